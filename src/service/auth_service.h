@@ -6,11 +6,12 @@
 // only as BLAKE2b hashes, so a copy of the database does not let anyone log in.
 // Comparisons of secrets are constant-time.
 //
-// Throttling: failed logins are counted per e-mail and per remote address. From the
-// second failure on, each further attempt must wait an exponentially growing delay
-// (1 s, 2 s, 4 s … capped); after `max_failures` the key is locked for `lockout`.
-// While throttled, login answers kUnavailable with a message saying how long to wait,
-// without checking the password. A success clears the e-mail's counter.
+// Throttling: failed logins are counted per e-mail and per remote address (keys are
+// hashed, so the throttle table holds no addresses). After `max_failures` consecutive
+// failures of an e-mail (`max_failures_per_remote` of an address) the key is locked
+// for `lockout`, and every further failure doubles the lock (exponential backoff, at
+// most `lockout_cap`). While locked, login answers kUnavailable with a message saying
+// how long to wait, without checking the password. A success clears the e-mail's count.
 //
 // Thread-safety: safe for concurrent use (state lives in the database). Password
 // hashing takes tens of milliseconds by design: call from a worker thread, never from
@@ -39,10 +40,11 @@ struct AuthOptions {
   std::chrono::seconds idle_timeout{30 * 60};        // session ends after this long unused
   std::chrono::seconds absolute_timeout{12 * 3600};  // and this long after login, whatever happens
   std::chrono::seconds touch_interval{60};           // last_seen is written at most this often
-  int max_failures = 5;                              // failures before the lockout
-  std::chrono::seconds lockout{15 * 60};
-  std::chrono::seconds backoff_base{1};              // delay after the 2nd failure, doubling
-  std::chrono::seconds backoff_cap{60};
+  int max_failures = 5;                              // failures of one e-mail before the lockout
+  int max_failures_per_remote = 20;                  // failures from one address before its lockout
+  std::chrono::seconds lockout{15 * 60};             // first lock; doubles with each further failure
+  std::chrono::seconds lockout_cap{24 * 3600};
+  std::chrono::seconds failure_window{3600};         // older failures are forgotten
   // argon2id cost; defaults are libsodium's "interactive" limits. Tests use the minimum
   // (crypto_pwhash_OPSLIMIT_MIN / MEMLIMIT_MIN) to stay fast.
   unsigned long long pwhash_opslimit = 2;

@@ -28,6 +28,7 @@
 #include "model/value.h"
 #include "service/actor.h"
 #include "service/page.h"
+#include "storage/breach_repository.h"
 
 namespace bd::storage {
 class Database;
@@ -60,23 +61,15 @@ struct RegisterQuery {
   std::optional<TimePoint> discovered_to;     // time.discovered <  this
   std::string incident_type;                  // breach.incident_type token
   std::string text;                           // free text in title, reference and summary
+  storage::BreachSort sort = storage::BreachSort::kUpdatedDesc;
   int page = 1;                               // 1-based
-  int page_size = 25;                         // 1..500
+  int page_size = 25;                         // 1..500 (clamped)
 };
 
-// One row of the register.
-struct BreachSummary {
-  std::string id;
-  std::string reference;
-  std::string title;
-  model::BreachStatus status = model::BreachStatus::kSuspected;
-  std::string incident_type;   // token or empty
-  std::string discovered;      // time.discovered as stored (ISO 8601) or empty
-  std::string reported_by;     // user id
-  std::int64_t version = 0;
-  TimePoint created_at{};
-  TimePoint updated_at{};
-};
+// One row of the register (id, reference, title, status, version, incident_type,
+// discovered_at, reported_by, created_at, updated_at).
+using BreachSummary = storage::BreachSummary;
+using BreachSort = storage::BreachSort;
 
 class BreachService {
  public:

@@ -11,25 +11,25 @@
 #include "base/clock.h"
 #include "base/result.h"
 #include "service/actor.h"
+#include "storage/records.h"
 
 namespace bd::storage {
 class Database;
-}
+}  // namespace bd::storage
 
 namespace bd::service {
 
-struct Organisation {
-  std::string id;
-  std::string name;
-  TimePoint created_at{};
-};
+// id, name, kvk, kind (controller / processor), created_at.
+using Organisation = storage::Organisation;
 
 class OrganisationService {
  public:
   OrganisationService(storage::Database& db, const Clock& clock);
 
   // kInvalidInput for an empty or over-long name; kConflict when the name exists.
-  Result<Organisation> create(const Actor& actor, std::string_view name);
+  Result<Organisation> create(const Actor& actor, std::string_view name,
+                              storage::OrganisationKind kind = storage::OrganisationKind::kController,
+                              std::string_view kvk = {});
   Result<std::vector<Organisation>> list(const Actor& actor);
   Result<Organisation> get(const Actor& actor, std::string_view id);
   // Looks up by exact name or id (for the CLI's --org). System actor / global admin only.
