@@ -80,7 +80,7 @@ struct Question {
   // e.g. "Art. 33(3)(a)" (GDPR minimum content) or "AP" (the AP's form requires it).
   std::string_view required_by{};
   bool personal_data = false;  // holds a person's name or contact details
-  std::size_t max_length = kLongTextMax;  // for text values, in bytes of UTF-8
+  std::size_t max_length = kLongTextMax;  // for text values, in characters (code points)
   bool time_optional = false;  // kDateTime: a bare date "YYYY-MM-DD" is accepted too
   std::string_view help_nl{};
   std::string_view help_en{};
