@@ -1,0 +1,40 @@
+#include "json/parse_text.h"
+
+#include <exception>
+#include <string>
+
+#include <boost/json/parse.hpp>
+#include <boost/json/parse_options.hpp>
+
+#include "json/answers_codec.h"
+
+namespace bd::json::detail {
+
+Error invalid(std::string_view field, std::string_view message) {
+  std::string text = field.empty() ? std::string(message) : std::string(field) + ": " + std::string(message);
+  return Error::invalid(std::string(field), std::move(text));
+}
+
+Result<boost::json::value> parse_text(std::string_view text) {
+  if (text.size() > kMaxDocumentBytes) {
+    return invalid({}, "JSON document too large (at most " + std::to_string(kMaxDocumentBytes / 1024) + " KiB)");
+  }
+  boost::json::parse_options options;
+  options.max_depth = kMaxDepth;
+  options.allow_comments = false;
+  options.allow_trailing_commas = false;
+  options.allow_invalid_utf8 = false;
+  try {
+    boost::system::error_code ec;
+    boost::json::value value = boost::json::parse(boost::json::string_view(text.data(), text.size()), ec,
+                                                  boost::json::storage_ptr(), options);
+    if (ec) return invalid({}, "malformed JSON: " + ec.message());
+    return value;
+  } catch (const std::exception& e) {
+    Error error = invalid({}, "JSON document could not be read");
+    error.detail = e.what();
+    return error;
+  }
+}
+
+}  // namespace bd::json::detail
