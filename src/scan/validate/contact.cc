@@ -1,0 +1,240 @@
+#include "scan/validate/contact.h"
+
+#include <arpa/inet.h>
+
+#include <algorithm>
+#include <array>
+#include <cstring>
+
+namespace bd::scan::validate {
+namespace {
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_alnum(char c) { return is_digit(c) || is_alpha(c); }
+char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+bool local_char(char c) {
+  return is_alnum(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
+}
+bool domain_char(char c) { return is_alnum(c) || c == '-' || c == '.'; }
+
+// Generic TLDs in common use; every two-letter TLD is checked against kCcTlds.
+constexpr std::string_view kGenericTlds[] = {
+    "com", "net", "org", "info", "biz", "edu", "gov", "mil", "int", "name", "pro", "mobi",
+    "app", "dev", "online", "shop", "store", "site", "xyz", "tech", "cloud", "email", "live",
+    "blog", "club", "design", "digital", "company", "network", "solutions", "services",
+    "agency", "media", "news", "world", "life", "today", "works", "expert", "zone", "space",
+    "website", "amsterdam", "frl", "nrw", "berlin", "london", "paris", "brussels", "vlaanderen",
+    "gent", "eus", "cat", "asia", "travel", "museum", "aero", "coop", "jobs", "tel", "page",
+    "health", "care", "nl", "eu", "one", "group", "family", "ltd", "llc", "inc", "bio", "eco",
+    "icu", "top", "vip", "work", "link", "click", "art", "studio", "academy", "school",
+    "university", "bank", "insurance", "law", "legal", "consulting", "hospital", "clinic",
+    "dentist", "doctor", "apotheek", "gmbh", "google", "microsoft", "apple", "amazon"};
+
+constexpr char kCcTlds[] =
+    "ac ad ae af ag ai al am ao aq ar as at au aw ax az ba bb bd be bf bg bh bi bj bm bn bo "
+    "bq br bs bt bw by bz ca cc cd cf cg ch ci ck cl cm cn co cr cu cv cw cx cy cz de dj dk "
+    "dm do dz ec ee eg eh er es et eu fi fj fk fm fo fr ga gb gd ge gf gg gh gi gl gm gn gp "
+    "gq gr gs gt gu gw gy hk hm hn hr ht hu id ie il im in io iq ir is it je jm jo jp ke kg "
+    "kh ki km kn kp kr kw ky kz la lb lc li lk lr ls lt lu lv ly ma mc md me mg mh mk ml mm "
+    "mn mo mp mq mr ms mt mu mv mw mx my mz na nc ne nf ng ni nl no np nr nu nz om pa pe pf "
+    "pg ph pk pl pm pn pr ps pt pw py qa re ro rs ru rw sa sb sc sd se sg sh si sk sl sm sn "
+    "so sr ss st su sv sx sy sz tc td tf tg th tj tk tl tm tn to tr tt tv tw tz ua ug uk us "
+    "uy uz va vc ve vg vi vn vu wf ws ye yt za zm zw";
+
+// Geographic area codes (with the leading 0) of the Dutch numbering plan.
+constexpr std::string_view kAreaCodes3[] = {
+    "010", "013", "015", "020", "023", "024", "026", "030", "033", "035", "036", "038", "040",
+    "043", "045", "046", "050", "053", "055", "058", "070", "071", "072", "073", "074", "075",
+    "076", "077", "078", "079"};
+constexpr std::string_view kAreaCodes4[] = {
+    "0111", "0113", "0114", "0115", "0117", "0118", "0161", "0162", "0164", "0165", "0166",
+    "0167", "0168", "0172", "0174", "0180", "0181", "0182", "0183", "0184", "0186", "0187",
+    "0222", "0223", "0224", "0226", "0227", "0228", "0229", "0251", "0252", "0255", "0294",
+    "0297", "0299", "0313", "0314", "0315", "0316", "0317", "0318", "0320", "0321", "0341",
+    "0342", "0343", "0344", "0345", "0346", "0347", "0348", "0411", "0412", "0413", "0416",
+    "0418", "0475", "0478", "0481", "0485", "0486", "0487", "0488", "0492", "0493", "0495",
+    "0497", "0499", "0511", "0512", "0513", "0514", "0515", "0516", "0517", "0518", "0519",
+    "0521", "0522", "0523", "0524", "0525", "0527", "0528", "0529", "0541", "0543", "0544",
+    "0545", "0546", "0547", "0548", "0561", "0562", "0566", "0570", "0571", "0572", "0573",
+    "0575", "0577", "0578", "0591", "0592", "0593", "0594", "0595", "0596", "0597", "0598",
+    "0599"};
+
+std::size_t local_begin(std::string_view text, std::size_t at) {
+  std::size_t b = at;
+  while (b > 0 && at - b < 64 && local_char(text[b - 1])) --b;
+  return b;
+}
+
+bool is_git_host(std::string_view domain) {
+  return domain == "github.com" || domain == "gitlab.com" || domain == "bitbucket.org";
+}
+
+}  // namespace
+
+bool known_tld(std::string_view tld) {
+  if (tld.size() < 2 || tld.size() > 24) return false;
+  std::array<char, 24> low{};
+  for (std::size_t i = 0; i < tld.size(); ++i) {
+    if (!is_alpha(tld[i])) return false;
+    low[i] = lower(tld[i]);
+  }
+  std::string_view l(low.data(), tld.size());
+  if (l.size() == 2) {
+    std::string_view cc(kCcTlds);
+    for (std::size_t i = 0; i + 1 < cc.size(); i += 3) {
+      if (cc[i] == l[0] && cc[i + 1] == l[1]) return true;
+    }
+    return false;
+  }
+  return std::find(std::begin(kGenericTlds), std::end(kGenericTlds), l) != std::end(kGenericTlds);
+}
+
+std::optional<Span> match_email(std::string_view text, std::size_t at) {
+  if (at >= text.size() || text[at] != '@') return std::nullopt;
+  std::size_t b = local_begin(text, at);
+  while (b < at && (text[b] == '.' || text[b] == '-' || text[b] == '+')) ++b;
+  if (b == at || text[at - 1] == '.') return std::nullopt;
+  std::size_t e = at + 1;
+  while (e < text.size() && e - at <= 253 && domain_char(text[e])) ++e;
+  while (e > at + 1 && (text[e - 1] == '.' || text[e - 1] == '-')) --e;
+  std::string_view domain = text.substr(at + 1, e - at - 1);
+  std::size_t dot = domain.rfind('.');
+  if (domain.empty() || dot == std::string_view::npos || dot == 0) return std::nullopt;
+  if (domain.find("..") != std::string_view::npos || domain[0] == '-') return std::nullopt;
+  if (!known_tld(domain.substr(dot + 1))) return std::nullopt;
+  std::string_view local = text.substr(b, at - b);
+  bool remote = e + 1 < text.size() && text[e] == ':' && (is_alnum(text[e + 1]) || text[e + 1] == '/');
+  if (remote || (local == "git" && is_git_host(domain))) return std::nullopt;
+  return Span{b, e};
+}
+
+std::string normalise_email(std::string_view email) {
+  std::string out(email);
+  for (char& c : out) c = lower(c);
+  return out;
+}
+
+bool phone_prefix_ok(std::string_view d) {
+  if (d.size() != 10 || d[0] != '0') return false;
+  if (d[1] == '6') return (d[2] >= '1' && d[2] <= '5') || d[2] == '8';  // mobile ranges only
+  if (d[1] == '8') return d[2] == '4' || d[2] == '5' || d[2] == '7' || d[2] == '8';
+  for (auto code : kAreaCodes3) {
+    if (d.substr(0, 3) == code) return true;
+  }
+  for (auto code : kAreaCodes4) {
+    if (d.substr(0, 4) == code) return true;
+  }
+  return false;
+}
+
+namespace {
+
+// Collects `want` digits from text[i..] allowing single separators (space, '-', '.')
+// and one pair of parentheses; returns the end position or npos.
+std::size_t collect_digits(std::string_view t, std::size_t i, std::size_t want, std::string& out) {
+  int seps = 0;
+  bool open = false;
+  while (out.size() < want) {
+    if (i >= t.size()) return std::string_view::npos;
+    char c = t[i];
+    if (is_digit(c)) {
+      out.push_back(c);
+      ++i;
+      continue;
+    }
+    bool sep = c == ' ' || c == '-' || c == '.' || c == '(' || c == ')';
+    if (!sep || ++seps > 5) return std::string_view::npos;
+    if (c == '(') {
+      if (open) return std::string_view::npos;
+      open = true;
+    }
+    if (c == ')' && !open) return std::string_view::npos;
+    ++i;
+    if (i < t.size() && t[i] == ' ' && c == ')') ++i;
+  }
+  return i;
+}
+
+}  // namespace
+
+std::optional<PhoneMatch> match_phone(std::string_view t) {
+  std::string digits = "0";
+  std::size_t i = 0;
+  if (t.substr(0, 3) == "+31" || t.substr(0, 4) == "0031") {
+    i = t[0] == '+' ? 3 : 4;
+    while (i < t.size() && (t[i] == ' ' || t[i] == '-')) ++i;
+    if (t.substr(i, 3) == "(0)") i += 3;
+    while (i < t.size() && (t[i] == ' ' || t[i] == '-')) ++i;
+    if (i >= t.size() || !is_digit(t[i]) || t[i] == '0') return std::nullopt;
+  } else if (!t.empty() && t[0] == '(' && t.size() > 1 && t[1] == '0') {
+    digits.clear();
+  } else if (!t.empty() && t[0] == '0' && t.size() > 1 && t[1] != '0') {
+    digits.clear();
+  } else {
+    return std::nullopt;
+  }
+  std::size_t end = collect_digits(t, i, 10, digits);
+  if (end == std::string_view::npos) return std::nullopt;
+  if (end < t.size() && is_digit(t[end])) return std::nullopt;
+  if (end + 1 < t.size() && (t[end] == '-' || t[end] == '.') && is_digit(t[end + 1])) return std::nullopt;
+  if (!phone_prefix_ok(digits)) return std::nullopt;
+  std::string_view sub = std::string_view(digits).substr(digits[1] == '6' ? 2 : 3);
+  if (std::all_of(sub.begin(), sub.end(), [&](char c) { return c == sub[0]; })) return std::nullopt;
+  std::uint64_t v = 0;
+  for (char c : digits) v = v * 10 + static_cast<std::uint64_t>(c - '0');
+  return PhoneMatch{end, v};
+}
+
+std::optional<PostcodeMatch> match_postcode(std::string_view t) {
+  if (t.size() < 6 || t[0] < '1' || t[0] > '9') return std::nullopt;
+  if (!is_digit(t[1]) || !is_digit(t[2]) || !is_digit(t[3])) return std::nullopt;
+  std::size_t i = t[4] == ' ' ? 5 : 4;
+  if (i + 2 > t.size()) return std::nullopt;
+  char a = t[i];
+  char b = t[i + 1];
+  if (a < 'A' || a > 'Z' || b < 'A' || b > 'Z') return std::nullopt;
+  if (a == 'S' && (b == 'A' || b == 'D' || b == 'S')) return std::nullopt;
+  if (i + 2 < t.size() && is_alnum(t[i + 2])) return std::nullopt;
+  PostcodeMatch m;
+  m.consumed = i + 2;
+  std::memcpy(m.code, t.data(), 4);
+  m.code[4] = a;
+  m.code[5] = b;
+  return m;
+}
+
+std::optional<std::size_t> match_ipv4(std::string_view t) {
+  std::size_t i = 0;
+  bool all_zero = true;
+  bool all_ff = true;
+  for (int octet = 0; octet < 4; ++octet) {
+    if (octet > 0) {
+      if (i >= t.size() || t[i] != '.') return std::nullopt;
+      ++i;
+    }
+    std::size_t start = i;
+    int v = 0;
+    while (i < t.size() && is_digit(t[i]) && i - start < 4) v = v * 10 + (t[i++] - '0');
+    std::size_t n = i - start;
+    if (n == 0 || n > 3 || v > 255 || (n > 1 && t[start] == '0')) return std::nullopt;
+    all_zero = all_zero && v == 0;
+    all_ff = all_ff && v == 255;
+  }
+  if (i < t.size() && (is_alnum(t[i]) || (t[i] == '.' && i + 1 < t.size() && is_digit(t[i + 1])))) {
+    return std::nullopt;
+  }
+  if (all_zero || all_ff) return std::nullopt;
+  return i;
+}
+
+bool is_ipv6(std::string_view token) {
+  if (token.size() < 3 || token.size() > 45 || token.find(':') == std::string_view::npos) return false;
+  std::array<char, 46> buf{};
+  std::memcpy(buf.data(), token.data(), token.size());
+  unsigned char out[16];
+  return inet_pton(AF_INET6, buf.data(), out) == 1;
+}
+
+}  // namespace bd::scan::validate

@@ -1,0 +1,161 @@
+#include <gtest/gtest.h>
+
+#include "scan/validate/contact.h"
+#include "scan/validate/identity.h"
+#include "scan/validate/numeric.h"
+
+namespace bd::scan::validate {
+namespace {
+
+TEST(ScanValidateBsn, AcceptsElevenProefAndDottedForm) {
+  EXPECT_EQ(parse_bsn("319072356", false).value(), 319072356u);
+  EXPECT_EQ(parse_bsn("111222333", false).value(), 111222333u);
+  EXPECT_EQ(parse_bsn("1112.22.333", false).value(), 111222333u);
+  EXPECT_TRUE(bsn_shaped("1112.22.333"));
+}
+
+TEST(ScanValidateBsn, RejectsNearMissesZerosAndEightDigitsWithoutContext) {
+  EXPECT_FALSE(parse_bsn("319072357", false));
+  EXPECT_FALSE(parse_bsn("000000000", false));
+  EXPECT_FALSE(parse_bsn("12345678a", false));
+  EXPECT_FALSE(parse_bsn("3190723560", false));
+  // 012345672 is valid with its leading zero; stored as 8 digits it needs context.
+  ASSERT_TRUE(parse_bsn("012345672", false));
+  EXPECT_FALSE(parse_bsn("12345672", false));
+  EXPECT_EQ(parse_bsn("12345672", true).value(), 12345672u);
+  EXPECT_TRUE(bsn_shaped("319072357"));
+  EXPECT_FALSE(bsn_shaped("31907235"
+                          "71"));
+}
+
+TEST(ScanValidateIban, AcceptsCompactGroupedAndOtherCountries) {
+  auto m = match_iban("NL91ABNA0417164300,");
+  ASSERT_TRUE(m);
+  EXPECT_EQ(m->compact, "NL91ABNA0417164300");
+  EXPECT_EQ(m->consumed, 18u);
+  auto g = match_iban("NL91 ABNA 0417 1643 00 bla");
+  ASSERT_TRUE(g);
+  EXPECT_EQ(g->compact, "NL91ABNA0417164300");
+  EXPECT_EQ(g->consumed, 22u);
+  EXPECT_TRUE(match_iban("DE89370400440532013000"));
+  EXPECT_TRUE(match_iban("GB29NWBK60161331926819"));
+  EXPECT_TRUE(match_iban("BE68539007547034"));
+  EXPECT_EQ(match_iban("nl91abna0417164300")->compact, "NL91ABNA0417164300");
+}
+
+TEST(ScanValidateIban, RejectsBadChecksumLengthAndRunOn) {
+  EXPECT_FALSE(match_iban("NL92ABNA0417164300"));
+  EXPECT_FALSE(match_iban("NL91ABNA04171643001"));
+  EXPECT_FALSE(match_iban("NL91ABNA041716430"));
+  EXPECT_FALSE(match_iban("XX91ABNA0417164300"));
+  EXPECT_FALSE(match_iban("NL91 ABNA0417 164300"));
+}
+
+TEST(ScanValidateCard, LuhnIssuerAndConsistentGrouping) {
+  EXPECT_TRUE(match_card("4111111111111111"));
+  EXPECT_TRUE(match_card("4111 1111 1111 1111"));
+  EXPECT_TRUE(match_card("4111-1111-1111-1111"));
+  EXPECT_TRUE(match_card("378282246310005"));
+  EXPECT_TRUE(match_card("3782 822463 10005"));
+  EXPECT_TRUE(match_card("5555555555554444"));
+  EXPECT_FALSE(match_card("4111 1111-1111 1111"));   // mixed separators
+  EXPECT_FALSE(match_card("4111111111111112"));      // Luhn
+  EXPECT_FALSE(match_card("9111111111111111"));      // no issuer
+  EXPECT_FALSE(match_card("40807787-7178-4713"));    // UUID segments
+  EXPECT_FALSE(match_card("41111111111111110"));     // runs on
+  EXPECT_EQ(match_card("4111 1111 1111 1111")->digits, "4111111111111111");
+}
+
+TEST(ScanValidatePhone, DutchLayouts) {
+  for (const char* s : {"0612345678", "06-12345678", "06 1234 5678", "+31 6 12345678", "+31612345678",
+                        "0031612345678", "+31 (0)6 12345678", "06 12 34 56 78"}) {
+    auto m = match_phone(s);
+    ASSERT_TRUE(m) << s;
+    EXPECT_EQ(m->national, 612345678u) << s;
+  }
+  for (const char* s : {"020-1234567", "(020) 123 4567", "0201234567", "+31201234567", "0345-123456"}) {
+    EXPECT_TRUE(match_phone(s)) << s;
+  }
+}
+
+TEST(ScanValidatePhone, RejectsTraps) {
+  EXPECT_FALSE(match_phone("0800-1234567"));  // service number
+  EXPECT_FALSE(match_phone("0900-1234567"));
+  EXPECT_FALSE(match_phone("0611111111"));    // identical digits
+  EXPECT_FALSE(match_phone("06123456789"));   // runs on
+  EXPECT_FALSE(match_phone("0191234567"));    // no such area code
+  EXPECT_FALSE(match_phone("612345678"));     // needs phone column context
+}
+
+TEST(ScanValidatePostcode, FormatAndUnusedLetters) {
+  EXPECT_STREQ(match_postcode("1234 AB")->code, "1234AB");
+  EXPECT_STREQ(match_postcode("1234AB")->code, "1234AB");
+  EXPECT_FALSE(match_postcode("0234 AB"));
+  EXPECT_FALSE(match_postcode("1234 SA"));
+  EXPECT_FALSE(match_postcode("1234 SD"));
+  EXPECT_FALSE(match_postcode("1234 SS"));
+  EXPECT_FALSE(match_postcode("1234 ab"));
+  EXPECT_FALSE(match_postcode("1234 ABC"));
+}
+
+TEST(ScanValidateEmail, ValidAndTraps) {
+  std::string_view t = "mail: Jan.Jansen@Example.NL, ok";
+  auto m = match_email(t, t.find('@'));
+  ASSERT_TRUE(m);
+  EXPECT_EQ(t.substr(m->begin, m->end - m->begin), "Jan.Jansen@Example.NL");
+  EXPECT_EQ(normalise_email("Jan.Jansen@Example.NL"), "jan.jansen@example.nl");
+  for (std::string_view trap : {"pkg@1.2.3", "user@localhost", "git@github.com:org/repo", "a@b.notatld",
+                                "@example.nl", "x@.nl"}) {
+    EXPECT_FALSE(match_email(trap, trap.find('@'))) << trap;
+  }
+}
+
+TEST(ScanValidateIp, V4AndV6) {
+  EXPECT_EQ(match_ipv4("192.168.1.20 x").value(), 12u);
+  EXPECT_FALSE(match_ipv4("1.2.3.4.5"));
+  EXPECT_FALSE(match_ipv4("256.1.1.1"));
+  EXPECT_FALSE(match_ipv4("01.2.3.4"));
+  EXPECT_FALSE(match_ipv4("0.0.0.0"));
+  EXPECT_TRUE(is_ipv6("2001:db8::1"));
+  EXPECT_FALSE(is_ipv6("12:30"));
+}
+
+TEST(ScanValidateDate, FormatsAndPlausibility) {
+  std::size_t n = 0;
+  auto d = match_date("1985-03-02", false, &n);
+  ASSERT_TRUE(d);
+  EXPECT_EQ(d->key(), 19850302u);
+  EXPECT_EQ(match_date("02-03-1985", false, &n)->key(), 19850302u);
+  EXPECT_EQ(match_date("2/3/1985", false, &n)->key(), 19850302u);
+  EXPECT_EQ(match_date("19850302", true, &n)->key(), 19850302u);
+  EXPECT_FALSE(match_date("19850302", false, &n));
+  EXPECT_FALSE(match_date("1985-02-30", false, &n));
+  EXPECT_FALSE(match_date("31-04-1985", false, &n));
+  EXPECT_TRUE(plausible_birth(Date{1950, 1, 1}, 2026));
+  EXPECT_FALSE(plausible_birth(Date{1890, 1, 1}, 2026));
+  EXPECT_FALSE(plausible_birth(Date{2030, 1, 1}, 2026));
+}
+
+TEST(ScanValidateDocument, DutchDocumentNumbers) {
+  EXPECT_TRUE(is_nl_document_number("SPECI2014"));
+  EXPECT_TRUE(is_nl_document_number("NX12AB345"));
+  EXPECT_FALSE(is_nl_document_number("NO12AB345"));  // letter O never used
+  EXPECT_FALSE(is_nl_document_number("1X12AB345"));
+  EXPECT_FALSE(is_nl_document_number("NX12AB34A"));
+}
+
+TEST(ScanValidateHash, SaltedAndBareDigests) {
+  EXPECT_EQ(salted_hash_kind("$2b$12$" + std::string(53, 'a')), HashKind::kBcrypt);
+  EXPECT_EQ(salted_hash_kind("$argon2id$v=19$m=65536,t=3,p=4$c2FsdA$aGFzaA"), HashKind::kArgon2);
+  EXPECT_EQ(salted_hash_kind("pbkdf2_sha256$600000$salt$hash"), HashKind::kPbkdf2);
+  EXPECT_EQ(salted_hash_kind("$6$rounds=5000$saltsalt$abcdefabcdef"), HashKind::kShaCrypt);
+  EXPECT_EQ(salted_hash_kind("hunter2"), HashKind::kNone);
+  EXPECT_EQ(digest_kind("5f4dcc3b5aa765d61d8327deb882cf99"), HashKind::kMd5Hex);
+  EXPECT_EQ(digest_kind(std::string(40, 'a')), HashKind::kSha1Hex);
+  EXPECT_EQ(digest_kind(std::string(64, 'F')), HashKind::kSha256Hex);
+  EXPECT_EQ(digest_kind("X03MO1qnZdYdgyfeuILPmQ=="), HashKind::kMd5Base64);
+  EXPECT_EQ(digest_kind("not a hash"), HashKind::kNone);
+}
+
+}  // namespace
+}  // namespace bd::scan::validate
