@@ -1,0 +1,77 @@
+#include "model/deadline.h"
+
+#include <string>
+
+#include "model/datetime.h"
+
+namespace bd::model {
+namespace {
+
+const std::string* text_of(const Answers& answers, std::string_view id) {
+  auto it = answers.find(id);
+  if (it == answers.end()) return nullptr;
+  return std::get_if<std::string>(&it->second);
+}
+
+// The instant of a datetime answer; nullopt when absent or unknown.
+Result<std::optional<TimePoint>> instant_of(const Answers& answers, std::string_view id) {
+  auto it = answers.find(id);
+  if (it == answers.end() || is_unknown(it->second)) return std::optional<TimePoint>{};
+  const auto* text = std::get_if<std::string>(&it->second);
+  if (text == nullptr) return Error::invalid(std::string(id), std::string(id) + ": expected a date-time");
+  auto parsed = parse_datetime(*text);
+  if (!parsed.ok()) return Error::invalid(std::string(id), std::string(id) + ": " + parsed.error().message);
+  return std::optional<TimePoint>{parsed->instant};
+}
+
+bool has_late_reason(const Answers& answers) {
+  const std::string* reason = text_of(answers, "time.late_reason");
+  if (reason == nullptr) return false;
+  return reason->find_first_not_of(" \t\r\n") != std::string::npos;
+}
+
+}  // namespace
+
+Result<std::optional<DeadlineStatus>> deadline_status(const Answers& answers, TimePoint now, int deadline_hours) {
+  BD_ASSIGN_OR_RETURN(const auto informed, instant_of(answers, "time.processor_informed"));
+  BD_ASSIGN_OR_RETURN(const auto discovered, instant_of(answers, "time.discovered"));
+  BD_ASSIGN_OR_RETURN(const auto filed, instant_of(answers, "meta.submitted_at"));
+  if (!informed && !discovered) return std::optional<DeadlineStatus>{};
+  DeadlineStatus s;
+  s.awareness_id = informed ? "time.processor_informed" : "time.discovered";
+  s.awareness = informed ? *informed : *discovered;
+  s.length = std::chrono::hours{deadline_hours};
+  s.due = s.awareness + s.length;
+  s.filed_at = filed;
+  const TimePoint clock_stop = filed ? *filed : now;  // lateness is frozen at filing
+  s.time_left = s.due - clock_stop;
+  s.overdue = clock_stop > s.due;
+  s.filed_late = filed.has_value() && s.overdue;
+  s.has_late_reason = has_late_reason(answers);
+  s.needs_late_reason = s.overdue && !s.has_late_reason;
+  return std::optional<DeadlineStatus>{s};
+}
+
+Status check_can_file(const Answers& answers, TimePoint submitted_at, int deadline_hours) {
+  Answers at_filing = answers;
+  at_filing.erase(std::string("meta.submitted_at"));
+  BD_ASSIGN_OR_RETURN(const auto status, deadline_status(at_filing, submitted_at, deadline_hours));
+  if (!status) {
+    return Error::invalid("time.discovered",
+                          "Vul eerst in wanneer de inbreuk is ontdekt / Enter when the breach was discovered first");
+  }
+  if (submitted_at < status->awareness) {
+    return Error::invalid("meta.submitted_at",
+                          "De melding kan niet vóór het ontdekken zijn gedaan / The notification cannot precede discovery");
+  }
+  if (status->needs_late_reason) {
+    const std::string hours = std::to_string(deadline_hours);
+    Error e = Error::conflict("Later dan " + hours + " uur gemeld: vul de reden voor de vertraging in (time.late_reason) / "
+                              "Notified after " + hours + " hours: give the reason for the delay (time.late_reason)");
+    e.field = "time.late_reason";
+    return e;
+  }
+  return {};
+}
+
+}  // namespace bd::model

@@ -1,0 +1,49 @@
+// The 72-hour clock of Art. 33(1) GDPR: the AP must be notified within the configured
+// number of hours (EngineConfig::deadline_hours, 72 today) after the controller became
+// aware of the breach. Everything is absolute time (TimePoint, UTC); show it to people
+// in Europe/Amsterdam through base/time_zone.h, so daylight-saving changes never move
+// a deadline (72 h across the October night are 72 real hours, 71 or 73 on the wall).
+//
+// Awareness is time.processor_informed when a processor informed the controller (the
+// controller is aware from that moment, Art. 33(2)), else time.discovered. The clock
+// stops at meta.submitted_at: lateness is frozen at filing and never grows afterwards.
+// A late notification cannot be filed without time.late_reason (check_can_file).
+//
+// Thread-safety: pure functions. Failure: a malformed datetime is kInvalidInput naming
+// the id; filing late without a reason is kConflict naming time.late_reason.
+#pragma once
+
+#include <chrono>
+#include <optional>
+#include <string_view>
+
+#include "base/clock.h"
+#include "base/result.h"
+#include "model/value.h"
+
+namespace bd::model {
+
+struct DeadlineStatus {
+  std::string_view awareness_id;      // "time.processor_informed" or "time.discovered"
+  TimePoint awareness{};
+  TimePoint due{};                    // awareness + hours
+  std::chrono::hours length{72};
+  std::optional<TimePoint> filed_at;  // meta.submitted_at
+  // Time left until `due`, from `now` while open, from filed_at once filed; negative
+  // when overdue (its magnitude is then the lateness).
+  std::chrono::seconds time_left{0};
+  bool overdue = false;               // open and past due, or filed after due
+  bool filed_late = false;
+  bool has_late_reason = false;       // time.late_reason is a non-empty text
+  bool needs_late_reason = false;     // overdue and no late reason yet
+};
+
+// nullopt while no awareness time is known (the clock has not started).
+Result<std::optional<DeadlineStatus>> deadline_status(const Answers& answers, TimePoint now, int deadline_hours = 72);
+
+// May a notification be marked filed at `submitted_at`? kConflict when it is past
+// due and time.late_reason is missing; kInvalidInput when the awareness time is
+// malformed or missing, or submitted_at lies before awareness.
+Status check_can_file(const Answers& answers, TimePoint submitted_at, int deadline_hours = 72);
+
+}  // namespace bd::model
