@@ -1,0 +1,100 @@
+#include "scan/input/byte_source.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+
+namespace bd::scan::input {
+
+Result<std::size_t> read_full(ByteSource& src, char* dst, std::size_t cap) {
+  std::size_t got = 0;
+  while (got < cap) {
+    auto n = src.read(dst + got, cap - got);
+    if (!n.ok()) return std::move(n).error();
+    if (*n == 0) break;
+    got += *n;
+  }
+  return got;
+}
+
+Result<FileSource> FileSource::open(const std::string& path) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY);
+  if (fd < 0) {
+    return Error::unavailable(std::string("cannot open: ") + std::strerror(errno));
+  }
+  struct stat st {};
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    ::close(fd);
+    return Error::invalid("path", "not a regular file");
+  }
+  ::posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
+  return FileSource(fd, static_cast<std::uint64_t>(st.st_size));
+}
+
+FileSource::FileSource(FileSource&& other) noexcept
+    : fd_(other.fd_), size_(other.size_), consumed_(other.consumed_) {
+  other.fd_ = -1;
+}
+
+FileSource::~FileSource() {
+  if (fd_ >= 0) ::close(fd_);
+}
+
+Result<std::size_t> FileSource::read(char* dst, std::size_t cap) {
+  for (;;) {
+    ssize_t n = ::read(fd_, dst, cap);
+    if (n >= 0) {
+      consumed_ += static_cast<std::uint64_t>(n);
+      return static_cast<std::size_t>(n);
+    }
+    if (errno != EINTR) return Error::unavailable(std::string("read error: ") + std::strerror(errno));
+  }
+}
+
+Result<std::int64_t> FileSource::seek(std::int64_t offset, int whence) {
+  off_t at = ::lseek(fd_, static_cast<off_t>(offset), whence);
+  if (at < 0) return Error::unavailable(std::string("seek error: ") + std::strerror(errno));
+  return static_cast<std::int64_t>(at);
+}
+
+Result<std::string_view> PeekSource::peek(std::size_t n) {
+  if (head_.size() < n) {
+    std::size_t have = head_.size();
+    head_.resize(n);
+    auto got = read_full(inner_, head_.data() + have, n - have);
+    if (!got.ok()) {
+      head_.resize(have);
+      return std::move(got).error();
+    }
+    head_.resize(have + *got);
+  }
+  return std::string_view(head_.data(), std::min(n, head_.size()));
+}
+
+Result<std::size_t> PeekSource::read(char* dst, std::size_t cap) {
+  if (head_pos_ < head_.size()) {
+    std::size_t n = std::min(cap, head_.size() - head_pos_);
+    std::memcpy(dst, head_.data() + head_pos_, n);
+    head_pos_ += n;
+    if (head_pos_ == head_.size()) {
+      head_.clear();
+      head_.shrink_to_fit();
+      head_pos_ = 0;
+    }
+    return n;
+  }
+  return inner_.read(dst, cap);
+}
+
+Result<std::size_t> MemorySource::read(char* dst, std::size_t cap) {
+  std::size_t n = std::min(cap, bytes_.size());
+  if (n) std::memcpy(dst, bytes_.data(), n);
+  bytes_.remove_prefix(n);
+  return n;
+}
+
+}  // namespace bd::scan::input

@@ -1,0 +1,76 @@
+// ByteSource: a pull stream of raw bytes (a file, a decompressed stream, an archive
+// entry) and the helpers the input layer builds on it. Internal to src/scan/input/.
+//
+// Ownership: a source never owns the source it reads from (callers nest them on the
+// stack, innermost last). Not thread-safe: one thread reads a source at a time.
+// Failure: read() returns an Error whose message is a short, content-free reason
+// ("truncated gzip stream"); after an error the source must not be read again.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/result.h"
+
+namespace bd::scan::input {
+
+class ByteSource {
+ public:
+  virtual ~ByteSource() = default;
+  // Reads up to `cap` (> 0) bytes into dst; 0 means the end of the stream.
+  virtual Result<std::size_t> read(char* dst, std::size_t cap) = 0;
+};
+
+// Reads until `cap` bytes or the end; returns the count (short only at the end).
+Result<std::size_t> read_full(ByteSource& src, char* dst, std::size_t cap);
+
+// A file read with read(2). Owns the descriptor (closed by the destructor).
+class FileSource final : public ByteSource {
+ public:
+  static Result<FileSource> open(const std::string& path);
+  FileSource(FileSource&& other) noexcept;
+  FileSource& operator=(FileSource&&) = delete;
+  FileSource(const FileSource&) = delete;
+  ~FileSource() override;
+  Result<std::size_t> read(char* dst, std::size_t cap) override;
+  std::uint64_t size() const { return size_; }
+  // Repositions (for libarchive's seekable readers: 7z, zip's central directory).
+  Result<std::int64_t> seek(std::int64_t offset, int whence);
+  std::uint64_t consumed() const { return consumed_; }
+
+ private:
+  FileSource(int fd, std::uint64_t size) : fd_(fd), size_(size) {}
+  int fd_ = -1;
+  std::uint64_t size_ = 0;
+  std::uint64_t consumed_ = 0;
+};
+
+// Lets the reader look at the first bytes of a stream (to sniff its kind) and then
+// read it from the start, without seeking. The peeked bytes are kept in a small buffer.
+class PeekSource final : public ByteSource {
+ public:
+  explicit PeekSource(ByteSource& inner) : inner_(inner) {}
+  // Up to `n` first bytes (fewer if the stream is shorter). Call before any read().
+  Result<std::string_view> peek(std::size_t n);
+  Result<std::size_t> read(char* dst, std::size_t cap) override;
+
+ private:
+  ByteSource& inner_;
+  std::vector<char> head_;
+  std::size_t head_pos_ = 0;
+};
+
+// A fixed block of memory as a source (fuzzers, tests, XLSX parts).
+class MemorySource final : public ByteSource {
+ public:
+  explicit MemorySource(std::string_view bytes) : bytes_(bytes) {}
+  Result<std::size_t> read(char* dst, std::size_t cap) override;
+
+ private:
+  std::string_view bytes_;
+};
+
+}  // namespace bd::scan::input

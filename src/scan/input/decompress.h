@@ -1,0 +1,77 @@
+// Streaming decompressors as ByteSources: gzip (ISA-L igzip, multi-member aware) and
+// zstd (libzstd), each guarded against decompression bombs. Internal to
+// src/scan/input/.
+//
+// Ownership: each source owns its decoder state and an input buffer, and reads
+// compressed bytes from a ByteSource it does not own. Not thread-safe.
+// Failure: corrupt or truncated input, and a limit reached, end the stream with an
+// Error whose message is the reason ("truncated gzip stream", "expansion ratio above
+// 250:1 (zip bomb?)"); bytes delivered before that were valid output.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+#include "scan/input/byte_source.h"
+#include "scan/input/input.h"
+
+namespace bd::scan::input {
+
+// Counts compressed input against decompressed output and enforces InputLimits: the
+// per-stream ratio (after a grace size) and the scan-wide total of expanded bytes.
+class ExpansionGuard {
+ public:
+  ExpansionGuard(const InputLimits& limits, std::atomic<std::uint64_t>* total_expanded)
+      : limits_(limits), total_(total_expanded) {}
+  void add_input(std::uint64_t n) { in_ += n; }
+  Status add_output(std::uint64_t n);
+
+ private:
+  const InputLimits& limits_;
+  std::atomic<std::uint64_t>* total_;
+  std::uint64_t in_ = 0;
+  std::uint64_t out_ = 0;
+};
+
+class GzipSource final : public ByteSource {
+ public:
+  GzipSource(ByteSource& compressed, ExpansionGuard guard);
+  ~GzipSource() override;
+  GzipSource(const GzipSource&) = delete;
+  GzipSource& operator=(const GzipSource&) = delete;
+  Result<std::size_t> read(char* dst, std::size_t cap) override;
+
+ private:
+  struct State;
+  Result<bool> refill();
+  ByteSource& in_;
+  ExpansionGuard guard_;
+  std::unique_ptr<State> state_;
+  std::vector<unsigned char> buf_;
+  bool input_eof_ = false;
+  bool done_ = false;
+};
+
+class ZstdSource final : public ByteSource {
+ public:
+  ZstdSource(ByteSource& compressed, ExpansionGuard guard);
+  ~ZstdSource() override;
+  ZstdSource(const ZstdSource&) = delete;
+  ZstdSource& operator=(const ZstdSource&) = delete;
+  Result<std::size_t> read(char* dst, std::size_t cap) override;
+
+ private:
+  struct State;
+  ByteSource& in_;
+  ExpansionGuard guard_;
+  std::unique_ptr<State> state_;
+  std::vector<char> buf_;
+  std::size_t pos_ = 0;
+  std::size_t len_ = 0;
+  bool input_eof_ = false;
+  bool frame_open_ = false;
+};
+
+}  // namespace bd::scan::input

@@ -1,0 +1,75 @@
+#include "scan/input/input.h"
+
+#include <algorithm>
+#include <atomic>
+#include <memory>
+#include <thread>
+#include <vector>
+
+#include "scan/input/leaf.h"
+#include "scan/input/reader.h"
+#include "scan/input/walker.h"
+
+namespace bd::scan {
+namespace {
+
+Status check_options(const std::vector<std::string>& paths, const InputOptions& o) {
+  if (paths.empty()) return Error::invalid("paths", "no path to scan was given");
+  if (o.threads < 1 || o.threads > 256) return Error::invalid("threads", "threads must be between 1 and 256");
+  if (o.buffer_size < (64u << 10) || o.buffer_size > (1u << 30)) {
+    return Error::invalid("buffer_size", "buffer size must be between 64 KiB and 1 GiB");
+  }
+  if (o.ring_buffers < 2 || o.ring_buffers > 64) return Error::invalid("ring_buffers", "ring needs 2 to 64 buffers");
+  if (o.limits.max_depth < 1 || o.limits.max_expansion_ratio < 2.0) {
+    return Error::invalid("limits", "nesting depth must be >= 1 and expansion ratio >= 2");
+  }
+  return {};
+}
+
+// One worker: takes files from the shared list until none are left.
+void work(input::ScanShared& shared, const std::vector<input::FileEntry>& files, std::atomic<std::size_t>& next,
+          bool pipelined) {
+  const InputOptions& o = shared.options;
+  input::BufferRing ring(pipelined ? o.ring_buffers : 2, o.buffer_size);
+  std::unique_ptr<input::LeafTarget> target;
+  if (pipelined) target = std::make_unique<input::PipeTarget>(shared.factory, ring);
+  else target = std::make_unique<input::DirectTarget>(shared.factory, ring);
+  input::MemberReader reader(shared, *target);
+  for (;;) {
+    std::size_t i = next.fetch_add(1);
+    if (i >= files.size()) break;
+    reader.read_file(files[i].path, files[i].path, files[i].size);
+  }
+  target.reset();  // joins a pipeline's consumer before the ring goes away
+}
+
+}  // namespace
+
+Status read_inputs(const std::vector<std::string>& paths, const InputOptions& options, SinkFactory& factory,
+                   ProgressObserver* progress) {
+  BD_TRY(check_options(paths, options));
+  input::WalkResult walked = input::walk(paths, options.follow_symlinks, factory);
+  if (walked.roots_found == 0) return Error::not_found("none of the given paths exists");
+  // Largest first, so one big file does not start last and leave a worker idle.
+  std::stable_sort(walked.files.begin(), walked.files.end(),
+                   [](const auto& a, const auto& b) { return a.size > b.size; });
+  input::ScanShared shared(options, factory, progress);
+  for (const auto& f : walked.files) shared.progress.add_total(f.size);
+  shared.progress.report(true);
+
+  std::size_t workers = std::min<std::size_t>(static_cast<std::size_t>(options.threads),
+                                              std::max<std::size_t>(walked.files.size(), 1));
+  // Spare threads (fewer files than threads) decode and scan while the worker reads.
+  bool pipelined = workers * 2 <= static_cast<std::size_t>(options.threads);
+  std::atomic<std::size_t> next{0};
+  std::vector<std::thread> threads;
+  for (std::size_t i = 1; i < workers; ++i) {
+    threads.emplace_back([&] { work(shared, walked.files, next, pipelined); });
+  }
+  work(shared, walked.files, next, pipelined);
+  for (auto& t : threads) t.join();
+  shared.progress.report(true);
+  return {};
+}
+
+}  // namespace bd::scan

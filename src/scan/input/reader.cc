@@ -1,0 +1,174 @@
+#include "scan/input/reader.h"
+
+#include <cstdio>
+
+#include "scan/input/archive.h"
+#include "scan/input/decompress.h"
+
+namespace bd::scan::input {
+namespace {
+
+std::string base_name(const std::string& path) {
+  auto slash = path.find_last_of("/!");
+  return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+}  // namespace
+
+void ProgressTracker::report(bool force) {
+  if (observer_ == nullptr) return;
+  std::unique_lock lock(mu_, std::defer_lock);
+  if (force) lock.lock();
+  else if (!lock.try_lock()) return;
+  auto now = std::chrono::steady_clock::now();
+  if (!force && now - last_ < std::chrono::milliseconds(50)) return;
+  last_ = now;
+  InputProgress p;
+  p.bytes_total = bytes_total_;
+  p.files_total = files_total_;
+  p.bytes_read = std::min(bytes_read_.load(), bytes_total_);
+  p.bytes_decoded = bytes_decoded_.load();
+  p.members = members_.load();
+  p.files_done = files_done_.load();
+  observer_->on_progress(p);
+}
+
+void MemberReader::skipped(const std::string& path, const std::string& reason) {
+  shared_.factory.on_skipped(path, reason);
+}
+
+void MemberReader::update_read() {
+  if (top_file_ == nullptr) return;
+  std::uint64_t now = top_file_->consumed();
+  if (now > top_reported_) {
+    shared_.progress.add_read(now - top_reported_);
+    top_reported_ = now;
+  }
+}
+
+void MemberReader::read_file(const std::string& fs_path, const std::string& display, std::uint64_t size) {
+  auto file = FileSource::open(fs_path);
+  if (!file.ok()) {
+    skipped(display, file.error().message);
+  } else {
+    top_file_ = &*file;
+    top_reported_ = 0;
+    read_stream(*file, &*file, display, base_name(display), 0);
+    top_file_ = nullptr;
+  }
+  if (size > top_reported_) shared_.progress.add_read(size - top_reported_);
+  shared_.progress.file_done();
+  shared_.progress.report(false);
+}
+
+void MemberReader::read_memory(std::string_view bytes, const std::string& display) {
+  MemorySource src(bytes);
+  read_stream(src, nullptr, display, base_name(display), 0);
+}
+
+void MemberReader::read_stream(ByteSource& src, FileSource* file, const std::string& path,
+                               const std::string& name, int depth) {
+  PeekSource peek(src);
+  auto head = peek.peek(kSniffBytes);
+  if (!head.ok()) return skipped(path, head.error().message);
+  Sniff s = sniff(name, *head);
+  if (s.container != Container::kNone && depth >= shared_.options.limits.max_depth) {
+    return skipped(path, "nested deeper than " + std::to_string(shared_.options.limits.max_depth) + " levels");
+  }
+  switch (s.container) {
+    case Container::kGzip:
+    case Container::kZstd: return read_decompressed(peek, s.container, path, name, depth);
+    case Container::kArchive:
+    case Container::kXlsx:
+      if (file != nullptr && file->seek(0, SEEK_SET).ok()) return read_archive(*file, file, path, depth);
+      return read_archive(peek, nullptr, path, depth);
+    case Container::kNone: break;
+  }
+  if (!s.protection.empty()) return shared_.factory.on_protected(path, s.protection);
+  read_leaf(peek, path, s, file != nullptr ? file->size() : 0);
+}
+
+void MemberReader::read_decompressed(PeekSource& src, Container kind, const std::string& path,
+                                     const std::string& name, int depth) {
+  ExpansionGuard guard(shared_.options.limits, &shared_.total_expanded);
+  std::string inner = strip_compression_suffix(name);
+  if (kind == Container::kGzip) {
+    GzipSource gz(src, guard);
+    read_stream(gz, nullptr, path, inner, depth + 1);
+  } else {
+    ZstdSource zs(src, guard);
+    read_stream(zs, nullptr, path, inner, depth + 1);
+  }
+}
+
+void MemberReader::read_archive(ByteSource& src, FileSource* file, const std::string& path, int depth) {
+  ExpansionGuard guard(shared_.options.limits, &shared_.total_expanded);
+  auto reader = ArchiveReader::open(src, file, guard);
+  if (!reader.ok()) {
+    if (reader.error().message == "encrypted archive") return shared_.factory.on_protected(path, "encrypted archive");
+    return skipped(path, reader.error().message);
+  }
+  ArchiveEntry entry;
+  for (;;) {
+    auto more = (*reader)->next(&entry);
+    if (!more.ok()) {
+      if (more.error().message == "encrypted archive") return shared_.factory.on_protected(path, "encrypted archive");
+      return skipped(path, more.error().message + "; the rest of the archive was not read");
+    }
+    if (!*more) return;
+    if (!entry.regular_file) continue;
+    std::string member = entry.raw ? path : path + "!" + entry.name;
+    if (entry.encrypted) {
+      shared_.factory.on_protected(member, "encrypted archive entry");
+      continue;
+    }
+    std::string name = entry.raw ? strip_compression_suffix(base_name(path)) : base_name(entry.name);
+    if (entry.raw) {
+      for (const char* ext : {".xz", ".bz2", ".lz4", ".lzma", ".Z"}) {
+        std::string e = ext;
+        if (name.size() > e.size() && name.compare(name.size() - e.size(), e.size(), e) == 0) {
+          name.resize(name.size() - e.size());
+        }
+      }
+    }
+    read_stream((*reader)->entry_data(), nullptr, member, name, depth + 1);
+  }
+}
+
+void MemberReader::read_leaf(ByteSource& src, const std::string& path, const Sniff& s, std::uint64_t size_hint) {
+  MemberInfo info;
+  info.path = path;
+  info.size_hint = s.encoding == Encoding::kUtf8 || s.encoding == Encoding::kRaw ? size_hint : 0;
+  info.format = s.format;
+  info.encoding = std::string(encoding_name(s.encoding));
+  shared_.progress.add_member();
+  target_.begin(info, s.encoding);
+  const std::uint64_t limit = shared_.options.limits.max_member_size;
+  std::uint64_t total = 0;
+  std::string problem;
+  while (target_.wants_more()) {
+    int buf = target_.acquire();
+    auto n = read_full(src, target_.data(buf), target_.buffer_size());
+    if (!n.ok() || *n == 0) {
+      target_.release(buf);
+      if (!n.ok()) problem = n.error().message + " after " + std::to_string(total) + " bytes; the rest was not read";
+      break;
+    }
+    std::size_t take = *n;
+    if (total + take > limit) {
+      take = static_cast<std::size_t>(limit - total);
+      problem = "member larger than " + std::to_string(limit) + " bytes; the rest was not read";
+    }
+    total += take;
+    shared_.progress.add_decoded(take);
+    if (take > 0) target_.chunk(buf, take);
+    else target_.release(buf);
+    update_read();
+    shared_.progress.report(false);
+    if (!problem.empty()) break;
+  }
+  target_.end();
+  if (!problem.empty()) skipped(path, problem);
+}
+
+}  // namespace bd::scan::input

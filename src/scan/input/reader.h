@@ -1,0 +1,80 @@
+// MemberReader: reads one top-level file to its leaves. It sniffs every stream,
+// unwraps gzip/zstd, walks archives (nested), reports protected and skipped members to
+// the SinkFactory, and pumps each leaf member's bytes through the buffer ring into a
+// LeafTarget. Internal to src/scan/input/.
+//
+// ScanShared holds what all workers share for one read_inputs() call.
+//
+// Threads: one MemberReader per worker thread; ScanShared and ProgressTracker are
+// thread-safe. Failure: never returns an error; every problem with a file or member
+// becomes an on_skipped()/on_protected() call, and reading goes on.
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <mutex>
+#include <string>
+
+#include "scan/input/byte_source.h"
+#include "scan/input/input.h"
+#include "scan/input/leaf.h"
+#include "scan/input/sniff.h"
+
+namespace bd::scan::input {
+
+class ProgressTracker {
+ public:
+  explicit ProgressTracker(ProgressObserver* observer) : observer_(observer) {}
+  void add_total(std::uint64_t bytes) {
+    bytes_total_ += bytes;
+    ++files_total_;
+  }
+  void add_read(std::uint64_t n) { bytes_read_.fetch_add(n, std::memory_order_relaxed); }
+  void add_decoded(std::uint64_t n) { bytes_decoded_.fetch_add(n, std::memory_order_relaxed); }
+  void add_member() { members_.fetch_add(1, std::memory_order_relaxed); }
+  void file_done() { files_done_.fetch_add(1, std::memory_order_relaxed); }
+  void report(bool force);  // calls the observer at most every 50 ms unless forced
+
+ private:
+  ProgressObserver* observer_;
+  std::uint64_t bytes_total_ = 0;
+  std::uint64_t files_total_ = 0;
+  std::atomic<std::uint64_t> bytes_read_{0}, bytes_decoded_{0}, members_{0}, files_done_{0};
+  std::mutex mu_;
+  std::chrono::steady_clock::time_point last_{};
+};
+
+struct ScanShared {
+  ScanShared(const InputOptions& o, SinkFactory& f, ProgressObserver* p) : options(o), factory(f), progress(p) {}
+  const InputOptions& options;
+  SinkFactory& factory;
+  ProgressTracker progress;
+  std::atomic<std::uint64_t> total_expanded{0};
+};
+
+class MemberReader {
+ public:
+  MemberReader(ScanShared& shared, LeafTarget& target) : shared_(shared), target_(target) {}
+  // `display` is the path as reported (relative as given by the user).
+  void read_file(const std::string& fs_path, const std::string& display, std::uint64_t size);
+  // Reads an in-memory blob as if it were a file named `display` (fuzzing, tests).
+  void read_memory(std::string_view bytes, const std::string& display);
+
+ private:
+  void read_stream(ByteSource& src, FileSource* file, const std::string& path, const std::string& name,
+                   int depth);
+  void read_decompressed(PeekSource& src, Container kind, const std::string& path, const std::string& name,
+                         int depth);
+  void read_archive(ByteSource& src, FileSource* file, const std::string& path, int depth);
+  void read_leaf(ByteSource& src, const std::string& path, const Sniff& sniff, std::uint64_t size_hint);
+  void skipped(const std::string& path, const std::string& reason);
+  void update_read();
+
+  ScanShared& shared_;
+  LeafTarget& target_;
+  FileSource* top_file_ = nullptr;
+  std::uint64_t top_reported_ = 0;
+};
+
+}  // namespace bd::scan::input

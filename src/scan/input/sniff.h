@@ -1,0 +1,41 @@
+// Sniffing: what a stream is, from its name and its first bytes. Internal to
+// src/scan/input/. Pure functions; thread-safe; never fail (unknown means text or
+// binary).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "scan/format.h"
+#include "scan/input/decoder.h"
+
+namespace bd::scan::input {
+
+enum class Container {
+  kNone,     // a leaf member: text or binary
+  kGzip,     // decompressed here with ISA-L
+  kZstd,     // decompressed here with libzstd
+  kArchive,  // zip, tar, 7z, xz, bzip2, ... read through libarchive
+  kXlsx,     // a zip holding an Excel workbook
+};
+
+struct Sniff {
+  Container container = Container::kNone;
+  std::string protection;  // non-empty: an encrypted container ("PGP message", ...)
+  Format format = Format::kText;
+  Encoding encoding = Encoding::kUtf8;
+};
+
+// How many first bytes sniff() wants to see.
+inline constexpr std::size_t kSniffBytes = 64u << 10;
+
+// `name` is the member's own name (used for its extension), `head` its first bytes.
+Sniff sniff(std::string_view name, std::string_view head);
+
+// The name of what a compressed stream holds: "a.csv.gz" -> "a.csv", "x.tgz" -> "x.tar".
+std::string strip_compression_suffix(std::string_view name);
+
+// Shannon entropy of the bytes, in bits per byte (0..8).
+double entropy_bits(std::string_view bytes);
+
+}  // namespace bd::scan::input

@@ -1,0 +1,297 @@
+// The input side of the scanner on real files and archives: every container kind,
+// nesting, encodings, protection, limits and bad input, checked through a recording
+// SinkFactory.
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <functional>
+#include <random>
+
+#include "scan/input/input.h"
+#include "test_support.h"
+
+namespace bd::scan {
+namespace {
+
+using testing::RecordingFactory;
+using testing::TempDir;
+using testing::write_archive;
+using testing::write_compressed;
+using testing::write_file;
+
+const std::string kCsv = "naam,bsn,email\nJan de Vries,111222333,jan@example.nl\nZoë Bakker,123456782,zoe@example.nl\n";
+
+InputOptions small_options(int threads = 1) {
+  InputOptions o;
+  o.threads = threads;
+  o.buffer_size = 64u << 10;
+  return o;
+}
+
+std::unique_ptr<RecordingFactory> scan(const std::vector<std::string>& paths,
+                                       const InputOptions& o = small_options()) {
+  auto f = std::make_unique<RecordingFactory>();
+  Status s = read_inputs(paths, o, *f);
+  EXPECT_TRUE(s.ok()) << (s.ok() ? "" : s.error().message);
+  return f;
+}
+
+TEST(ScanInput, PlainCsvFileIsDeliveredWhole) {
+  TempDir d;
+  write_file(d.file("people.csv"), kCsv);
+  auto f = scan({d.file("people.csv")});
+  ASSERT_EQ(f->members.size(), 1u);
+  const auto& m = f->members.at(d.file("people.csv"));
+  EXPECT_EQ(m.text, kCsv);
+  EXPECT_EQ(m.ends, 1);
+  EXPECT_EQ(m.info.format, Format::kCsv);
+  EXPECT_EQ(m.info.encoding, "utf-8");
+  EXPECT_EQ(m.info.size_hint, kCsv.size());
+}
+
+TEST(ScanInput, DirectoriesRecurseAndSymlinkLoopsAreSafe) {
+  TempDir d;
+  ASSERT_EQ(::mkdir(d.file("sub").c_str(), 0755), 0);
+  write_file(d.file("a.csv"), kCsv);
+  write_file(d.file("sub/b.log"), "login from 10.0.0.1\n");
+  ASSERT_EQ(::symlink("..", d.file("sub/loop").c_str()), 0);
+  ASSERT_EQ(::symlink("missing", d.file("dangling").c_str()), 0);
+  auto f = scan({d.path()});
+  EXPECT_EQ(f->members.size(), 2u);
+  EXPECT_EQ(f->members.count(d.file("a.csv")), 1u);
+  EXPECT_EQ(f->members.at(d.file("sub/b.log")).info.format, Format::kText);
+  ASSERT_EQ(f->skipped.count(d.file("dangling")), 1u);
+  EXPECT_NE(f->skipped.at(d.file("dangling")).find("broken symlink"), std::string::npos);
+}
+
+// Runs `check` as an unprivileged user when the tests run as root (root reads every
+// file, whatever its mode), in a child process; returns whether it held.
+bool as_unprivileged(const std::function<bool()>& check) {
+  if (::geteuid() != 0) return check();
+  pid_t pid = ::fork();
+  if (pid == 0) {
+    bool ok = ::setgid(65534) == 0 && ::setuid(65534) == 0 && check();
+    ::_exit(ok ? 0 : 1);
+  }
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  return WIFEXITED(status) && WEXITSTATUS(status) == 0;
+}
+
+TEST(ScanInput, UnreadableFileIsSkippedWithReason) {
+  TempDir d;
+  ASSERT_EQ(::chmod(d.path().c_str(), 0755), 0);
+  write_file(d.file("secret.csv"), kCsv);
+  write_file(d.file("open.csv"), kCsv);
+  ASSERT_EQ(::chmod(d.file("secret.csv").c_str(), 0), 0);
+  ASSERT_EQ(::chmod(d.file("open.csv").c_str(), 0644), 0);
+  ASSERT_EQ(::mkfifo(d.file("pipe").c_str(), 0644), 0);
+  EXPECT_TRUE(as_unprivileged([&] {
+    RecordingFactory f;
+    if (!read_inputs({d.path()}, small_options(), f).ok()) return false;
+    return f.members.size() == 1 && f.members.count(d.file("open.csv")) == 1 &&
+           f.skipped.count(d.file("secret.csv")) == 1 &&
+           f.skipped.at(d.file("secret.csv")).find("Permission denied") != std::string::npos &&
+           f.skipped.at(d.file("pipe")).find("not a regular file") != std::string::npos;
+  }));
+}
+
+TEST(ScanInput, MissingPathsAreAnErrorOnlyWhenNothingExists) {
+  TempDir d;
+  RecordingFactory f;
+  EXPECT_FALSE(read_inputs({d.file("nope")}, small_options(), f).ok());
+  EXPECT_FALSE(read_inputs({}, small_options(), f).ok());
+  InputOptions bad = small_options();
+  bad.threads = 0;
+  EXPECT_FALSE(read_inputs({d.path()}, bad, f).ok());
+}
+
+TEST(ScanInput, GzipAndZstdFilesAreDecompressed) {
+  TempDir d;
+  write_compressed(d.file("people.csv.gz"), "gzip", kCsv);
+  write_compressed(d.file("people.csv.zst"), "zstd", kCsv);
+  auto f = scan({d.path()});
+  ASSERT_EQ(f->members.size(), 2u);
+  for (const auto& name : {"people.csv.gz", "people.csv.zst"}) {
+    const auto& m = f->members.at(d.file(name));
+    EXPECT_EQ(m.text, kCsv) << name;
+    EXPECT_EQ(m.info.format, Format::kCsv) << name;
+  }
+}
+
+TEST(ScanInput, ConcatenatedGzipMembersAreAllRead) {
+  TempDir d;
+  write_compressed(d.file("a.gz"), "gzip", "first line\n");
+  write_compressed(d.file("b.gz"), "gzip", "second line\n");
+  write_file(d.file("both.log.gz"), testing::read_whole(d.file("a.gz")) + testing::read_whole(d.file("b.gz")));
+  auto f = scan({d.file("both.log.gz")});
+  EXPECT_EQ(f->members.at(d.file("both.log.gz")).text, "first line\nsecond line\n");
+}
+
+TEST(ScanInput, ArchivesOfEveryKindAreReadInPlace) {
+  TempDir d;
+  testing::Entries entries = {{"dump.sql", "INSERT INTO t VALUES (1,'a');\n"}, {"dir/people.csv", kCsv}};
+  write_archive(d.file("a.zip"), "zip", "", entries);
+  write_archive(d.file("a.tar"), "tar", "", entries);
+  write_archive(d.file("a.tar.gz"), "tar", "gzip", entries);
+  write_archive(d.file("a.tar.zst"), "tar", "zstd", entries);
+  write_archive(d.file("a.7z"), "7zip", "", entries);
+  auto f = scan({d.path()}, small_options(2));
+  for (const auto& name : {"a.zip", "a.tar", "a.tar.gz", "a.tar.zst", "a.7z"}) {
+    std::string base = d.file(name);
+    ASSERT_EQ(f->members.count(base + "!dump.sql"), 1u) << name;
+    EXPECT_EQ(f->members.at(base + "!dump.sql").info.format, Format::kSql);
+    EXPECT_EQ(f->members.at(base + "!dir/people.csv").text, kCsv) << name;
+  }
+  EXPECT_EQ(f->members.size(), 10u);
+  EXPECT_TRUE(f->skipped.empty()) << f->skipped.begin()->second;
+}
+
+TEST(ScanInput, NestedArchivesGetBangPaths) {
+  TempDir d;
+  std::string inner = testing::archive_bytes("tar", "gzip", {{"x.csv", kCsv}});
+  std::string middle = testing::archive_bytes("zip", "", {{"inner.tar.gz", inner}, {"notes.txt", "hello\n"}});
+  write_archive(d.file("outer.tar.zst"), "tar", "zstd", {{"middle.zip", middle}});
+  auto f = scan({d.file("outer.tar.zst")});
+  std::string base = d.file("outer.tar.zst");
+  ASSERT_EQ(f->members.count(base + "!middle.zip!inner.tar.gz!x.csv"), 1u);
+  EXPECT_EQ(f->members.at(base + "!middle.zip!inner.tar.gz!x.csv").text, kCsv);
+  EXPECT_EQ(f->members.at(base + "!middle.zip!notes.txt").text, "hello\n");
+}
+
+TEST(ScanInput, NestingDeeperThanTheLimitIsSkipped) {
+  TempDir d;
+  std::string blob = testing::archive_bytes("zip", "", {{"x.csv", kCsv}});
+  for (int i = 0; i < 4; ++i) blob = testing::archive_bytes("zip", "", {{"l" + std::to_string(i) + ".zip", blob}});
+  write_file(d.file("deep.zip"), blob);
+  InputOptions o = small_options();
+  o.limits.max_depth = 3;
+  auto f = scan({d.file("deep.zip")}, o);
+  EXPECT_TRUE(f->members.empty());
+  ASSERT_EQ(f->skipped.size(), 1u);
+  EXPECT_NE(f->skipped.begin()->second.find("nested deeper"), std::string::npos);
+}
+
+TEST(ScanInput, TruncatedArchiveKeepsWhatWasReadAndSaysWhy) {
+  TempDir d;
+  std::string big;
+  for (int i = 0; i < 20000; ++i) big += "row " + std::to_string(i * 7919 % 100003) + ",jan@example.nl\n";
+  std::string tgz = testing::archive_bytes("tar", "gzip", {{"first.csv", kCsv}, {"second.csv", big}});
+  write_file(d.file("cut.tar.gz"), tgz.substr(0, tgz.size() * 2 / 3));
+  auto f = scan({d.file("cut.tar.gz")});
+  EXPECT_EQ(f->members.at(d.file("cut.tar.gz!first.csv")).text, kCsv);
+  const auto& second = f->members.at(d.file("cut.tar.gz!second.csv"));
+  EXPECT_GT(second.text.size(), 0u);
+  EXPECT_LT(second.text.size(), big.size());
+  EXPECT_EQ(big.compare(0, second.text.size(), second.text), 0);
+  ASSERT_FALSE(f->skipped.empty());
+  EXPECT_NE(f->skipped.begin()->second.find("truncated"), std::string::npos) << f->skipped.begin()->second;
+}
+
+TEST(ScanInput, ZipBombRatioAndTotalLimitsStopExpansion) {
+  TempDir d;
+  write_compressed(d.file("bomb.csv.gz"), "gzip", std::string(32u << 20, '0'));
+  InputOptions o = small_options();
+  o.limits.ratio_grace_bytes = 1u << 20;
+  auto f = scan({d.file("bomb.csv.gz")}, o);
+  ASSERT_EQ(f->skipped.count(d.file("bomb.csv.gz")), 1u);
+  EXPECT_NE(f->skipped.at(d.file("bomb.csv.gz")).find("expansion ratio"), std::string::npos);
+  EXPECT_LT(f->members.at(d.file("bomb.csv.gz")).text.size(), 8u << 20);
+
+  InputOptions total = small_options();
+  total.limits.max_total_expanded = 4u << 20;
+  auto g = scan({d.file("bomb.csv.gz")}, total);
+  EXPECT_NE(g->skipped.at(d.file("bomb.csv.gz")).find("total decompressed size"), std::string::npos);
+}
+
+TEST(ScanInput, MemberSizeLimitCutsTheRest) {
+  TempDir d;
+  write_file(d.file("big.log"), std::string(300000, 'a'));
+  InputOptions o = small_options();
+  o.limits.max_member_size = 100000;
+  auto f = scan({d.file("big.log")}, o);
+  EXPECT_EQ(f->members.at(d.file("big.log")).text.size(), 100000u);
+  EXPECT_NE(f->skipped.at(d.file("big.log")).find("larger than"), std::string::npos);
+}
+
+TEST(ScanInput, Utf16AndWindows1252AreDecodedToUtf8) {
+  TempDir d;
+  std::string le = "\xFF\xFE", be = "\xFE\xFF";
+  for (char c : std::string("naam;bsn\nZo")) {
+    le += c;
+    le += '\0';
+    be += '\0';
+    be += c;
+  }
+  le += std::string("\xEB\x00\n\x00", 4);  // ë, newline
+  be += std::string("\x00\xEB\x00\n", 4);
+  write_file(d.file("le.csv"), le);
+  write_file(d.file("be.csv"), be);
+  write_file(d.file("cp1252.txt"), "Zo\xEB betaalde \x80 12 \x96 klaar\n");
+  write_file(d.file("bom.csv"), "\xEF\xBB\xBFnaam,bsn\n");
+  auto f = scan({d.path()});
+  EXPECT_EQ(f->members.at(d.file("le.csv")).text, "naam;bsn\nZoë\n");
+  EXPECT_EQ(f->members.at(d.file("le.csv")).info.encoding, "utf-16le");
+  EXPECT_EQ(f->members.at(d.file("be.csv")).text, "naam;bsn\nZoë\n");
+  EXPECT_EQ(f->members.at(d.file("cp1252.txt")).text, "Zoë betaalde € 12 – klaar\n");
+  EXPECT_EQ(f->members.at(d.file("bom.csv")).text, "naam,bsn\n");
+}
+
+TEST(ScanInput, ChunksNeverSplitACharacter) {
+  TempDir d;
+  std::string text;
+  while (text.size() < 300000) text += "Zoë → 𝄞 café,";
+  write_file(d.file("multi.txt"), text);
+  auto f = scan({d.file("multi.txt")});  // 64 KiB buffers cut characters in the raw bytes
+  EXPECT_EQ(f->members.at(d.file("multi.txt")).text, text);
+  EXPECT_FALSE(f->members.at(d.file("multi.txt")).split_char);
+}
+
+TEST(ScanInput, ProtectedContainersAreReportedNotRead) {
+  TempDir d;
+  write_file(d.file("a.enc"), "Salted__\x01\x02\x03\x04 rest");
+  write_file(d.file("b.asc"), "-----BEGIN PGP MESSAGE-----\n\nhQEMA...\n");
+  write_file(d.file("c.age"), "age-encryption.org/v1\n-> X25519 abc\n");
+  std::mt19937 rng(42);
+  std::string noise(200000, '\0');
+  for (auto& c : noise) c = static_cast<char>(rng());
+  write_file(d.file("d.bin"), noise);
+  write_archive(d.file("e.zip"), "zip", "", {{"people.csv", kCsv}}, "geheim");
+  auto f = scan({d.path()});
+  EXPECT_EQ(f->protected_members.at(d.file("a.enc")), "OpenSSL encrypted (Salted__)");
+  EXPECT_EQ(f->protected_members.at(d.file("b.asc")), "PGP message");
+  EXPECT_EQ(f->protected_members.at(d.file("c.age")), "age encrypted");
+  EXPECT_EQ(f->protected_members.at(d.file("d.bin")), "high entropy, likely encrypted");
+  EXPECT_EQ(f->protected_members.count(d.file("e.zip!people.csv")), 1u);
+  EXPECT_TRUE(f->members.empty());
+}
+
+TEST(ScanInput, BinaryGarbageDoesNotStopTheScan) {
+  TempDir d;
+  write_file(d.file("garbage.zip"), std::string("PK\x03\x04", 4) + std::string(5000, '\x07'));
+  write_file(d.file("fake.gz"), "\x1f\x8bthis is not gzip at all");
+  write_file(d.file("ok.csv"), kCsv);
+  auto f = scan({d.path()});
+  EXPECT_EQ(f->members.at(d.file("ok.csv")).text, kCsv);
+  EXPECT_EQ(f->skipped.count(d.file("fake.gz")), 1u);
+}
+
+TEST(ScanInput, ManyFilesOverTwoThreadsAndOneLargeFilePipelined) {
+  TempDir d;
+  for (int i = 0; i < 40; ++i) write_file(d.file("f" + std::to_string(i) + ".csv"), kCsv + std::to_string(i));
+  auto f = scan({d.path()}, small_options(2));
+  EXPECT_EQ(f->members.size(), 40u);
+  for (const auto& [path, m] : f->members) EXPECT_EQ(m.ends, 1) << path;
+
+  std::string big;
+  for (int i = 0; i < 200000; ++i) big += std::to_string(i) + ",Zoë,jan@example.nl\n";
+  write_compressed(d.file("big.csv.gz"), "gzip", big);
+  auto g = scan({d.file("big.csv.gz")}, small_options(2));  // 1 file, 2 threads: pipelined
+  EXPECT_EQ(g->members.at(d.file("big.csv.gz")).text, big);
+  EXPECT_FALSE(g->members.at(d.file("big.csv.gz")).split_char);
+}
+
+}  // namespace
+}  // namespace bd::scan
