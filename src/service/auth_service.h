@@ -29,6 +29,7 @@
 #include "base/clock.h"
 #include "base/result.h"
 #include "service/actor.h"
+#include "storage/records.h"
 
 namespace bd::storage {
 class Database;
@@ -107,9 +108,14 @@ class AuthService {
   // revoked or the user is disabled.
   Result<Actor> authenticate_bearer(std::string_view token);
 
-  // Changes the actor's own password after checking the current one. Ends the actor's
-  // other sessions. kInvalidInput when the new password breaks the rules.
+  // Changes the actor's own password after checking the current one (kUnauthorized when
+  // wrong). Ends every session of the actor, so the caller must log in again.
+  // kInvalidInput when the new password breaks the rules.
   Status change_own_password(const Actor& actor, std::string_view current, std::string_view next);
+
+  // The Actor of the user with this e-mail, for the CLI (`token create --email`). Only
+  // the system actor (system_actor(), no user id) may ask; kNotFound when unknown.
+  Result<Actor> actor_by_email(const Actor& operator_actor, std::string_view email);
 
   const AuthOptions& options() const { return options_; }
 
@@ -117,6 +123,15 @@ class AuthService {
   storage::Database& db_;
   const Clock& clock_;
   AuthOptions options_;
+  std::string dummy_hash_;  // verified against when the e-mail is unknown (equal timing)
+
+  Result<Actor> load_actor(std::string_view user_id);
+  Status check_not_locked(std::string_view key);
+  Error record_failure(std::string_view key, int max_failures);
+  Result<LoginResult> open_session(const Actor& actor, std::string_view remote);
 };
+
+// The Actor of a stored user (role token checked). kInternal for an unknown role.
+Result<Actor> actor_from_user(const storage::User& user);
 
 }  // namespace bd::service

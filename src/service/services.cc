@@ -1,0 +1,17 @@
+#include "service/services.h"
+
+#include "storage/database.h"
+
+namespace bd::service {
+
+Services::Services(storage::Database& db, const Clock& clock, ServiceOptions options)
+    : db_(db),
+      clock_(clock),
+      options_(options),
+      auth_(db, clock, options_.auth),
+      users_(db, clock, auth_, options_.auth),
+      organisations_(db, clock),
+      breaches_(db, clock),
+      exports_(breaches_, clock) {}
+
+}  // namespace bd::service
