@@ -1,0 +1,184 @@
+// The Beast/Asio side of http::Server: accept loop, one coroutine per connection,
+// the worker pool, graceful shutdown. The connection state machine is in
+// server_session.cc; this file owns lifetimes and threads.
+#include "http/server.h"
+
+#include <condition_variable>
+#include <csignal>
+#include <mutex>
+#include <thread>
+#include <algorithm>
+#include <unordered_map>
+#include <vector>
+
+#include <spdlog/spdlog.h>
+
+#include "http/server_internal.h"
+
+namespace bd::http {
+
+using detail::asio::ip::tcp;
+namespace asio = detail::asio;
+
+namespace {
+
+std::shared_ptr<spdlog::logger> access_logger() {
+  static std::once_flag once;
+  static std::shared_ptr<spdlog::logger> logger;
+  std::call_once(once, [] {
+    logger = spdlog::get("http.access");
+    if (!logger) {
+      logger = spdlog::default_logger()->clone("http.access");
+      spdlog::register_logger(logger);
+    }
+  });
+  return logger;
+}
+
+}  // namespace
+
+struct Server::Impl : detail::ServerContext {
+  Impl(ServerOptions opts, const Router& r)
+      : ServerContext(std::move(opts), r),
+        ioc(std::max(1, options.io_threads)),
+        workers(static_cast<std::size_t>(std::max(1, options.worker_threads))) {}
+
+  // Declared before the io_context: coroutine frames destroyed with it call leave().
+  std::mutex mu;
+  std::condition_variable cv;
+  bool stop_requested = false;
+  bool running = false;
+  std::unordered_map<detail::Connection*, std::weak_ptr<detail::Connection>> connections;
+
+  asio::io_context ioc;
+  asio::thread_pool workers;
+  tcp::acceptor acceptor{ioc};
+  asio::signal_set signals{ioc};
+
+  asio::awaitable<void> accept_loop();
+  void begin_shutdown();
+  bool wait_drained();
+
+  // detail::ServerContext
+  asio::any_io_executor worker_executor() override { return workers.get_executor(); }
+  bool stopping() override {
+    std::lock_guard lock(mu);
+    return stop_requested;
+  }
+  bool enter(const std::shared_ptr<detail::Connection>& c) override {
+    std::lock_guard lock(mu);
+    if (stop_requested) return false;
+    connections.emplace(c.get(), c);
+    return true;
+  }
+  void leave(detail::Connection* c) override {
+    std::lock_guard lock(mu);
+    connections.erase(c);
+    if (connections.empty()) cv.notify_all();
+  }
+  void log_access(const std::string& line) override {
+    if (options.access_log) access_logger()->info("{}", line);
+  }
+};
+
+asio::awaitable<void> Server::Impl::accept_loop() {
+  for (;;) {
+    auto [ec, socket] = co_await acceptor.async_accept(asio::make_strand(ioc), asio::as_tuple(asio::use_awaitable));
+    if (ec == asio::error::operation_aborted || !acceptor.is_open()) co_return;
+    if (ec) {
+      // EMFILE and friends: back off briefly instead of spinning.
+      spdlog::warn("http: accept failed: {}", ec.message());
+      asio::steady_timer pause(ioc, std::chrono::milliseconds(50));
+      co_await pause.async_wait(asio::as_tuple(asio::use_awaitable));
+      continue;
+    }
+    auto executor = socket.get_executor();
+    asio::co_spawn(executor, detail::run_connection(*this, std::move(socket)), asio::detached);
+  }
+}
+
+void Server::Impl::begin_shutdown() {
+  asio::post(ioc, [this] {
+    boost::system::error_code ignored;
+    acceptor.close(ignored);
+    signals.cancel(ignored);
+    std::lock_guard lock(mu);
+    for (auto& [raw, weak] : connections) {
+      if (auto c = weak.lock()) detail::close_if_idle(c);
+    }
+  });
+}
+
+bool Server::Impl::wait_drained() {
+  std::unique_lock lock(mu);
+  return cv.wait_for(lock, options.shutdown_grace, [this] { return connections.empty(); });
+}
+
+Server::Server(ServerOptions options, const Router& router)
+    : impl_(std::make_unique<Impl>(std::move(options), router)) {}
+
+Server::~Server() {
+  stop();
+  impl_->workers.join();
+}
+
+Status Server::listen() {
+  const ServerOptions& o = impl_->options;
+  if (o.io_threads < 1 || o.worker_threads < 1 || o.max_header_bytes < 256) {
+    return Error::invalid("", "server options out of range");
+  }
+  boost::system::error_code ec;
+  const auto address = asio::ip::make_address(o.host, ec);
+  if (ec) return Error::invalid("listen", "not an IP address: " + o.host);
+  const tcp::endpoint endpoint(address, o.port);
+  auto& acceptor = impl_->acceptor;
+  if (acceptor.open(endpoint.protocol(), ec) || acceptor.set_option(asio::socket_base::reuse_address(true), ec) ||
+      acceptor.bind(endpoint, ec) || acceptor.listen(asio::socket_base::max_listen_connections, ec)) {
+    return Error::unavailable("cannot listen on " + o.host + ":" + std::to_string(o.port), ec.message());
+  }
+  return {};
+}
+
+std::uint16_t Server::port() const {
+  boost::system::error_code ec;
+  const auto endpoint = impl_->acceptor.local_endpoint(ec);
+  return ec ? 0 : endpoint.port();
+}
+
+void Server::run() {
+  Impl& s = *impl_;
+  {
+    std::lock_guard lock(s.mu);
+    if (s.running || !s.acceptor.is_open()) return;
+    s.running = true;
+  }
+  if (s.options.handle_signals) {
+    s.signals.add(SIGINT);
+    s.signals.add(SIGTERM);
+    s.signals.async_wait([this](const boost::system::error_code& ec, int) {
+      if (!ec) stop();
+    });
+  }
+  auto guard = asio::make_work_guard(s.ioc);
+  asio::co_spawn(s.ioc, s.accept_loop(), asio::detached);
+  std::vector<std::thread> threads;
+  for (int i = 0; i < s.options.io_threads; ++i) threads.emplace_back([&s] { s.ioc.run(); });
+  {
+    std::unique_lock lock(s.mu);
+    s.cv.wait(lock, [&s] { return s.stop_requested; });
+  }
+  s.begin_shutdown();
+  if (!s.wait_drained()) spdlog::warn("http: shutdown grace period over, closing remaining connections");
+  guard.reset();
+  s.ioc.stop();
+  for (auto& t : threads) t.join();
+  spdlog::info("http: server stopped");
+}
+
+void Server::stop() {
+  std::lock_guard lock(impl_->mu);
+  impl_->stop_requested = true;
+  impl_->cv.notify_all();
+}
+
+}  // namespace bd::http
