@@ -2,6 +2,10 @@
 
 #include <boost/json/serialize.hpp>
 
+#include "base/time_zone.h"
+#include "json/answers_codec.h"
+#include "model/deadline.h"
+
 namespace bd::json {
 namespace {
 
@@ -65,5 +69,23 @@ boost::json::object assessment_to_object(const Assessment& a) {
 }
 
 std::string assessment_to_json(const Assessment& a) { return bj::serialize(assessment_to_object(a)); }
+
+Result<boost::json::object> assess_document(std::string_view breach_json, const model::assess::EngineConfig& config) {
+  BD_ASSIGN_OR_RETURN(const model::Answers answers, answers_from_json(breach_json));
+  BD_ASSIGN_OR_RETURN(const Assessment assessment, model::assess::assess(answers, config));
+  // The due time does not depend on "now"; only the instant is reported here.
+  BD_ASSIGN_OR_RETURN(const auto clock, model::deadline_status(answers, TimePoint{}, config.deadline_hours));
+  bj::object out = assessment_to_object(assessment);
+  bj::value deadline = nullptr;
+  if (clock) {
+    deadline = bj::object{{"awareness_id", sv(clock->awareness_id)},
+                          {"awareness", format_iso_in_zone(clock->awareness)},
+                          {"due", format_iso_in_zone(clock->due)},
+                          {"due_local", format_for_people(clock->due)},
+                          {"hours", clock->length.count()}};
+  }
+  out["deadline"] = std::move(deadline);
+  return out;
+}
 
 }  // namespace bd::json

@@ -11,18 +11,30 @@
 //    "exemptions": [reason…], "unknowns_that_matter": [id…], "deadline_hours"}
 //   reason = {"code", "nl", "en"}
 //
-// Thread-safety: pure functions. Failure: encoding cannot fail.
+// assess_document is the stateless assessment of `breachdesk assess` and
+// POST /api/v1/assess: a breach in the JSON contract of ap-form.md (or a bare answers
+// object) in, the assessment above plus "deadline" out:
+//   "deadline": null | {"awareness_id", "awareness", "due", "due_local", "hours"}
+// (instants in ISO 8601 with the Europe/Amsterdam offset; due_local for people).
+//
+// Thread-safety: pure functions. Failure: encoding cannot fail; assess_document returns
+// kInvalidInput naming the offending id (from the answers codec or the engine).
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include <boost/json/object.hpp>
 
+#include "base/result.h"
 #include "model/assess/assessment.h"
 
 namespace bd::json {
 
 boost::json::object assessment_to_object(const model::assess::Assessment& assessment);
 std::string assessment_to_json(const model::assess::Assessment& assessment);
+
+Result<boost::json::object> assess_document(std::string_view breach_json,
+                                            const model::assess::EngineConfig& config = model::assess::default_config());
 
 }  // namespace bd::json

@@ -1,0 +1,54 @@
+// The stateless assessment of `breachdesk assess` and POST /api/v1/assess, through the
+// real answers codec: the seed's care organisation, and bad input naming the field.
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+
+#include "golden_support.h"
+#include "json/assessment_codec.h"
+
+namespace bd::json {
+namespace {
+
+namespace bj = boost::json;
+
+std::string seed_document() {
+  const auto golden = bj::parse(test::read_text(std::string(BD_SOURCE_DIR) +
+                                                "/tests/golden/assess/004_seed_care_organisation.json"));
+  return bj::serialize(bj::object{{"id", "b-1"}, {"answers", golden.at("answers")}});
+}
+
+TEST(AssessDocument, SeedCareOrganisationIsNotifiedAndInformed) {
+  auto out = assess_document(seed_document());
+  ASSERT_TRUE(out.ok()) << out.error().message;
+  EXPECT_TRUE(out->at("notify_ap").as_bool());
+  EXPECT_TRUE(out->at("inform_subjects").as_bool());
+  EXPECT_EQ(out->at("severity").at("band").as_string(), "high");
+  EXPECT_EQ(out->at("deadline").at("due").as_string(), "2018-03-31T10:00:00+02:00");
+  const auto text = bj::serialize(out->at("reasons"));
+  EXPECT_NE(text.find("BSN"), std::string::npos);
+  EXPECT_NE(text.find("Betaal"), std::string::npos);
+  for (const char* key : {"engine_version", "exemptions", "unknowns_that_matter", "risk"}) {
+    EXPECT_TRUE(out->contains(key)) << key;
+  }
+}
+
+TEST(AssessDocument, BadValueNamesTheField) {
+  auto out = assess_document(R"({"answers": {"assess.recipients": "everyone"}})");
+  ASSERT_FALSE(out.ok());
+  EXPECT_EQ(out.error().kind, ErrorKind::kInvalidInput);
+  EXPECT_EQ(out.error().field, "assess.recipients");
+  EXPECT_FALSE(assess_document("not json").ok());
+}
+
+TEST(AssessDocument, NoAwarenessTimeMeansNoDeadline) {
+  auto out = assess_document(R"({"answers": {}})");
+  ASSERT_TRUE(out.ok());
+  EXPECT_TRUE(out->at("deadline").is_null());
+  EXPECT_EQ(assessment_to_json(model::assess::assess(model::assess::Facts{})).find("\"notify_ap\":true") !=
+                std::string::npos,
+            true);
+}
+
+}  // namespace
+}  // namespace bd::json
