@@ -18,7 +18,7 @@ struct FirstAdmin {
   std::string password;  // plaintext, shown once
 };
 
-// Creates "Mijn organisatie" (or `organisation_name`) with admin@localhost (or `email`)
+// Creates "Mijn organisatie" (or `organisation_name`) with admin@breachdesk.local (or `email`)
 // when no user exists yet; std::nullopt when users already exist.
 Result<std::optional<FirstAdmin>> ensure_first_admin(Services& services, std::string organisation_name = {},
                                                      std::string email = {});

@@ -4,6 +4,7 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <set>
 #include <utility>
 
 #include "model/form_schema.h"
@@ -56,6 +57,31 @@ Status check_title(const std::string& title) {
   return {};
 }
 
+std::set<std::string, std::less<>> ids_of(const model::Answers& answers) {
+  std::set<std::string, std::less<>> ids;
+  for (const auto& [id, value] : answers) ids.insert(id);
+  return ids;
+}
+
+// Applies `changes` (unknown = clear) to `answers` after checking them; on error
+// `answers` is left as it was.
+Status apply_changes(model::Answers& answers, const model::Answers& changes, TimePoint now) {
+  model::Answers set;
+  for (const auto& [key, value] : changes) {
+    if (!model::is_unknown(value)) set.emplace(key, value);
+    else if (model::find_question(key) == nullptr) return Error::invalid(key, "Onbekende vraag: " + key);
+  }
+  BD_TRY(check_answers(set));
+  model::Answers merged = answers;
+  for (const auto& [key, value] : changes) {
+    if (model::is_unknown(value)) merged.erase(key);
+    else merged[key] = value;
+  }
+  BD_TRY(check_changed(merged, ids_of(changes), now));
+  answers = std::move(merged);
+  return {};
+}
+
 void put_text(model::Answers& answers, const char* id, const std::string& text) {
   if (!text.empty()) answers[id] = text;
 }
@@ -80,10 +106,8 @@ Result<model::Breach> BreachService::intake(const Actor& actor, const IntakeInpu
   put_text(answers, "reporter.phone", trim(input.reporter_phone));
   put_text(answers, "reporter.email",
            to_lower_ascii(trim(input.reporter_email.empty() ? actor.email : input.reporter_email)));
-  if (auto it = answers.find("reporter.email"); it != answers.end() && !looks_like_email(std::get<std::string>(it->second))) {
-    return Error::invalid("reporter_email", "Vul een geldig e-mailadres in.");
-  }
   BD_TRY(check_answers(answers));
+  BD_TRY(check_changed(answers, ids_of(answers), now));
   auto title = trim(input.title);
   if (title.empty()) title = derive_title(what);
   BD_TRY(check_title(title));
@@ -109,6 +133,7 @@ Result<model::Breach> BreachService::create(const Actor& actor, std::string titl
   }
   BD_TRY(check_answers(answers));
   auto now = clock_.now();
+  BD_TRY(check_changed(answers, ids_of(answers), now));
   model::Breach breach;
   breach.organisation_id = actor.organisation_id;
   breach.title = std::move(title);
@@ -138,16 +163,7 @@ Result<model::Breach> BreachService::update(const Actor& actor, std::string_view
     return Error::conflict("Dit datalek is intussen door iemand anders gewijzigd (nu versie " +
                            std::to_string(breach.version) + "). Uw wijzigingen zijn niet opgeslagen.");
   }
-  model::Answers set;
-  for (const auto& [key, value] : update.changes) {
-    if (!model::is_unknown(value)) set.emplace(key, value);
-    else if (model::find_question(key) == nullptr) return Error::invalid(key, "Onbekende vraag: " + key);
-  }
-  BD_TRY(check_answers(set));
-  for (const auto& [key, value] : update.changes) {
-    if (model::is_unknown(value)) breach.answers.erase(key);
-    else breach.answers[key] = value;
-  }
+  BD_TRY(apply_changes(breach.answers, update.changes, clock_.now()));
   if (update.title) {
     auto title = trim(*update.title);
     BD_TRY(check_title(title));

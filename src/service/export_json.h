@@ -1,6 +1,5 @@
-// Internal to the export: breaches as a JSON array in the JSON contract
-// ({"id","organisation","reference","title","status","version","created_at",
-// "updated_at","answers":{flat id: value}}). Pure; thread-safe; cannot fail.
+// Internal to the export: breaches as a JSON array, each in the JSON contract of
+// json/answers_codec.h (breach_to_object). Pure; thread-safe; cannot fail.
 #pragma once
 
 #include <string>
