@@ -133,4 +133,12 @@ struct ScanReport {
   FormSuggestion form;
 };
 
+// The form suggestions for a report whose counts and protection are filled in:
+// data.general / data.special tokens for the categories found, data.records, the
+// subjects count (exact when every record with personal data has a person key, else
+// min = persons_distinct and max = persons_distinct + records_unidentified) and
+// protection.measures ("encrypted", "hashed" only for salted or non-reversed hashes,
+// else "none").
+FormSuggestion suggest_form(const ScanReport& report);
+
 }  // namespace bd::scan

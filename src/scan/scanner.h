@@ -35,7 +35,9 @@ struct ScanOptions {
   std::size_t samples_per_category = 3;
 };
 
+namespace count {
 class ScanState;  // the merged accumulators (scan/count/state.h)
+}
 
 class Scanner final : public SinkFactory {
  public:
@@ -54,7 +56,7 @@ class Scanner final : public SinkFactory {
 
  private:
   ScanOptions options_;
-  std::unique_ptr<ScanState> state_;
+  std::unique_ptr<count::ScanState> state_;
 };
 
 // Convenience for tests and small callers: scans one in-memory member as if the input

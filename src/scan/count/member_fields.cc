@@ -1,0 +1,230 @@
+// MemberScan's field classification: one field, classified once, by its column role.
+#include <string>
+
+#include "scan/count/member_scan.h"
+#include "scan/detect/dictionary.h"
+#include "scan/scanner.h"
+#include "scan/validate/contact.h"
+#include "scan/validate/identity.h"
+#include "scan/validate/numeric.h"
+
+namespace bd::scan::count {
+namespace {
+
+using detect::ColumnRole;
+using detect::Hit;
+using detect::key_for_number;
+using detect::key_for_text;
+
+int current_year() {
+  static const int year = [] {
+    std::time_t t = std::time(nullptr);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    return tm.tm_year + 1900;
+  }();
+  return year;
+}
+
+bool has_letter(std::string_view v) {
+  for (char c : v) {
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || static_cast<unsigned char>(c) >= 0x80) return true;
+  }
+  return false;
+}
+
+// Values that say "nothing" in health or free-text columns.
+bool is_negative(std::string_view v) {
+  static constexpr std::string_view kNone[] = {"geen", "none", "nee", "no", "n/a", "na", "-", "0", "onbekend",
+                                               "unknown", "nvt", "n.v.t.", "false"};
+  std::string low(v);
+  for (char& c : low) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  for (auto n : kNone) {
+    if (low == n) return true;
+  }
+  return false;
+}
+
+// Hex-only tokens (UUIDs, hashes, ids) hold no words worth a dictionary pass.
+bool hex_like(std::string_view v) {
+  for (char c : v) {
+    bool hex = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F') || c == '-';
+    if (!hex) return false;
+  }
+  return true;
+}
+
+std::string upper_compact(std::string_view v) {
+  std::string out;
+  for (char c : v) {
+    if (c == ' ' || c == '-') continue;
+    out.push_back((c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c);
+  }
+  return out;
+}
+
+}  // namespace
+
+void MemberScan::classify_field(std::size_t col, ColumnRole role, std::string_view v) {
+  ColumnResult& column = result_.columns[col];
+  switch (role) {
+    case ColumnRole::kBsn: {
+      if (auto bsn = validate::parse_bsn(v, true)) {
+        ++column.report.passed;
+        hits_.push_back(Hit{Category::kBsn, key_for_number(Category::kBsn, *bsn), *bsn, v});
+      } else if (validate::bsn_shaped(v)) {
+        ++column.report.near_miss;
+        ++result_.bsn_near_miss;
+      } else {
+        classify_generic(col, role, v);
+        return;
+      }
+      break;
+    }
+    case ColumnRole::kIban: {
+      auto m = validate::match_iban(v);
+      if (!m || m->consumed != v.size()) return classify_generic(col, role, v);
+      ++column.report.passed;
+      hits_.push_back(Hit{Category::kIban, key_for_text(Category::kIban, m->compact), 0, v});
+      break;
+    }
+    case ColumnRole::kCard: {
+      auto m = validate::match_card(v);
+      if (!m || m->consumed != v.size()) return classify_generic(col, role, v);
+      ++column.report.passed;
+      hits_.push_back(Hit{Category::kPaymentCard, key_for_text(Category::kPaymentCard, m->digits), 0, v});
+      break;
+    }
+    case ColumnRole::kPhone: {
+      auto m = validate::match_phone(v);
+      if (!m && v.size() == 9 && v[0] >= '1' && v[0] <= '9') m = validate::match_phone("0" + std::string(v));
+      if (!m) return classify_generic(col, role, v);
+      ++column.report.passed;
+      hits_.push_back(Hit{Category::kPhone, key_for_number(Category::kPhone, m->national), m->national, v});
+      break;
+    }
+    case ColumnRole::kPostcode: {
+      auto m = validate::match_postcode(v);
+      if (!m) return classify_generic(col, role, v);
+      ++column.report.passed;
+      record_.postcode = m->code;
+      break;
+    }
+    case ColumnRole::kHouseNumber: record_.house_number = v; break;
+    case ColumnRole::kStreet:
+      record_.street = v;
+      return classify_generic(col, role, v);  // "Dorpsstraat 1, 1234 AB Plaats"
+    case ColumnRole::kCity: record_.city = v; break;
+    case ColumnRole::kBirthDate: {
+      std::size_t n = 0;
+      auto d = validate::match_date(v, true, &n);
+      if (!d || !validate::plausible_birth(*d, current_year())) return classify_generic(col, role, v);
+      ++column.report.passed;
+      hits_.push_back(Hit{Category::kBirthDate, key_for_number(Category::kBirthDate, d->key()), 0, v});
+      break;
+    }
+    case ColumnRole::kName: {
+      if (!has_letter(v)) return;
+      ++column.report.passed;
+      if (!record_.name.empty()) record_.name.push_back(' ');
+      record_.name.append(v.substr(0, 256));
+      break;
+    }
+    case ColumnRole::kIp: {
+      auto n = validate::match_ipv4(v);
+      if (!(n && *n == v.size()) && !validate::is_ipv6(v)) return classify_generic(col, role, v);
+      ++column.report.passed;
+      hits_.push_back(Hit{Category::kIpAddress, key_for_text(Category::kIpAddress, v), 0, v});
+      break;
+    }
+    case ColumnRole::kIdDocument: {
+      std::string doc = upper_compact(v);
+      if (!validate::is_nl_document_number(doc)) return classify_generic(col, role, v);
+      ++column.report.passed;
+      hits_.push_back(Hit{Category::kIdDocument, key_for_text(Category::kIdDocument, doc), 0, v});
+      break;
+    }
+    case ColumnRole::kPassword:
+    case ColumnRole::kHash: return classify_password(col, role, v);
+    case ColumnRole::kHealth: {
+      if (is_negative(v)) return;
+      ++column.report.passed;
+      std::string low(v.substr(0, 256));
+      for (char& c : low) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+      hits_.push_back(Hit{Category::kHealth, key_for_text(Category::kHealth, low), 0, v});
+      break;
+    }
+    case ColumnRole::kEmail:
+    case ColumnRole::kFreeText:
+    case ColumnRole::kNone: return classify_generic(col, role, v);
+  }
+  count_hits(col);
+}
+
+void MemberScan::classify_generic(std::size_t col, ColumnRole role, std::string_view v) {
+  ColumnResult& column = result_.columns[col];
+  if (role == ColumnRole::kNone) {
+    if (auto bsn = validate::parse_bsn(v, false)) {
+      // Counts only if the column turns out to be a BSN column (Scanner::finish).
+      ++column.bsn_valid;
+      if (column.tentative.size() < (64u << 20)) {
+        column.tentative.push_back(TentativeBsn{record_index_, *bsn, false});
+        record_.tentative.push_back(col);
+      }
+      return;
+    }
+    if (validate::salted_hash_kind(v) != validate::HashKind::kNone) return classify_password(col, role, v);
+    if (v.size() <= 45 && v.find(':') != std::string_view::npos && validate::is_ipv6(v)) {
+      hits_.push_back(Hit{Category::kIpAddress, key_for_text(Category::kIpAddress, v), 0, v});
+      return count_hits(col);
+    }
+  }
+  detect::TextOptions opts;
+  opts.words = role == ColumnRole::kFreeText || !hex_like(v);
+  opts.card_context = role == ColumnRole::kCard;
+  opts.bsn_context = role == ColumnRole::kBsn;
+  detect::scan_text(v, opts, scratch_, hits_, signals_);
+  if (role == ColumnRole::kNone && hits_.empty()) {
+    // A field that is exactly a postcode, without a header saying so.
+    auto m = validate::match_postcode(v);
+    if (m && m->consumed == v.size()) record_.postcode = m->code;
+  }
+  count_hits(col);
+}
+
+void MemberScan::classify_password(std::size_t col, ColumnRole role, std::string_view v) {
+  ColumnResult& column = result_.columns[col];
+  validate::HashKind kind = validate::salted_hash_kind(v);
+  if (kind == validate::HashKind::kNone) kind = validate::digest_kind(v);
+  if (role == ColumnRole::kHash && kind == validate::HashKind::kNone) return classify_generic(col, ColumnRole::kNone, v);
+  if (role != ColumnRole::kHash) {
+    ++column.report.passed;
+    hits_.push_back(Hit{Category::kPassword, key_for_text(Category::kPassword, v), 0, v});
+  }
+  if (kind != validate::HashKind::kNone) {
+    std::string kind_name(validate::to_string(kind));
+    HashedColumn* hc = nullptr;
+    for (auto& h : result_.hashed) {
+      if (h.column == column.report.column && h.kind == kind_name) hc = &h;
+    }
+    if (hc == nullptr) {
+      result_.hashed.push_back(HashedColumn{column.report.column, kind_name, 0, validate::is_bare_digest(kind), 0, {}});
+      hc = &result_.hashed.back();
+    }
+    ++hc->count;
+    if (hc->bare && options_.reverse_hashes && hc->digests.size() < (1u << 20)) hc->digests.emplace_back(v);
+  } else if (role == ColumnRole::kPassword) {
+    HashedColumn* hc = nullptr;
+    for (auto& h : result_.hashed) {
+      if (h.column == column.report.column && h.kind == "plaintext") hc = &h;
+    }
+    if (hc == nullptr) {
+      result_.hashed.push_back(HashedColumn{column.report.column, "plaintext", 0, false, 0, {}});
+      hc = &result_.hashed.back();
+    }
+    ++hc->count;
+  }
+  count_hits(col);
+}
+
+}  // namespace bd::scan::count

@@ -1,0 +1,68 @@
+// MemberResult: everything one member sink counted, in a form the Scanner merges
+// (scan/count/state.h). Produced by MemberScan (scan/count/member_scan.h).
+//
+// Plain data; moved from the sink's thread to the merge under the Scanner's lock.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "scan/count/flat_set.h"
+#include "scan/report.h"
+
+namespace bd::scan::count {
+
+inline constexpr std::uint64_t kNoRecord = ~0ull;
+
+struct CategoryAccumulator {
+  std::uint64_t values = 0;
+  FlatSet64 distinct;
+  std::vector<std::string> samples;  // already masked (or clear with show_values)
+};
+
+// A person key seen in a record (or in free text: record == kNoRecord).
+struct PersonEdge {
+  std::uint64_t record = 0;  // member-local record index
+  std::uint64_t key = 0;
+};
+
+// A whole-field BSN in a column without a BSN header: it counts only if the column's
+// values turn out (nearly) all to pass the 11-check.
+struct TentativeBsn {
+  std::uint64_t record = 0;
+  std::uint32_t bsn = 0;
+  bool other_personal_data = false;  // the record had personal data anyway
+};
+
+struct ColumnResult {
+  ColumnReport report;           // verdict decided at finish
+  std::string role;              // the header role ("bsn", "none", ...)
+  std::uint64_t bsn_valid = 0;   // whole-field values passing the 11-check (role none)
+  std::vector<TentativeBsn> tentative;
+  std::array<std::uint64_t, kCategoryCount> values{};
+};
+
+struct HashedColumn {
+  std::string column;
+  std::string kind;  // "bcrypt", "sha256 hex", ...
+  std::uint64_t count = 0;
+  bool bare = false;               // unsalted digest: reversible by enumeration
+  std::uint64_t reversed = 0;      // digests --reverse-hashes recovered
+  std::vector<std::string> digests;  // bare digests kept for --reverse-hashes (lower-case hex / base64)
+};
+
+struct MemberResult {
+  FileReport file;
+  std::array<CategoryAccumulator, kCategoryCount> categories;
+  std::vector<ColumnResult> columns;
+  std::vector<PersonEdge> edges;
+  std::uint64_t bsn_near_miss = 0;
+  std::uint64_t records_unidentified = 0;  // records with personal data but no person key
+  std::vector<HashedColumn> hashed;
+  std::vector<std::string> signatures;  // encryption signatures seen in the text
+  std::vector<std::string> problems;    // tokenizer problems (for the skipped list)
+};
+
+}  // namespace bd::scan::count

@@ -1,0 +1,210 @@
+#include "scan/count/member_scan.h"
+
+#include "scan/count/mask.h"
+#include "scan/count/state.h"
+#include "scan/scanner.h"
+
+namespace bd::scan::count {
+namespace {
+
+constexpr std::size_t kIndex = static_cast<std::size_t>(-1);
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  return out;
+}
+
+bool is_person_key(Category c) { return c == Category::kBsn || c == Category::kEmail; }
+
+}  // namespace
+
+MemberScan::MemberScan(ScanState& state, const MemberInfo& info, const ScanOptions& options)
+    : state_(state), options_(options) {
+  result_.file.path = info.path;
+  result_.file.format = info.format;
+  tokenizer_ = tokenize::make_tokenizer(info.format, *this);
+  tables_.push_back(Table{});
+}
+
+MemberScan::~MemberScan() {
+  if (!ended_) on_end();
+}
+
+void MemberScan::on_chunk(std::string_view utf8) {
+  result_.file.bytes += utf8.size();
+  if (tokenizer_) tokenizer_->feed(utf8);
+}
+
+void MemberScan::on_end() {
+  if (ended_) return;
+  ended_ = true;
+  if (tokenizer_) tokenizer_->finish();
+  if (record_.open) finish_record();
+  for (std::size_t i = 0; i < result_.columns.size(); ++i) {
+    result_.columns[i].role = std::string(detect::to_string(roles_[i]));
+  }
+  state_.merge(std::move(result_));
+}
+
+void MemberScan::on_table(std::string_view table, const std::vector<std::string>& columns) {
+  if (record_.open) finish_record();
+  std::size_t found = kIndex;
+  for (std::size_t i = 0; i < tables_.size(); ++i) {
+    if (tables_[i].name == table) found = i;
+  }
+  if (found == kIndex) {
+    tables_.push_back(Table{std::string(table), {}, {}});
+    found = tables_.size() - 1;
+  }
+  current_table_ = found;
+  Table& t = tables_[found];
+  if (!columns.empty() && t.columns.size() < columns.size()) {
+    for (std::size_t i = t.columns.size(); i < columns.size(); ++i) add_column(t, columns[i]);
+  }
+  // A table seen again with names (after a headerless start) gets its names now.
+  for (std::size_t i = 0; i < columns.size() && i < t.columns.size(); ++i) {
+    ColumnReport& rep = result_.columns[t.columns[i]].report;
+    if (rep.column.starts_with('#') && !columns[i].empty()) {
+      rep.column = columns[i];
+      roles_[t.columns[i]] = detect::role_from_header(columns[i]);
+    }
+  }
+}
+
+std::size_t MemberScan::add_column(Table& table, std::string name) {
+  if (name.empty()) name = "#" + std::to_string(table.columns.size() + 1);
+  ColumnResult col;
+  col.report.file = result_.file.path;
+  col.report.table = table.name;
+  col.report.column = name;
+  roles_.push_back(name.starts_with('#') ? detect::ColumnRole::kNone : detect::role_from_header(name));
+  result_.columns.push_back(std::move(col));
+  std::size_t index = result_.columns.size() - 1;
+  table.columns.push_back(index);
+  table.by_key.emplace(std::move(name), index);
+  return index;
+}
+
+std::size_t MemberScan::column_for_key(std::string_view key) {
+  Table& t = tables_[current_table_];
+  auto it = t.by_key.find(std::string(key));
+  if (it != t.by_key.end()) {
+    for (std::size_t i = 0; i < t.columns.size(); ++i) {
+      if (t.columns[i] == it->second) return i;
+    }
+  }
+  if (t.columns.size() >= 4096) return t.columns.size() - 1;  // bound keys of odd documents
+  add_column(t, std::string(key));
+  return t.columns.size() - 1;
+}
+
+std::size_t MemberScan::column_index(std::size_t column) {
+  Table& t = tables_[current_table_];
+  while (t.columns.size() <= column && t.columns.size() < 4096) add_column(t, "");
+  return t.columns[std::min(column, t.columns.size() - 1)];
+}
+
+void MemberScan::on_field(std::size_t column, std::string_view value) {
+  record_.open = true;
+  std::size_t col = column_index(column);
+  while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
+  while (!value.empty() && (value.back() == ' ' || value.back() == '\t' || value.back() == '\r')) value.remove_suffix(1);
+  if (value.empty() || value == "NULL" || value == "\\N" || value == "null") return;
+  ++result_.columns[col].report.non_empty;
+  classify_field(col, roles_[col], value);
+}
+
+void MemberScan::on_record_end() {
+  if (record_.open) finish_record();
+}
+
+void MemberScan::on_text(std::string_view text) {
+  hits_.clear();
+  detect::scan_text(text, {}, scratch_, hits_, signals_);
+  for (const auto& h : hits_) count_hit(h, kIndex);
+  note_signals();
+}
+
+void MemberScan::on_problem(std::string_view reason) {
+  if (result_.problems.size() < 8) result_.problems.emplace_back(reason);
+}
+
+void MemberScan::note_signals() {
+  result_.bsn_near_miss += signals_.bsn_near_miss;
+  if (signals_.encryption_signatures > 0 && result_.signatures.size() < 4) {
+    result_.signatures.emplace_back(signals_.signature);
+  }
+  signals_ = {};
+}
+
+void MemberScan::count_hits(std::size_t col) {
+  for (const auto& h : hits_) count_hit(h, col);
+  hits_.clear();
+  note_signals();
+}
+
+void MemberScan::count_hit(const detect::Hit& hit, std::size_t col) {
+  auto c = static_cast<std::size_t>(hit.category);
+  CategoryAccumulator& acc = result_.categories[c];
+  ++acc.values;
+  acc.distinct.insert(hit.key);
+  if (acc.samples.size() < options_.samples_per_category) {
+    acc.samples.push_back(options_.show_values ? std::string(hit.raw) : mask_value(hit.category, hit.raw));
+  }
+  ++result_.file.values[std::string(to_key(hit.category))];
+  if (col != kIndex) {
+    ++result_.columns[col].values[c];
+  }
+  if (col == kIndex && !record_.open) {
+    if (is_person_key(hit.category)) result_.edges.push_back(PersonEdge{kNoRecord, hit.key});
+    return;
+  }
+  record_.personal = true;
+  if (is_person_key(hit.category)) record_.keys.push_back(hit.key);
+}
+
+void MemberScan::record_address() {
+  std::string key;
+  if (!record_.postcode.empty()) {
+    key = record_.postcode + "|" + lower(record_.house_number);
+  } else if (!record_.street.empty() && (!record_.house_number.empty() || !record_.city.empty())) {
+    key = lower(record_.street) + "|" + lower(record_.house_number) + "|" + lower(record_.city);
+  } else {
+    return;
+  }
+  std::string raw = record_.postcode.empty() ? record_.street : record_.postcode;
+  count_hit(detect::Hit{Category::kAddress, detect::key_for_text(Category::kAddress, key), 0, raw}, kIndex);
+}
+
+void MemberScan::finish_record() {
+  record_address();
+  if (!record_.name.empty()) {
+    std::string norm = lower(record_.name);
+    count_hit(detect::Hit{Category::kName, detect::key_for_text(Category::kName, norm), 0, record_.name}, kIndex);
+  }
+  ++result_.file.records;
+  if (record_.personal) ++result_.file.records_with_personal_data;
+  for (std::size_t col : record_.tentative) {
+    if (!result_.columns[col].tentative.empty()) result_.columns[col].tentative.back().other_personal_data = record_.personal;
+  }
+  if (record_.keys.empty() && !record_.name.empty() && !record_.postcode.empty()) {
+    // No BSN or e-mail: the person is known by name + postcode + house number.
+    std::string fb = lower(record_.name) + "|" + record_.postcode + "|" + lower(record_.house_number);
+    record_.keys.push_back(detect::key_for_text(Category::kName, "person|" + fb));
+  }
+  if (record_.personal && record_.keys.empty()) ++result_.records_unidentified;
+  for (std::uint64_t k : record_.keys) result_.edges.push_back(PersonEdge{record_index_, k});
+  ++record_index_;
+  record_.open = false;
+  record_.personal = false;
+  record_.name.clear();
+  record_.postcode.clear();
+  record_.house_number.clear();
+  record_.street.clear();
+  record_.city.clear();
+  record_.keys.clear();
+  record_.tentative.clear();
+}
+
+}  // namespace bd::scan::count

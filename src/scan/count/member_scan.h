@@ -1,0 +1,88 @@
+// MemberScan: the MemberSink for one member. It runs the member's tokenizer, classifies
+// each field once by its column role (scan/detect/headers.h) or as free text
+// (scan/detect/text_scan.h), assembles records (names, addresses, person keys) and
+// accumulates a MemberResult that it hands to the ScanState when the member ends.
+//
+// Not thread-safe: used by the one worker thread that opened it (as the sink contract
+// says). Failure: never throws on bad input; problems go to the result's list.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "scan/count/member_result.h"
+#include "scan/detect/headers.h"
+#include "scan/detect/text_scan.h"
+#include "scan/input/sink.h"
+#include "scan/tokenize/record_handler.h"
+
+namespace bd::scan {
+struct ScanOptions;
+}
+
+namespace bd::scan::count {
+
+class ScanState;
+
+class MemberScan final : public MemberSink, public tokenize::RecordHandler {
+ public:
+  MemberScan(ScanState& state, const MemberInfo& info, const ScanOptions& options);
+  ~MemberScan() override;
+
+  void on_chunk(std::string_view utf8) override;
+  void on_end() override;
+
+  void on_table(std::string_view table, const std::vector<std::string>& columns) override;
+  std::size_t column_for_key(std::string_view key) override;
+  void on_field(std::size_t column, std::string_view value) override;
+  void on_record_end() override;
+  void on_text(std::string_view text) override;
+  void on_problem(std::string_view reason) override;
+
+ private:
+  struct Table {
+    std::string name;
+    std::vector<std::size_t> columns;  // indexes into result_.columns
+    std::unordered_map<std::string, std::size_t> by_key;
+  };
+  struct Record {
+    bool open = false;
+    bool personal = false;
+    std::string name;
+    std::string postcode;
+    std::string house_number;
+    std::string street;
+    std::string city;
+    std::vector<std::uint64_t> keys;
+    std::vector<std::size_t> tentative;  // columns with a tentative BSN in this record
+  };
+
+  std::size_t column_index(std::size_t column);
+  std::size_t add_column(Table& table, std::string name);
+  void classify_field(std::size_t col, detect::ColumnRole role, std::string_view value);
+  void classify_generic(std::size_t col, detect::ColumnRole role, std::string_view value);
+  void classify_password(std::size_t col, detect::ColumnRole role, std::string_view value);
+  void count_hit(const detect::Hit& hit, std::size_t col);
+  void count_hits(std::size_t col);
+  void finish_record();
+  void record_address();
+  void note_signals();
+
+  ScanState& state_;
+  const ScanOptions& options_;
+  std::unique_ptr<tokenize::Tokenizer> tokenizer_;
+  MemberResult result_;
+  std::vector<Table> tables_;
+  std::size_t current_table_ = 0;
+  std::vector<detect::ColumnRole> roles_;  // per result_.columns entry
+  Record record_;
+  std::uint64_t record_index_ = 0;
+  detect::TextScratch scratch_;
+  std::vector<detect::Hit> hits_;
+  detect::Signals signals_;
+  bool ended_ = false;
+};
+
+}  // namespace bd::scan::count

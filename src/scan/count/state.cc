@@ -1,0 +1,193 @@
+#include "scan/count/state.h"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "scan/count/mask.h"
+#include "scan/count/persons.h"
+#include "scan/detect/text_scan.h"
+#include "scan/scanner.h"
+
+namespace bd::scan::count {
+namespace {
+
+constexpr double kBsnColumnShare = 0.95;
+constexpr std::uint64_t kBsnColumnMinValues = 10;
+
+void merge_category(CategoryAccumulator& into, CategoryAccumulator&& from, std::size_t max_samples) {
+  into.values += from.values;
+  into.distinct.merge(from.distinct);
+  for (auto& s : from.samples) {
+    if (into.samples.size() >= max_samples) break;
+    if (std::find(into.samples.begin(), into.samples.end(), s) == into.samples.end()) into.samples.push_back(std::move(s));
+  }
+}
+
+std::string nine_digits(std::uint32_t bsn) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%09u", bsn);
+  return buf;
+}
+
+// The category a column role stands for, if any.
+const char* role_category(const std::string& role) {
+  if (role == "bsn") return "bsn";
+  if (role == "iban") return "iban";
+  if (role == "card") return "payment_card";
+  if (role == "email") return "email";
+  if (role == "phone") return "phone";
+  if (role == "postcode" || role == "house_number" || role == "street" || role == "city") return "address";
+  if (role == "birth_date") return "birth_date";
+  if (role == "name") return "name";
+  if (role == "ip") return "ip_address";
+  if (role == "id_document") return "id_document";
+  if (role == "password") return "password";
+  if (role == "health") return "health";
+  return "";
+}
+
+}  // namespace
+
+ScanState::ScanState(const ScanOptions& options) : options_(options) {}
+
+void ScanState::merge(MemberResult&& m) {
+  std::lock_guard<std::mutex> lock(mu_);
+  for (std::size_t i = 0; i < kCategoryCount; ++i) {
+    merge_category(categories_[i], std::move(m.categories[i]), options_.samples_per_category);
+  }
+  std::uint64_t base = next_record_;
+  next_record_ += m.file.records;
+  for (const PersonEdge& e : m.edges) {
+    edges_.push_back(PersonEdge{e.record == kNoRecord ? kNoRecord : base + e.record, e.key});
+  }
+  std::size_t file = files_.size();
+  files_.push_back(std::move(m.file));
+  for (auto& c : m.columns) {
+    columns_.push_back(std::move(c));
+    column_base_.push_back(base);
+    column_file_.push_back(file);
+  }
+  for (auto& h : m.hashed) hashed_.emplace_back(files_.back().path, std::move(h));
+  for (auto& s : m.signatures) signatures_.emplace_back(files_.back().path, std::move(s));
+  for (auto& p : m.problems) skipped_.push_back(SkippedInput{files_.back().path, std::move(p)});
+  bsn_near_miss_ += m.bsn_near_miss;
+  unidentified_ += m.records_unidentified;
+}
+
+void ScanState::add_skipped(const std::string& path, const std::string& reason) {
+  std::lock_guard<std::mutex> lock(mu_);
+  skipped_.push_back(SkippedInput{path, reason});
+}
+
+void ScanState::add_protected(const std::string& path, const std::string& how) {
+  std::lock_guard<std::mutex> lock(mu_);
+  protected_.emplace_back(path, how);
+}
+
+void ScanState::add_value(Category category, std::uint64_t key, const std::string& sample) {
+  CategoryAccumulator& acc = categories_[static_cast<std::size_t>(category)];
+  ++acc.values;
+  acc.distinct.insert(key);
+  if (acc.samples.size() < options_.samples_per_category) {
+    acc.samples.push_back(options_.show_values ? sample : mask_value(category, sample));
+  }
+}
+
+void ScanState::count_tentative(std::size_t i) {
+  ColumnResult& col = columns_[i];
+  FileReport& file = files_[column_file_[i]];
+  for (const TentativeBsn& t : col.tentative) {
+    std::uint64_t key = detect::key_for_number(Category::kBsn, t.bsn);
+    add_value(Category::kBsn, key, nine_digits(t.bsn));
+    ++file.values["bsn"];
+    ++col.values[static_cast<std::size_t>(Category::kBsn)];
+    edges_.push_back(PersonEdge{column_base_[i] + t.record, key});
+    if (!t.other_personal_data) {
+      ++file.records_with_personal_data;
+      ++extra_personal_records_;
+    }
+  }
+  col.report.passed = col.bsn_valid;
+}
+
+void ScanState::decide_columns() {
+  for (std::size_t i = 0; i < columns_.size(); ++i) {
+    ColumnResult& col = columns_[i];
+    ColumnReport& rep = col.report;
+    std::string header_cat = role_category(col.role);
+    bool bsn_by_values = col.role == "none" && rep.non_empty >= kBsnColumnMinValues &&
+                         static_cast<double>(col.bsn_valid) >= kBsnColumnShare * static_cast<double>(rep.non_empty);
+    if (bsn_by_values) {
+      count_tentative(i);
+      rep.verdict = "bsn";
+      rep.verdict_reason = "values";
+    } else if (!header_cat.empty() && rep.passed * 2 >= rep.non_empty && rep.non_empty > 0) {
+      rep.verdict = header_cat;
+      rep.verdict_reason = "header+values";
+    } else {
+      std::size_t best = kCategoryCount;
+      std::uint64_t best_n = 0;
+      for (std::size_t c = 0; c < kCategoryCount; ++c) {
+        if (col.values[c] > best_n) {
+          best_n = col.values[c];
+          best = c;
+        }
+      }
+      if (best != kCategoryCount && best_n * 2 >= rep.non_empty) {
+        rep.verdict = std::string(to_key(kAllCategories[best]));
+        rep.verdict_reason = header_cat.empty() ? "values" : "values (header disagrees)";
+      }
+    }
+    for (std::size_t c = 0; c < kCategoryCount; ++c) {
+      if (col.values[c] > 0) rep.values[std::string(to_key(kAllCategories[c]))] = col.values[c];
+    }
+  }
+}
+
+ScanReport ScanState::finish() {
+  std::lock_guard<std::mutex> lock(mu_);
+  ScanReport report;
+  decide_columns();
+  if (options_.reverse_hashes) reverse_hashes(report);
+  report.persons_distinct = count_persons(edges_);
+  report.records_unidentified = unidentified_;
+  for (std::size_t c = 0; c < kCategoryCount; ++c) {
+    const CategoryAccumulator& acc = categories_[c];
+    if (acc.values == 0) continue;
+    report.categories[kAllCategories[c]] = CategoryStats{acc.values, acc.distinct.size(), acc.samples};
+  }
+  for (const FileReport& f : files_) {
+    report.bytes += f.bytes;
+    report.records += f.records;
+    report.records_with_personal_data += f.records_with_personal_data;
+  }
+  report.members = files_.size();
+  report.files = files_;
+  for (const ColumnResult& col : columns_) {
+    if (col.report.non_empty > 0) report.columns.push_back(col.report);
+  }
+  report.bsn_near_miss = bsn_near_miss_;
+  report.skipped = skipped_;
+  report.values_shown = options_.show_values;
+  build_protection(report);
+  report.form = suggest_form(report);
+  return report;
+}
+
+void ScanState::build_protection(ScanReport& report) {
+  ProtectionReport& p = report.protection;
+  for (const auto& [path, how] : protected_) {
+    p.encrypted = true;
+    p.findings.push_back(ProtectionReport::Finding{path, "", how, 1, false});
+  }
+  for (const auto& [path, sig] : signatures_) {
+    p.encrypted = true;
+    p.findings.push_back(ProtectionReport::Finding{path, "", "encryption signature " + sig, 1, false});
+  }
+  for (const auto& [path, h] : hashed_) {
+    if (h.kind != "plaintext") p.hashed = true;
+    p.findings.push_back(ProtectionReport::Finding{path, h.column, h.kind, h.count, h.reversed > 0});
+  }
+}
+
+}  // namespace bd::scan::count

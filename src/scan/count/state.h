@@ -1,0 +1,59 @@
+// ScanState: the Scanner's merged accumulators. Member sinks hand over their
+// MemberResult when they end; finish() decides column verdicts (a column without a
+// BSN header is a BSN column when >= 95% of at least 10 non-empty values pass the
+// 11-check), counts persons, checks hashes when asked, and builds the ScanReport.
+//
+// Thread-safe: merge(), add_skipped() and add_protected() lock a mutex (called once
+// per member, never per value). finish() is called once, after all members ended.
+#pragma once
+
+#include <cstdint>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "scan/count/member_result.h"
+#include "scan/report.h"
+
+namespace bd::scan {
+struct ScanOptions;
+}
+
+namespace bd::scan::count {
+
+class ScanState {
+ public:
+  explicit ScanState(const ScanOptions& options);
+
+  void merge(MemberResult&& member);
+  void add_skipped(const std::string& path, const std::string& reason);
+  void add_protected(const std::string& path, const std::string& how);
+
+  ScanReport finish();
+
+ private:
+  void decide_columns();
+  void count_tentative(std::size_t column);
+  void add_value(Category category, std::uint64_t key, const std::string& sample);
+  void build_protection(ScanReport& report);
+  void reverse_hashes(ScanReport& report);
+
+  const ScanOptions& options_;
+  std::mutex mu_;
+  std::array<CategoryAccumulator, kCategoryCount> categories_;
+  std::vector<FileReport> files_;
+  std::vector<ColumnResult> columns_;
+  std::vector<std::uint64_t> column_base_;  // scan-wide id of each column's member's first record
+  std::vector<std::size_t> column_file_;    // index into files_
+  std::vector<PersonEdge> edges_;
+  std::vector<std::pair<std::string, HashedColumn>> hashed_;  // member path, column
+  std::vector<std::pair<std::string, std::string>> signatures_;
+  std::vector<SkippedInput> skipped_;
+  std::vector<std::pair<std::string, std::string>> protected_;
+  std::uint64_t next_record_ = 0;
+  std::uint64_t bsn_near_miss_ = 0;
+  std::uint64_t unidentified_ = 0;
+  std::uint64_t extra_personal_records_ = 0;
+};
+
+}  // namespace bd::scan::count

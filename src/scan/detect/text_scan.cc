@@ -1,0 +1,255 @@
+#include "scan/detect/text_scan.h"
+
+#include <array>
+#include <ctime>
+#include <string>
+
+#include "scan/count/hash.h"
+#include "scan/detect/digit_pass.h"
+#include "scan/validate/contact.h"
+#include "scan/validate/identity.h"
+#include "scan/validate/numeric.h"
+
+namespace bd::scan::detect {
+namespace {
+
+constexpr std::size_t kBsnWindow = 40;
+constexpr std::size_t kCardWindow = 60;
+constexpr std::size_t kBirthWindow = 30;
+constexpr std::size_t kNoLabel = static_cast<std::size_t>(-1);
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
+bool is_alpha(char c) { return is_upper(c) || is_lower(c); }
+bool is_alnum(char c) { return is_digit(c) || is_alpha(c); }
+
+int this_year() {
+  static const int year = [] {
+    std::time_t t = std::time(nullptr);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    return tm.tm_year + 1900;
+  }();
+  return year;
+}
+
+// Where the most recent label of each kind ended, advanced as the digit walk moves on.
+struct LabelCursor {
+  const std::vector<TermHit>& terms;
+  std::size_t next = 0;
+  std::size_t bsn = kNoLabel;
+  std::size_t card = kNoLabel;
+  std::size_t birth = kNoLabel;
+
+  void advance_to(std::size_t pos) {
+    while (next < terms.size() && terms[next].end <= pos) {
+      const TermHit& t = terms[next++];
+      if (t.kind == TermKind::kLabelBsn) bsn = t.end;
+      if (t.kind == TermKind::kLabelCard) card = t.end;
+      if (t.kind == TermKind::kLabelBirth) birth = t.end;
+    }
+  }
+  static bool near(std::size_t label_end, std::size_t pos, std::size_t window) {
+    return label_end != kNoLabel && pos >= label_end && pos - label_end <= window;
+  }
+};
+
+struct Walker {
+  std::string_view text;
+  const TextOptions& options;
+  std::vector<Hit>& hits;
+  Signals& signals;
+  LabelCursor labels;
+  std::size_t skip_until = 0;
+
+  void add(Category c, std::uint64_t key, std::uint64_t number, std::size_t b, std::size_t e) {
+    hits.push_back(Hit{c, key, number, text.substr(b, e - b)});
+    skip_until = e;
+  }
+
+  bool try_iban(std::size_t b) {
+    if (b < 2 || !is_alpha(text[b - 2]) || !is_alpha(text[b - 1])) return false;
+    if (b >= 3 && is_alnum(text[b - 3])) return false;
+    auto m = validate::match_iban(text.substr(b - 2));
+    if (!m) return false;
+    add(Category::kIban, key_for_text(Category::kIban, m->compact), 0, b - 2, b - 2 + m->consumed);
+    return true;
+  }
+
+  bool try_vat_bsn(std::size_t b, std::size_t len) {
+    // NL#########B##: before 2020 the VAT id of a sole trader held the owner's BSN.
+    if (len != 9 || b < 2 || text[b - 2] != 'N' || text[b - 1] != 'L') return false;
+    if (b + 12 > text.size() || text[b + 9] != 'B' || !is_digit(text[b + 10]) || !is_digit(text[b + 11])) return false;
+    auto bsn = validate::parse_bsn(text.substr(b, 9), false);
+    if (!bsn) return false;
+    add(Category::kBsn, key_for_number(Category::kBsn, *bsn), *bsn, b, b + 9);
+    return true;
+  }
+
+  bool try_phone(std::size_t b) {
+    std::size_t start = b;
+    if (b > 0 && (text[b - 1] == '+' || text[b - 1] == '(')) start = b - 1;
+    if (text[start] != '+' && text[start] != '(' && text[b] != '0') return false;
+    if (start > 0 && is_alnum(text[start - 1])) return false;
+    auto m = validate::match_phone(text.substr(start));
+    if (!m) return false;
+    add(Category::kPhone, key_for_number(Category::kPhone, m->national), m->national, start, start + m->consumed);
+    return true;
+  }
+
+  bool try_bsn(std::size_t b, std::size_t len) {
+    bool context = options.bsn_context || LabelCursor::near(labels.bsn, b, kBsnWindow);
+    if (!context) return false;
+    std::size_t e = b + len;
+    if (len == 4 && e + 7 <= text.size() && text[e] == '.' && text[e + 3] == '.') e = b + 11;  // 1234.56.782
+    if (e < text.size() && is_digit(text[e])) return false;
+    std::string_view token = text.substr(b, e - b);
+    if (!validate::bsn_shaped(token)) return false;
+    auto bsn = validate::parse_bsn(token, true);
+    if (!bsn) {
+      ++signals.bsn_near_miss;
+      skip_until = e;
+      return true;
+    }
+    add(Category::kBsn, key_for_number(Category::kBsn, *bsn), *bsn, b, e);
+    return true;
+  }
+
+  bool try_card(std::size_t b) {
+    if (!options.card_context && !LabelCursor::near(labels.card, b, kCardWindow)) return false;
+    auto m = validate::match_card(text.substr(b));
+    if (!m) return false;
+    add(Category::kPaymentCard, key_for_text(Category::kPaymentCard, m->digits), 0, b, b + m->consumed);
+    return true;
+  }
+
+  bool try_birth(std::size_t b) {
+    if (!LabelCursor::near(labels.birth, b, kBirthWindow)) return false;
+    std::size_t n = 0;
+    auto d = validate::match_date(text.substr(b), false, &n);
+    if (!d || !validate::plausible_birth(*d, this_year())) return false;
+    add(Category::kBirthDate, key_for_number(Category::kBirthDate, d->key()), 0, b, b + n);
+    return true;
+  }
+
+  bool try_ipv4(std::size_t b, std::size_t len) {
+    if (len > 3 || b + len >= text.size() || text[b + len] != '.') return false;
+    if (b > 0 && (text[b - 1] == '.' || is_alnum(text[b - 1]))) return false;
+    auto n = validate::match_ipv4(text.substr(b));
+    if (!n) return false;
+    add(Category::kIpAddress, key_for_text(Category::kIpAddress, text.substr(b, *n)), 0, b, b + *n);
+    return true;
+  }
+
+  bool try_postcode(std::size_t b, std::size_t len) {
+    if (len != 4) return false;
+    auto m = validate::match_postcode(text.substr(b));
+    if (!m) return false;
+    std::size_t e = b + m->consumed;
+    bool city_after = e + 2 < text.size() && text[e] == ' ' && is_upper(text[e + 1]) && is_lower(text[e + 2]);
+    bool comma_before = b >= 2 && text[b - 1] == ' ' && text[b - 2] == ',';
+    bool whole = b == 0 && e == text.size();
+    if (!city_after && !comma_before && !whole) return false;
+    add(Category::kAddress, key_for_text(Category::kAddress, std::string_view(m->code, 6)), 0, b, e);
+    return true;
+  }
+
+  void on_run(std::size_t b, std::size_t len) {
+    if (b < skip_until) return;
+    labels.advance_to(b);
+    if (try_iban(b) || try_vat_bsn(b, len)) return;
+    if (b > 0 && (is_alpha(text[b - 1]) || text[b - 1] == '_')) return;  // part of an identifier
+    if (try_bsn(b, len) || try_card(b) || try_birth(b)) return;
+    if (try_phone(b) || try_ipv4(b, len)) return;
+    try_postcode(b, len);
+  }
+
+  void on_at(std::size_t at) {
+    if (at < skip_until) return;
+    auto span = validate::match_email(text, at);
+    if (!span) return;
+    std::string_view raw = text.substr(span->begin, span->end - span->begin);
+    hits.push_back(Hit{Category::kEmail, key_for_text(Category::kEmail, validate::normalise_email(raw)), 0, raw});
+    skip_until = span->end;
+  }
+};
+
+std::size_t skip_spaces(std::string_view t, std::size_t i) {
+  while (i < t.size() && t[i] == ' ') ++i;
+  return i;
+}
+
+std::size_t word_end(std::string_view t, std::size_t i) {
+  while (i < t.size() && (is_alpha(t[i]) || static_cast<unsigned char>(t[i]) >= 0x80 || t[i] == '-' || t[i] == '\'')) ++i;
+  return i;
+}
+
+// A first name followed by an optional particle chain and a capitalised surname.
+void try_name(std::string_view text, const TermHit& t, std::vector<Hit>& hits) {
+  std::size_t i = skip_spaces(text, t.end);
+  if (i == t.end) return;
+  for (int particles = 0; particles < 3 && i < text.size() && is_lower(text[i]); ++particles) {
+    std::size_t e = word_end(text, i);
+    if (!is_surname_particle(text.substr(i, e - i))) return;
+    i = skip_spaces(text, e);
+  }
+  if (i + 1 >= text.size() || !is_upper(text[i]) || !is_lower(text[i + 1])) return;
+  std::size_t e = word_end(text, i);
+  std::string_view full = text.substr(t.begin, e - t.begin);
+  std::string norm(full);
+  for (char& c : norm) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  hits.push_back(Hit{Category::kName, key_for_text(Category::kName, norm), 0, full});
+}
+
+void try_document(std::string_view text, const TermHit& t, std::vector<Hit>& hits) {
+  std::size_t i = t.end;
+  while (i < text.size() && i - t.end < 16 && !is_alnum(text[i])) ++i;
+  std::size_t e = i;
+  while (e < text.size() && is_alnum(text[e])) ++e;
+  std::string_view token = text.substr(i, e - i);
+  if (!validate::is_nl_document_number(token)) return;
+  hits.push_back(Hit{Category::kIdDocument, key_for_text(Category::kIdDocument, token), 0, token});
+}
+
+void on_terms(std::string_view text, const std::vector<TermHit>& terms, std::vector<Hit>& hits, Signals& signals) {
+  const Dictionary* dict = Dictionary::instance();
+  for (const TermHit& t : terms) {
+    switch (t.kind) {
+      case TermKind::kHealth:
+        hits.push_back(Hit{Category::kHealth, key_for_number(Category::kHealth, t.term), 0,
+                           text.substr(t.begin, t.end - t.begin)});
+        break;
+      case TermKind::kFirstName: try_name(text, t, hits); break;
+      case TermKind::kLabelDocument: try_document(text, t, hits); break;
+      case TermKind::kSignature:
+        if (signals.encryption_signatures++ == 0) signals.signature = dict->term(t.term);
+        break;
+      default: break;
+    }
+  }
+}
+
+}  // namespace
+
+std::uint64_t key_for_number(Category category, std::uint64_t number) {
+  return count::hash64(number, 0x1000 + static_cast<std::uint64_t>(category));
+}
+
+std::uint64_t key_for_text(Category category, std::string_view normalised) {
+  return count::hash64(normalised, 0x2000 + static_cast<std::uint64_t>(category));
+}
+
+void scan_text(std::string_view text, const TextOptions& options, TextScratch& scratch,
+               std::vector<Hit>& hits, Signals& signals) {
+  scratch.terms.clear();
+  if (const Dictionary* dict = Dictionary::instance(); dict != nullptr && options.words && text.size() >= 2) {
+    dict->scan(text, scratch.terms);
+  }
+  Walker w{text, options, hits, signals, LabelCursor{scratch.terms}};
+  for_each_digit_run(
+      text, [&](std::size_t b, std::size_t len) { w.on_run(b, len); }, [&](std::size_t at) { w.on_at(at); });
+  on_terms(text, scratch.terms, hits, signals);
+}
+
+}  // namespace bd::scan::detect

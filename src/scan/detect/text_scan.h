@@ -1,0 +1,46 @@
+// scan_text: detection in free text (log lines, notes, any field without a known
+// role). One Hyperscan pass finds health terms, first names, context labels and
+// encryption signatures; one digit pass (scan/detect/digit_pass.h) finds digit runs and
+// '@'. Candidates are validated exactly; context-bound categories count only near
+// their label:
+//   BSN            9 digits (or 8, or 1234.56.782) within 40 bytes after "BSN",
+//                  "burgerservicenummer", ...; also inside NL#########B## VAT ids
+//   payment card   within 60 bytes after "creditcard", "kaartnummer", "visa", ...
+//   birth date     within 30 bytes after "geboren", "geboortedatum", "date of birth"
+//   ID document    the token right after "paspoort", "documentnummer", ...
+//   name           a dictionary first name followed by a capitalised surname
+//                  (particles like "van der" allowed)
+//   postcode       followed by a capitalised place name, or preceded by ", "
+// IBANs, e-mail addresses, Dutch phone numbers, IPv4 addresses and health terms count
+// anywhere.
+//
+// Thread-safe (uses per-thread Hyperscan scratch). Never fails; text of any size.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "scan/detect/dictionary.h"
+#include "scan/detect/hits.h"
+
+namespace bd::scan::detect {
+
+struct TextOptions {
+  bool card_context = false;  // the whole text is in card context (a card column)
+  bool bsn_context = false;   // the whole text is in BSN context (a BSN column)
+  bool words = true;          // run the dictionary pass (false for hex/digit-only fields)
+};
+
+// Reusable buffers, so that scanning many small fields allocates nothing.
+struct TextScratch {
+  std::vector<TermHit> terms;
+};
+
+void scan_text(std::string_view text, const TextOptions& options, TextScratch& scratch,
+               std::vector<Hit>& hits, Signals& signals);
+
+// Helpers shared with the field classifier.
+std::uint64_t key_for_number(Category category, std::uint64_t number);
+std::uint64_t key_for_text(Category category, std::string_view normalised);
+
+}  // namespace bd::scan::detect

@@ -1,0 +1,19 @@
+// Single-block MD5, SHA-1 and SHA-256 for short messages (at most 55 bytes), the
+// inner loop of --reverse-hashes: every valid BSN and every 06-number is hashed once
+// and looked up among the digests found in hash-shaped columns.
+//
+// Pure functions, thread-safe, never fail (longer input is a programming error and
+// yields an all-zero digest).
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string_view>
+
+namespace bd::scan::protect {
+
+std::array<std::uint8_t, 16> md5_short(std::string_view msg);
+std::array<std::uint8_t, 20> sha1_short(std::string_view msg);
+std::array<std::uint8_t, 32> sha256_short(std::string_view msg);
+
+}  // namespace bd::scan::protect

@@ -1,0 +1,258 @@
+// JSON / NDJSON tokenizer: a streaming pull parser with an explicit stack. Records:
+// in NDJSON every top-level object (one per line); in a JSON document every object
+// that is an element of an array and not inside another record, or the top-level
+// object itself when it holds no such array. Keys name the columns (nested keys as
+// "parent.child"); scalar values are fields; null is skipped. Nesting deeper than
+// kMaxDepth is skipped (and reported); malformed JSON is reported, and NDJSON resumes
+// at the next line.
+#include <string>
+#include <vector>
+
+#include "scan/tokenize/record_handler.h"
+
+namespace bd::scan::tokenize {
+namespace {
+
+constexpr std::size_t kMaxDepth = 64;
+constexpr std::size_t kMaxKey = 256;
+
+class JsonTokenizer final : public Tokenizer {
+ public:
+  JsonTokenizer(RecordHandler& h, bool ndjson) : h_(h), ndjson_(ndjson) { h_.on_table("", {}); }
+
+  void feed(std::string_view s) override {
+    for (std::size_t i = 0; i < s.size();) i = step(s, i);
+  }
+
+  void finish() override {
+    if (state_ == State::kString || state_ == State::kEscape || state_ == State::kUnicode) {
+      h_.on_problem("JSON ends inside a string");
+    } else if (state_ == State::kScalar) {
+      end_scalar();
+    }
+    if (record_depth_ != kNone) h_.on_record_end();
+    if (!stack_.empty() && !broken_) h_.on_problem("JSON ends inside an object or array");
+  }
+
+ private:
+  static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+  enum class State { kValue, kString, kEscape, kUnicode, kScalar, kBroken };
+  struct Frame {
+    bool object = false;
+    bool expect_key = false;  // in an object, the next string is a key
+    std::size_t key_len = 0;  // length of path_ before this frame's key was appended
+    bool had_record = false;  // a record was found inside (document top-level object)
+  };
+
+  std::size_t step(std::string_view s, std::size_t i) {
+    char c = s[i];
+    switch (state_) {
+      case State::kValue: return on_value(c, i);
+      case State::kString: return on_string(s, i);
+      case State::kEscape: return on_escape(c, i);
+      case State::kUnicode: return on_unicode(c, i);
+      case State::kScalar:
+        if (c == ',' || c == '}' || c == ']' || c == ' ' || c == '\n' || c == '\r' || c == '\t') {
+          end_scalar();
+          state_ = State::kValue;
+          return i;
+        }
+        if (buf_.size() < 64) buf_.push_back(c);
+        return i + 1;
+      case State::kBroken:
+        if (ndjson_ && c == '\n') recover();
+        return i + 1;
+    }
+    return i + 1;
+  }
+
+  std::size_t on_value(char c, std::size_t i) {
+    switch (c) {
+      case ' ': case '\t': case '\r': case ',': case ':': return i + 1;
+      case '\n':
+        return i + 1;
+      case '{': open(true); return i + 1;
+      case '[': open(false); return i + 1;
+      case '}': case ']': close(c == '}'); return i + 1;
+      case '"':
+        buf_.clear();
+        in_key_ = !stack_.empty() && stack_.back().object && stack_.back().expect_key;
+        state_ = State::kString;
+        return i + 1;
+      default:
+        if ((c >= '0' && c <= '9') || c == '-' || c == 't' || c == 'f' || c == 'n') {
+          buf_.clear();
+          state_ = State::kScalar;
+          return i;
+        }
+        fail("malformed JSON");
+        return i + 1;
+    }
+  }
+
+  void open(bool object) {
+    if (!stack_.empty() && stack_.back().object && stack_.back().expect_key) return fail("malformed JSON");
+    if (stack_.size() >= kMaxDepth) {
+      if (!deep_reported_) h_.on_problem("JSON nested deeper than 64 levels: inner values skipped");
+      deep_reported_ = true;
+    }
+    bool parent_array = !stack_.empty() && !stack_.back().object;
+    if (object && record_depth_ == kNone && (ndjson_ ? stack_.empty() : parent_array)) {
+      record_depth_ = stack_.size();
+      for (auto& f : stack_) f.had_record = true;
+    }
+    stack_.push_back(Frame{object, object, path_.size(), false});
+  }
+
+  void close(bool object) {
+    if (stack_.empty() || stack_.back().object != object) return fail("malformed JSON");
+    Frame f = stack_.back();
+    stack_.pop_back();
+    if (!stack_.empty() && stack_.back().object) pop_key();
+    if (record_depth_ == stack_.size()) {
+      h_.on_record_end();
+      record_depth_ = kNone;
+    } else if (!ndjson_ && stack_.empty() && object && !f.had_record) {
+      h_.on_record_end();  // a single top-level object is one record
+    }
+  }
+
+  void pop_key() {
+    Frame& parent = stack_.back();
+    path_.resize(parent.key_len);
+    parent.expect_key = true;
+  }
+
+  std::size_t on_string(std::string_view s, std::size_t i) {
+    std::size_t j = i;
+    while (j < s.size() && s[j] != '"' && s[j] != '\\') ++j;
+    add(s.substr(i, j - i));
+    if (j >= s.size()) return j;
+    if (s[j] == '\\') {
+      state_ = State::kEscape;
+      return j + 1;
+    }
+    state_ = State::kValue;
+    end_string();
+    return j + 1;
+  }
+
+  void add(std::string_view part) {
+    std::size_t cap = in_key_ ? kMaxKey : kMaxField;
+    if (buf_.size() + part.size() > cap) {
+      if (!in_key_) h_.on_text(buf_);
+      buf_.clear();
+      part = part.substr(0, std::min(part.size(), cap));
+    }
+    buf_.append(part);
+  }
+
+  std::size_t on_escape(char c, std::size_t i) {
+    state_ = State::kString;
+    switch (c) {
+      case 'n': buf_.push_back('\n'); break;
+      case 't': buf_.push_back('\t'); break;
+      case 'r': buf_.push_back('\r'); break;
+      case 'b': case 'f': buf_.push_back(' '); break;
+      case 'u':
+        state_ = State::kUnicode;
+        unicode_ = 0;
+        unicode_digits_ = 0;
+        break;
+      default: buf_.push_back(c); break;
+    }
+    return i + 1;
+  }
+
+  std::size_t on_unicode(char c, std::size_t i) {
+    int v = (c >= '0' && c <= '9') ? c - '0' : (c >= 'a' && c <= 'f') ? c - 'a' + 10 : (c >= 'A' && c <= 'F') ? c - 'A' + 10 : -1;
+    if (v < 0) {
+      state_ = State::kString;
+      return i;
+    }
+    unicode_ = unicode_ * 16 + static_cast<unsigned>(v);
+    if (++unicode_digits_ == 4) {
+      append_utf8(unicode_);
+      state_ = State::kString;
+    }
+    return i + 1;
+  }
+
+  void append_utf8(unsigned cp) {
+    if (cp < 0x80) {
+      buf_.push_back(static_cast<char>(cp));
+    } else if (cp < 0x800) {
+      buf_.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+      buf_.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    } else if (cp >= 0xD800 && cp <= 0xDFFF) {
+      buf_.push_back('?');  // surrogate halves: not personal data we detect
+    } else {
+      buf_.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+      buf_.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+      buf_.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    }
+  }
+
+  void end_string() {
+    if (in_key_) {
+      Frame& f = stack_.back();
+      f.key_len = path_.size();
+      if (!path_.empty()) path_.push_back('.');
+      path_.append(buf_);
+      f.expect_key = false;
+      return;
+    }
+    emit(buf_);
+  }
+
+  void end_scalar() {
+    if (buf_ != "null") emit(buf_);
+    state_ = State::kValue;
+  }
+
+  void emit(std::string_view value) {
+    if (stack_.size() <= kMaxDepth) {
+      if (stack_.empty() || path_.empty()) {
+        h_.on_text(value);
+      } else {
+        h_.on_field(h_.column_for_key(path_), value);
+      }
+    }
+    if (!stack_.empty() && stack_.back().object) pop_key();
+  }
+
+  void fail(const char* reason) {
+    if (!broken_) h_.on_problem(ndjson_ ? "malformed NDJSON line(s) skipped" : reason);
+    broken_ = true;
+    state_ = State::kBroken;
+  }
+
+  void recover() {
+    if (record_depth_ != kNone) h_.on_record_end();
+    stack_.clear();
+    path_.clear();
+    record_depth_ = kNone;
+    state_ = State::kValue;
+  }
+
+  RecordHandler& h_;
+  bool ndjson_;
+  State state_ = State::kValue;
+  std::vector<Frame> stack_;
+  std::string path_;
+  std::string buf_;
+  bool in_key_ = false;
+  std::size_t record_depth_ = kNone;
+  unsigned unicode_ = 0;
+  int unicode_digits_ = 0;
+  bool broken_ = false;
+  bool deep_reported_ = false;
+};
+
+}  // namespace
+
+std::unique_ptr<Tokenizer> make_json_tokenizer(RecordHandler& handler, bool ndjson) {
+  return std::make_unique<JsonTokenizer>(handler, ndjson);
+}
+
+}  // namespace bd::scan::tokenize

@@ -1,0 +1,57 @@
+// RecordHandler / Tokenizer: the seam between the streaming tokenisers (CSV/TSV, SQL
+// dumps, JSON/NDJSON, free text) and the member scanner that classifies and counts.
+//
+// A tokenizer is fed decoded chunks with arbitrary boundaries and reports structure:
+// tables and their columns, fields, record ends, and free text. It buffers at most
+// one field (capped at kMaxField; the rest of an oversized field goes out as free
+// text) plus a small statement head, so memory stays bounded for any input.
+//
+// Not thread-safe: one tokenizer and its handler per member, used by one thread.
+// Failure: malformed input never throws; the tokenizer resynchronises where it can
+// and reports what it could not read through on_problem().
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "scan/format.h"
+
+namespace bd::scan::tokenize {
+
+inline constexpr std::size_t kMaxField = 1 << 20;  // bytes of one field kept for classification
+
+class RecordHandler {
+ public:
+  virtual ~RecordHandler() = default;
+  // The columns of the records that follow: a CSV header (empty when the file has
+  // none), a SQL table from CREATE TABLE / INSERT column list / COPY column list.
+  virtual void on_table(std::string_view table, const std::vector<std::string>& columns) = 0;
+  // JSON: the column index for a key of the current record, created on first use.
+  virtual std::size_t column_for_key(std::string_view key) = 0;
+  virtual void on_field(std::size_t column, std::string_view value) = 0;
+  virtual void on_record_end() = 0;
+  // Text that is not part of a record: log lines, oversized field tails.
+  virtual void on_text(std::string_view text) = 0;
+  // Something could not be read (short English reason, no content of the input).
+  virtual void on_problem(std::string_view reason) = 0;
+};
+
+class Tokenizer {
+ public:
+  virtual ~Tokenizer() = default;
+  virtual void feed(std::string_view chunk) = 0;
+  virtual void finish() = 0;  // end of input: flush a pending field/record
+};
+
+std::unique_ptr<Tokenizer> make_csv_tokenizer(RecordHandler& handler, char delimiter_hint);
+std::unique_ptr<Tokenizer> make_sql_tokenizer(RecordHandler& handler);
+std::unique_ptr<Tokenizer> make_json_tokenizer(RecordHandler& handler, bool ndjson);
+std::unique_ptr<Tokenizer> make_text_tokenizer(RecordHandler& handler);
+
+// The tokenizer for a member's format (binary members get none: nullptr).
+std::unique_ptr<Tokenizer> make_tokenizer(Format format, RecordHandler& handler);
+
+}  // namespace bd::scan::tokenize

@@ -1,0 +1,354 @@
+// SQL dump tokenizer: MySQL (mysqldump) and PostgreSQL (pg_dump) dumps. Records are
+// INSERT tuples (multi-row VALUES lists) and COPY ... FROM stdin rows; column names
+// come from the INSERT/COPY column list or an earlier CREATE TABLE. Everything else
+// (SET, comments, DDL) is skipped. Streaming: state survives any chunk boundary;
+// a statement head is capped at kMaxHead bytes, a CREATE TABLE body at kMaxBody.
+#include <map>
+
+#include "scan/tokenize/record_handler.h"
+#include "scan/tokenize/sql_head.h"
+
+namespace bd::scan::tokenize {
+namespace {
+
+constexpr std::size_t kMaxHead = 64 * 1024;
+constexpr std::size_t kMaxBody = 256 * 1024;
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+bool ends_with_values(const std::string& head) {
+  std::size_t e = head.size();
+  while (e > 0 && is_space(head[e - 1])) --e;
+  if (e < 6) return false;
+  return upper_ascii(std::string_view(head).substr(e - 6, 6)) == "VALUES";
+}
+
+class SqlTokenizer final : public Tokenizer {
+ public:
+  explicit SqlTokenizer(RecordHandler& h) : h_(h) {}
+
+  void feed(std::string_view chunk) override {
+    for (std::size_t i = 0; i < chunk.size();) i = step(chunk, i);
+  }
+
+  void finish() override {
+    if (state_ == State::kTupleField || state_ == State::kTupleQuoted) h_.on_problem("SQL dump ends inside an INSERT");
+    if (state_ == State::kCopy && (column_ > 0 || !field_.empty())) end_copy_field(true);
+  }
+
+ private:
+  enum class State {
+    kStatement, kLineComment, kBlockComment, kHead, kCreateBody, kSkip,
+    kTuples, kTupleField, kTupleQuoted, kTupleQuoteEnd, kTupleAfterValue, kCopy, kCopyEscape,
+  };
+
+  std::size_t step(std::string_view s, std::size_t i) {
+    char c = s[i];
+    switch (state_) {
+      case State::kStatement: return on_statement(s, i);
+      case State::kLineComment:
+        if (c == '\n') state_ = State::kStatement;
+        return i + 1;
+      case State::kBlockComment:
+        if (c == '/' && prev_ == '*') state_ = State::kStatement;
+        prev_ = c;
+        return i + 1;
+      case State::kHead: return on_head(c, i);
+      case State::kCreateBody: return on_create_body(c, i);
+      case State::kSkip: return on_skip(c, i);
+      case State::kTuples: return on_tuples(c, i);
+      case State::kTupleField: return on_tuple_field(s, i);
+      case State::kTupleQuoted: return on_tuple_quoted(s, i);
+      case State::kTupleQuoteEnd:
+        if (c == '\'') {
+          field_.push_back('\'');
+          state_ = State::kTupleQuoted;
+          return i + 1;
+        }
+        state_ = State::kTupleAfterValue;
+        return i;
+      case State::kTupleAfterValue:
+        if (c == ',' || c == ')') {
+          end_tuple_field(c == ')');
+          return i + 1;
+        }
+        return i + 1;  // whitespace or a cast after the literal
+      case State::kCopy: return on_copy(s, i);
+      case State::kCopyEscape: return on_copy_escape(c, i);
+    }
+    return i + 1;
+  }
+
+  std::size_t on_statement(std::string_view s, std::size_t i) {
+    char c = s[i];
+    if (is_space(c) || c == ';') return i + 1;
+    if (c == '#') {
+      state_ = State::kLineComment;
+      return i + 1;
+    }
+    if (c == '-' && i + 1 < s.size() && s[i + 1] == '-') {
+      state_ = State::kLineComment;
+      return i + 2;
+    }
+    if (c == '/' && i + 1 < s.size() && s[i + 1] == '*') {
+      state_ = State::kBlockComment;
+      prev_ = 0;
+      return i + 2;
+    }
+    head_.clear();
+    quote_ = 0;
+    state_ = State::kHead;
+    return i;
+  }
+
+  std::size_t on_head(char c, std::size_t i) {
+    if (quote_) {
+      if (c == quote_) quote_ = 0;
+      head_.push_back(c);
+      return i + 1;
+    }
+    if (c == '\'' || c == '`' || c == '"') quote_ = c;
+    if (c == '(' && head_.size() >= 6) {
+      std::string u = upper_ascii(std::string_view(head_).substr(0, 16));
+      if (u.starts_with("INSERT") || u.starts_with("REPLACE")) {
+        if (ends_with_values(head_)) return start_values(i);
+      } else if (u.starts_with("CREATE") && u.find("TABLE") != std::string::npos) {
+        table_name_ = parse_create_table_name(head_);
+        body_.clear();
+        depth_ = 1;
+        state_ = State::kCreateBody;
+        return i + 1;
+      }
+    }
+    if (c == ';') {
+      std::string u = upper_ascii(std::string_view(head_).substr(0, 8));
+      if (u.starts_with("COPY") && upper_ascii(head_).find("FROM STDIN") != std::string::npos) {
+        start_copy();
+        return i + 1;
+      }
+      if (upper_ascii(head_).find("STANDARD_CONFORMING_STRINGS") != std::string::npos) backslash_escapes_ = false;
+      state_ = State::kStatement;
+      return i + 1;
+    }
+    head_.push_back(c);
+    if (head_.size() > kMaxHead) state_ = State::kSkip;
+    return i + 1;
+  }
+
+  std::size_t start_values(std::size_t i) {
+    SqlHead head = parse_insert_or_copy_head(head_);
+    announce(head);
+    state_ = State::kTuples;
+    return i;  // the '(' opens the first tuple
+  }
+
+  void announce(const SqlHead& head) {
+    std::vector<std::string> cols = head.columns;
+    if (cols.empty()) {
+      auto it = schemas_.find(head.table);
+      if (it != schemas_.end()) cols = it->second;
+    }
+    h_.on_table(head.table, cols);
+  }
+
+  void start_copy() {
+    backslash_escapes_ = false;  // COPY means a pg_dump: INSERT strings are standard
+    announce(parse_insert_or_copy_head(head_));
+    state_ = State::kCopy;
+    column_ = 0;
+    field_.clear();
+    line_start_ = true;
+  }
+
+  std::size_t on_create_body(char c, std::size_t i) {
+    if (quote_) {
+      if (c == quote_) quote_ = 0;
+    } else if (c == '\'' || c == '`' || c == '"') {
+      quote_ = c;
+    } else if (c == '(') {
+      ++depth_;
+    } else if (c == ')' && --depth_ == 0) {
+      schemas_[table_name_] = parse_create_columns(body_);
+      state_ = State::kSkip;
+      return i + 1;
+    }
+    if (body_.size() < kMaxBody) body_.push_back(c);
+    return i + 1;
+  }
+
+  std::size_t on_skip(char c, std::size_t i) {
+    if (quote_) {
+      if (c == '\\' && backslash_escapes_ && quote_ == '\'') {
+        escaped_ = !escaped_;
+        return i + 1;
+      }
+      if (c == quote_ && !escaped_) quote_ = 0;
+      escaped_ = false;
+      return i + 1;
+    }
+    if (c == '\'' || c == '`' || c == '"') quote_ = c;
+    if (c == ';') state_ = State::kStatement;
+    return i + 1;
+  }
+
+  std::size_t on_tuples(char c, std::size_t i) {
+    if (c == '(') {
+      column_ = 0;
+      field_.clear();
+      depth_ = 0;
+      state_ = State::kTupleField;
+      return i + 1;
+    }
+    if (c == ';') {
+      state_ = State::kStatement;
+      return i + 1;
+    }
+    if (is_space(c) || c == ',') return i + 1;
+    quote_ = 0;
+    state_ = State::kSkip;  // ON DUPLICATE KEY UPDATE ... or anything unexpected
+    return i;
+  }
+
+  std::size_t on_tuple_field(std::string_view s, std::size_t i) {
+    char c = s[i];
+    if (field_.empty() && c == '\'') {
+      state_ = State::kTupleQuoted;
+      return i + 1;
+    }
+    if (field_.empty() && is_space(c)) return i + 1;
+    if (c == '(') ++depth_;
+    if (c == ')' && depth_ > 0) {
+      --depth_;
+    } else if ((c == ',' || c == ')') && depth_ == 0) {
+      end_tuple_field(c == ')');
+      return i + 1;
+    }
+    if (field_.size() < kMaxField) field_.push_back(c);
+    return i + 1;
+  }
+
+  std::size_t on_tuple_quoted(std::string_view s, std::size_t i) {
+    if (pending_escape_) {
+      pending_escape_ = false;
+      append_escape(s[i]);
+      return i + 1;
+    }
+    std::size_t j = i;
+    while (j < s.size() && s[j] != '\'' && !(s[j] == '\\' && backslash_escapes_)) ++j;
+    append(s.substr(i, j - i));
+    if (j >= s.size()) return j;
+    if (s[j] == '\'') {
+      state_ = State::kTupleQuoteEnd;
+      return j + 1;
+    }
+    if (j + 1 >= s.size()) {
+      pending_escape_ = true;  // the escaped byte is in the next chunk
+      state_ = State::kTupleQuoted;
+      return j + 1;
+    }
+    append_escape(s[j + 1]);
+    return j + 2;
+  }
+
+  void append(std::string_view part) {
+    if (field_.size() + part.size() > kMaxField) {
+      h_.on_text(field_);
+      field_.clear();
+    }
+    field_.append(part);
+  }
+
+  void append_escape(char e) {
+    switch (e) {
+      case 'n': field_.push_back('\n'); break;
+      case 't': field_.push_back('\t'); break;
+      case 'r': field_.push_back('\r'); break;
+      case '0': break;
+      default: field_.push_back(e); break;
+    }
+  }
+
+  void end_tuple_field(bool tuple_end) {
+    h_.on_field(column_++, field_);
+    field_.clear();
+    if (tuple_end) {
+      h_.on_record_end();
+      state_ = State::kTuples;
+    } else {
+      state_ = State::kTupleField;
+      depth_ = 0;
+    }
+  }
+
+  std::size_t on_copy(std::string_view s, std::size_t i) {
+    std::size_t j = i;
+    while (j < s.size() && s[j] != '\t' && s[j] != '\n' && s[j] != '\\') ++j;
+    if (j > i) {
+      line_start_ = false;
+      if (field_.size() + (j - i) <= kMaxField) field_.append(s.substr(i, j - i));
+    }
+    if (j >= s.size()) return j;
+    char c = s[j];
+    if (c == '\\') {
+      state_ = State::kCopyEscape;
+      return j + 1;
+    }
+    if (c == '\n' && end_marker_) {
+      end_marker_ = false;
+      state_ = State::kStatement;
+      return j + 1;
+    }
+    end_copy_field(c == '\n');
+    return j + 1;
+  }
+
+  std::size_t on_copy_escape(char c, std::size_t i) {
+    state_ = State::kCopy;
+    if (c == '.' && line_start_ && column_ == 0 && field_.empty()) {
+      end_marker_ = true;  // "\." ends the COPY data
+      return i + 1;
+    }
+    line_start_ = false;
+    if (c == 'N' && field_.empty()) {
+      field_ = "\\N";
+      return i + 1;
+    }
+    append_escape(c);
+    return i + 1;
+  }
+
+  void end_copy_field(bool line_end) {
+    h_.on_field(column_++, field_);
+    field_.clear();
+    if (line_end) {
+      h_.on_record_end();
+      column_ = 0;
+      line_start_ = true;
+    }
+  }
+
+  RecordHandler& h_;
+  State state_ = State::kStatement;
+  std::string head_;
+  std::string body_;
+  std::string table_name_;
+  std::string field_;
+  std::map<std::string, std::vector<std::string>> schemas_;
+  std::size_t column_ = 0;
+  int depth_ = 0;
+  char quote_ = 0;
+  char prev_ = 0;
+  bool escaped_ = false;
+  bool backslash_escapes_ = true;
+  bool pending_escape_ = false;
+  bool line_start_ = true;
+  bool end_marker_ = false;
+};
+
+}  // namespace
+
+std::unique_ptr<Tokenizer> make_sql_tokenizer(RecordHandler& handler) {
+  return std::make_unique<SqlTokenizer>(handler);
+}
+
+}  // namespace bd::scan::tokenize
