@@ -136,7 +136,7 @@ void decide(const Facts& f, const View& v, const EngineConfig& config, bool expl
     if (unlikely != nullptr) {
       ex.notify(*unlikely);
     } else {
-      out.notify_reasons = out.inform_reasons;  // the high-risk drivers come first
+      out.notify_reasons.assign(out.inform_reasons.begin(), out.inform_reasons.end());  // high-risk drivers first
       risk_reasons(f, v, ex);
       if (out.notify_reasons.empty()) ex.notify(r::kRiskNotExcluded);
       if (!out.notify_ap) ex.notify(r::kNotHighUnderConfig);

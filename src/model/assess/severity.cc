@@ -32,14 +32,14 @@ Recipients infer_recipients(const Facts& f, bool hacking) {
 struct Scored {
   int base = 0;
   int score = 0;
-  Reason reason{};
+  const Reason* reason = nullptr;
 };
 
 Scored simple_score(const Facts& f, const View& v) {
   if (!any_of(f.general, kSimple) && !f.general.has(General::kCredentials)) return {};
-  Scored s{1, 1, {}};
+  Scored s{1, 1, nullptr};
   auto raise = [&s](int to, const Reason& why) {
-    if (to > s.score) { s.score = to; s.reason = why; }
+    if (to > s.score) { s.score = to; s.reason = &why; }
   };
   if (f.general.has(General::kBsn) || f.general.has(General::kIdDocumentCopies)) raise(2, reasons::kDpcIdentityFraud);
   if (f.general.has(General::kCredentials)) raise(2, reasons::kDpcCredentials);
@@ -53,11 +53,11 @@ Scored simple_score(const Facts& f, const View& v) {
 
 Scored financial_score(const Facts& f) {
   if (!any_of(f.general, kFinancial)) return {};
-  if (f.general.has(General::kCreditCard)) return {3, 4, reasons::kDpcCardFraud};
+  if (f.general.has(General::kCreditCard)) return {3, 4, &reasons::kDpcCardFraud};
   if ((f.general.mask & kFinancial.mask) == bits_of(General::kBankAccount).mask) {
-    return {3, 2, reasons::kDpcBareAccount};
+    return {3, 2, &reasons::kDpcBareAccount};
   }
-  return {3, 3, {}};
+  return {3, 3, nullptr};
 }
 
 double ease_of_identification(const Facts& f) {
@@ -75,8 +75,8 @@ double ease_of_identification(const Facts& f) {
 void score_dpc(const Facts& f, const View& v, Assessment& out) {
   const bool sensitive = f.special.any() || f.general.has(General::kCriminal);
   const int location = f.general.has(General::kLocation) ? 2 : 0;
-  const Scored parts[] = {simple_score(f, v), {location, location, {}}, financial_score(f),
-                          {sensitive ? 4 : 0, sensitive ? 4 : 0, {}}};
+  const Scored parts[] = {simple_score(f, v), {location, location, nullptr}, financial_score(f),
+                          {sensitive ? 4 : 0, sensitive ? 4 : 0, nullptr}};
   int base = 1, score = 1;
   for (const auto& p : parts) {
     base = std::max(base, p.base);
@@ -84,14 +84,14 @@ void score_dpc(const Facts& f, const View& v, Assessment& out) {
   }
   // The reason is that of the category that moved the result away from the base:
   // raised (its score is the maximum) or lowered (its base is the maximum).
-  Reason why{};
+  const Reason* why = nullptr;
   for (const auto& p : parts) {
-    if (score > base && p.score == score && !p.reason.code.empty()) why = p.reason;
-    if (score < base && p.base == base && !p.reason.code.empty()) why = p.reason;
+    if (score > base && p.score == score && p.reason != nullptr) why = p.reason;
+    if (score < base && p.base == base && p.reason != nullptr) why = p.reason;
   }
   out.dpc_base = base;
   out.dpc = score;
-  out.dpc_adjustment_reason = why;
+  out.dpc_adjustment_reason = why != nullptr ? *why : Reason{};
 }
 
 CircumstancesScore circumstances(const Facts& f, const View& v) {
@@ -145,8 +145,8 @@ void score_severity(const Facts& f, const View& v, const EngineConfig& config, A
   score_dpc(f, v, out);
   out.ei = ease_of_identification(f);
   out.cb = circumstances(f, v);
-  // Round to quarters' precision so 0.75 × 3 + 0.5 prints as 2.75, not 2.7499999.
-  out.score = std::round((out.dpc * out.ei + out.cb.total()) * 10000.0) / 10000.0;
+  // Every term is a multiple of 0.25, which binary floating point holds exactly.
+  out.score = out.dpc * out.ei + out.cb.total();
   out.band = band_of(out.score, config);
   out.flags.more_than_100 = f.subjects_max > config.many_people;
   out.flags.unintelligible = v.unintelligible;
