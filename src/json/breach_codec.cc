@@ -5,13 +5,13 @@
 #include "json/parse_text.h"
 #include "model/datetime.h"
 #include "model/text_checks.h"
+#include "model/validation.h"
 
 namespace bd::json {
 namespace {
 
 namespace bj = boost::json;
 
-constexpr std::size_t kTitleMax = 200;
 constexpr std::size_t kShortMax = 200;
 constexpr std::size_t kNoteMax = 10000;
 
@@ -94,7 +94,7 @@ Result<model::Breach> breach_from_json(std::string_view text) {
   auto parsed_status = model::status_from_token(status);
   if (!parsed_status) return detail::invalid("status", "unknown status");
   b.status = *parsed_status;
-  BD_ASSIGN_OR_RETURN(b.title, text_member(*o, "title", kTitleMax, false));
+  BD_ASSIGN_OR_RETURN(b.title, text_member(*o, "title", model::kTitleMax, false));
   BD_ASSIGN_OR_RETURN(b.reported_by, text_member(*o, "reported_by", kShortMax, false));
   BD_ASSIGN_OR_RETURN(b.created_at, time_member(*o, "created_at"));
   BD_ASSIGN_OR_RETURN(b.updated_at, time_member(*o, "updated_at"));

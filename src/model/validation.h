@@ -51,6 +51,11 @@ std::vector<Problem> validate_answers(const Answers& answers, TimePoint now);
 // Unknown (monostate) is always fine.
 std::optional<Problem> check_value(const Question& question, const Value& value);
 
+// The register title of a breach (Breach::title, field "meta.title"): not blank, clean
+// text, at most kTitleMax characters.
+inline constexpr std::size_t kTitleMax = 200;
+std::optional<Problem> check_title(std::string_view title);
+
 // The first problem as an Error (kInvalidInput, field = the id, English message);
 // ok when there is none.
 Status first_problem(const std::vector<Problem>& problems);

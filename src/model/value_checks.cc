@@ -154,4 +154,18 @@ std::optional<Problem> check_value(const Question& q, const Value& value) {
   return wrong_type(q);
 }
 
+std::optional<Problem> check_title(std::string_view title) {
+  if (std::all_of(title.begin(), title.end(), [](char c) { return c == ' ' || c == '\t'; })) {
+    return Problem{"meta.title", "Geef de inbreuk een titel.", "Give the breach a title."};
+  }
+  if (!is_clean_text(title) || title.find_first_of("\r\n") != std::string_view::npos) {
+    return Problem{"meta.title", "De titel bevat ongeldige tekens.", "The title contains invalid characters."};
+  }
+  if (utf8_length(title) > kTitleMax) {
+    return Problem{"meta.title", "De titel is te lang (maximaal " + std::to_string(kTitleMax) + " tekens).",
+                   "The title is too long (at most " + std::to_string(kTitleMax) + " characters)."};
+  }
+  return std::nullopt;
+}
+
 }  // namespace bd::model

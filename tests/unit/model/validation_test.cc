@@ -164,6 +164,15 @@ TEST(Validation, CompletenessListsMissingRequiredAnswers) {
   EXPECT_NE(std::find(missing.begin(), missing.end(), "breach.summary"), missing.end());
 }
 
+TEST(Validation, Titles) {
+  EXPECT_FALSE(check_title("Onbeveiligde webserver <script>").has_value());
+  EXPECT_EQ(check_title("  ")->field, "meta.title");
+  EXPECT_TRUE(check_title("").has_value());
+  EXPECT_TRUE(check_title("two\nlines").has_value());
+  EXPECT_TRUE(check_title(std::string(201, 'x')).has_value());
+  EXPECT_FALSE(check_title(std::string(200, 'x')).has_value());
+}
+
 TEST(TextChecks, EmailPhoneKvk) {
   EXPECT_TRUE(is_valid_email("a.b+c@sub.example.org"));
   for (const char* bad : {"", "a", "a@b", "a@b.c", ".a@b.nl", "a..b@c.nl", "a@-b.nl", "a b@c.nl", "a@b..nl",
