@@ -89,6 +89,7 @@ class CsvTokenizer final : public Tokenizer {
   }
 
   void end_field(bool record_end) {
+    if (record_end && !field_.empty() && field_.back() == '\r') field_.pop_back();
     if (!header_decided_) {
       first_row_.push_back(field_);
     } else if (truncated_) {

@@ -206,7 +206,11 @@ class JsonTokenizer final : public Tokenizer {
   }
 
   void end_scalar() {
-    if (buf_ != "null") emit(buf_);
+    if (buf_ != "null") {
+      emit(buf_);
+    } else if (!stack_.empty() && stack_.back().object) {
+      pop_key();
+    }
     state_ = State::kValue;
   }
 

@@ -158,6 +158,7 @@ class SqlTokenizer final : public Tokenizer {
     column_ = 0;
     field_.clear();
     line_start_ = true;
+    copy_head_line_ = true;  // the rest of the "COPY ... FROM stdin;" line is no data
   }
 
   std::size_t on_create_body(char c, std::size_t i) {
@@ -281,6 +282,10 @@ class SqlTokenizer final : public Tokenizer {
   }
 
   std::size_t on_copy(std::string_view s, std::size_t i) {
+    if (copy_head_line_) {
+      if (s[i] == '\n') copy_head_line_ = false;
+      return i + 1;
+    }
     std::size_t j = i;
     while (j < s.size() && s[j] != '\t' && s[j] != '\n' && s[j] != '\\') ++j;
     if (j > i) {
@@ -343,6 +348,7 @@ class SqlTokenizer final : public Tokenizer {
   bool pending_escape_ = false;
   bool line_start_ = true;
   bool end_marker_ = false;
+  bool copy_head_line_ = false;
 };
 
 }  // namespace

@@ -1,0 +1,143 @@
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "scan/tokenize/record_handler.h"
+#include "scan/tokenize/sql_head.h"
+
+namespace bd::scan::tokenize {
+namespace {
+
+// Records what a tokenizer reports, as "table|col=value;col=value" lines.
+class Recorder final : public RecordHandler {
+ public:
+  void on_table(std::string_view table, const std::vector<std::string>& columns) override {
+    table_ = std::string(table);
+    columns_ = columns;
+  }
+  std::size_t column_for_key(std::string_view key) override {
+    for (std::size_t i = 0; i < columns_.size(); ++i) {
+      if (columns_[i] == key) return i;
+    }
+    columns_.emplace_back(key);
+    return columns_.size() - 1;
+  }
+  void on_field(std::size_t column, std::string_view value) override {
+    std::string name = column < columns_.size() ? columns_[column] : "#" + std::to_string(column);
+    current_ += (current_.empty() ? "" : ";") + name + "=" + std::string(value);
+  }
+  void on_record_end() override {
+    records.push_back(table_ + "|" + current_);
+    current_.clear();
+  }
+  void on_text(std::string_view text) override { texts += std::string(text); }
+  void on_problem(std::string_view reason) override { problems.emplace_back(reason); }
+
+  std::vector<std::string> records;
+  std::string texts;
+  std::vector<std::string> problems;
+
+ private:
+  std::string table_;
+  std::vector<std::string> columns_;
+  std::string current_;
+};
+
+Recorder run(Format format, const std::string& data, std::size_t chunk) {
+  Recorder rec;
+  auto tok = make_tokenizer(format, rec);
+  for (std::size_t i = 0; i < data.size(); i += chunk) tok->feed(std::string_view(data).substr(i, chunk));
+  tok->finish();
+  return rec;
+}
+
+void expect_same_at_every_boundary(Format format, const std::string& data, const std::vector<std::string>& want) {
+  for (std::size_t chunk = 1; chunk <= data.size(); ++chunk) {
+    Recorder rec = run(format, data, chunk);
+    ASSERT_EQ(rec.records, want) << "chunk size " << chunk;
+  }
+}
+
+TEST(ScanTokenizeCsv, QuotedMultiLineRowCountsOnce) {
+  std::string csv = "naam;email\r\n\"Jansen; Jan\";\"jan@example.nl\"\r\n\"multi\nline \"\"quoted\"\"\";x\n\nlast;y";
+  expect_same_at_every_boundary(Format::kCsv, csv,
+                                {"|naam=Jansen; Jan;email=jan@example.nl", "|naam=multi\nline \"quoted\";email=x",
+                                 "|naam=last;email=y"});
+}
+
+TEST(ScanTokenizeCsv, HeaderlessFileKeepsFirstRow) {
+  expect_same_at_every_boundary(Format::kCsv, "Jan,06-12345678\nPiet,06-87654321\n",
+                                {"|#0=Jan;#1=06-12345678", "|#0=Piet;#1=06-87654321"});
+}
+
+TEST(ScanTokenizeCsv, UnterminatedQuoteIsReported) {
+  Recorder rec = run(Format::kCsv, "a,b\n1,\"open", 3);
+  EXPECT_EQ(rec.records.size(), 1u);
+  EXPECT_FALSE(rec.problems.empty());
+}
+
+TEST(ScanTokenizeSql, MysqlMultiRowInsertWithCreateTable) {
+  std::string sql =
+      "-- MySQL dump\n/*!40101 SET NAMES utf8 */;\n"
+      "CREATE TABLE `klanten` (\n  `id` int NOT NULL,\n  `naam` varchar(50) DEFAULT NULL,\n"
+      "  `bsn` char(9),\n  PRIMARY KEY (`id`),\n  KEY `idx` (`naam`)\n) ENGINE=InnoDB;\n"
+      "INSERT INTO `klanten` VALUES (1,'O\\'Brien, J.','111222333'),(2,'it''s',NULL);\n"
+      "INSERT INTO orders (id, note) VALUES (7, 'a;b(c)');\n";
+  expect_same_at_every_boundary(Format::kSql, sql,
+                                {"klanten|id=1;naam=O'Brien, J.;bsn=111222333", "klanten|id=2;naam=it's;bsn=NULL",
+                                 "orders|id=7;note=a;b(c)"});
+}
+
+TEST(ScanTokenizeSql, PostgresCopyAndStandardStrings) {
+  std::string sql =
+      "SET standard_conforming_strings = on;\n"
+      "COPY public.klanten (id, naam, email) FROM stdin;\n"
+      "1\tJan\\tJansen\tjan@example.nl\n2\t\\N\tpiet@example.nl\n\\.\n"
+      "INSERT INTO public.notes VALUES (1, 'C:\\path');\n";
+  expect_same_at_every_boundary(Format::kSql, sql,
+                                {"klanten|id=1;naam=Jan\tJansen;email=jan@example.nl",
+                                 "klanten|id=2;naam=\\N;email=piet@example.nl", "notes|#0=1;#1=C:\\path"});
+}
+
+TEST(ScanTokenizeSql, HeadParsing) {
+  SqlHead h = parse_insert_or_copy_head("INSERT IGNORE INTO `db`.`t` (`a`, \"b\") VALUES");
+  EXPECT_EQ(h.table, "t");
+  EXPECT_EQ(h.columns, (std::vector<std::string>{"a", "b"}));
+  EXPECT_EQ(parse_create_table_name("CREATE TABLE IF NOT EXISTS public.people"), "people");
+  EXPECT_EQ(parse_create_columns("id int, naam text, CONSTRAINT pk PRIMARY KEY (id)"),
+            (std::vector<std::string>{"id", "naam"}));
+}
+
+TEST(ScanTokenizeJson, NdjsonObjectsAreRecordsWithNestedKeys) {
+  std::string nd = "{\"naam\":\"Jan\",\"adres\":{\"postcode\":\"1234 AB\"},\"tags\":[\"a\",\"b\"]}\n"
+                   "{\"naam\":\"Z\\u00f6e \\\"Q\\\"\",\"n\":12,\"x\":null,\"ok\":true}\n";
+  expect_same_at_every_boundary(Format::kNdjson, nd,
+                                {"|naam=Jan;adres.postcode=1234 AB;tags=a;tags=b",
+                                 "|naam=Z\xC3\xB6" "e \"Q\";n=12;ok=true"});
+}
+
+TEST(ScanTokenizeJson, DocumentArrayElementsAreRecords) {
+  std::string doc = "{\"export\":\"x\",\"klanten\":[{\"email\":\"a@b.nl\",\"orders\":[{\"id\":1}]},{\"email\":\"c@d.nl\"}]}";
+  expect_same_at_every_boundary(Format::kJson, doc,
+                                {"|export=x;klanten.email=a@b.nl;klanten.orders.id=1", "|klanten.email=c@d.nl"});
+}
+
+TEST(ScanTokenizeJson, DeepNestingAndGarbageAreBounded) {
+  std::string deep(10000, '[');
+  Recorder rec = run(Format::kJson, deep + "1" + std::string(10000, ']'), 100);
+  EXPECT_FALSE(rec.problems.empty());
+  Recorder bad = run(Format::kNdjson, "{\"a\":1}\n{oops}\n{\"b\":2}\n", 4);
+  EXPECT_EQ(bad.records.size(), 3u);
+  EXPECT_FALSE(bad.problems.empty());
+}
+
+TEST(ScanTokenizeText, LongLinesAreCutNotBuffered) {
+  std::string line(3 * kMaxField, 'a');
+  Recorder rec = run(Format::kText, line + "\nshort\n", 1 << 16);
+  EXPECT_EQ(rec.texts.size(), line.size() + 7);
+  EXPECT_TRUE(rec.records.empty());
+}
+
+}  // namespace
+}  // namespace bd::scan::tokenize
