@@ -16,7 +16,9 @@
 // dates, formats, lengths). null means unknown and is dropped (absent == unknown).
 // Cross-field rules are not applied here: that is model::validate_answers, because a
 // stored draft may legitimately be inconsistent while it is being filled in.
-// Limits: documents up to kMaxDocumentBytes, nesting up to kMaxDepth.
+// Limits: documents up to kMaxDocumentBytes, nesting up to kMaxDepth. Comments,
+// trailing commas and invalid UTF-8 are refused; of a key given twice the last wins
+// (Boost.JSON's behaviour).
 //
 // Serialising: answers in form order (stable, whatever the map order), unknowns left
 // out; parse(serialise(x)) == x for every valid x.

@@ -23,6 +23,11 @@
 
 namespace bd::model {
 
+// The catalogue's version: the AP questionnaire it follows (August 2022) and our own
+// revision of it. Exports and stored assessments record it, so answers given under
+// an older catalogue can be recognised when the form changes.
+inline constexpr std::string_view kCatalogueVersion = "ap-2022-08.1";
+
 enum class Language { kNl, kEn };
 
 enum class QuestionType {
