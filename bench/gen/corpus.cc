@@ -120,6 +120,7 @@ void write_text(Out& out, Truth& truth, const std::string& file, std::uint64_t s
       case 0:
         line = ts + " INFO login " + p.email + " vanaf " + p.ip;
         truth.value(file, "email", lower(p.email));
+        truth.free_text_key("email", lower(p.email));
         truth.value(file, "ip_address", p.ip);
         break;
       case 1:
@@ -129,11 +130,13 @@ void write_text(Out& out, Truth& truth, const std::string& file, std::uint64_t s
       case 2:
         line = ts + " INFO brief verstuurd, BSN: " + p.bsn + ", status verzonden";
         if (p.bsn_ok) truth.value(file, "bsn", p.bsn);
+        if (p.bsn_ok) truth.free_text_key("bsn", p.bsn);
         break;
       case 3:
         line = ts + " WARN burgerservicenummer " + p.bsn.substr(0, 4) + "." + p.bsn.substr(4, 2) + "." +
                p.bsn.substr(6) + " opnieuw gecontroleerd";
         if (p.bsn_ok) truth.value(file, "bsn", p.bsn);
+        if (p.bsn_ok) truth.free_text_key("bsn", p.bsn);
         break;
       case 4:
         line = ts + " INFO terugbelverzoek op " + p.phone.shown + " genoteerd";

@@ -43,6 +43,11 @@ void Truth::record(const std::string& file, bool personal_data, const PersonKeys
   }
 }
 
+void Truth::free_text_key(const std::string& kind, const std::string& key) {
+  std::size_t node = key_node((kind == "bsn" ? "b:" : "e:") + key);
+  is_record_[node] = true;
+}
+
 void Truth::copy(const std::string& original, const std::string& copy) {
   FileTruth f = files_[original];
   FileTruth& c = files_[copy];

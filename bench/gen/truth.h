@@ -2,7 +2,8 @@
 // (docs/scan-report.md): records, records with personal data, per category every
 // valid occurrence (values) and the distinct normalised values, and the distinct
 // persons (records sharing a BSN or an e-mail are one person, transitively; records
-// with neither fall back to name + postcode + house number).
+// with neither fall back to name + postcode + house number; a BSN or e-mail in free
+// text is a person unless a record joins it).
 //
 // Not thread-safe. Never fails. to_json() writes the truth file bench/scan and the
 // accuracy tests compare the scanner against.
@@ -36,6 +37,9 @@ class Truth {
   void value(const std::string& file, const std::string& category, const std::string& normalised);
   // One record in `file`; keys are empty for a record that is no person.
   void record(const std::string& file, bool personal_data, const PersonKeys& keys);
+  // A BSN or e-mail seen outside any record (free text): a person of its own unless a
+  // record carries the same key (the scanner's rule, docs/scan-report.md).
+  void free_text_key(const std::string& kind, const std::string& key);
   // An occurrence that must NOT be counted (a trap), for the report.
   void trap(const std::string& kind) { ++traps_[kind]; }
   // `copy` holds the same bytes as `original` (an archive member): counts again.
