@@ -4,6 +4,7 @@
 
 #include "base/time_zone.h"
 #include "json/answers_codec.h"
+#include "model/datetime.h"
 #include "model/deadline.h"
 
 namespace bd::json {
@@ -69,6 +70,16 @@ boost::json::object assessment_to_object(const Assessment& a) {
 }
 
 std::string assessment_to_json(const Assessment& a) { return bj::serialize(assessment_to_object(a)); }
+
+boost::json::object decision_to_object(const model::Decision& d) {
+  return bj::object{{"outcome", sv(model::to_token(d.outcome))},
+                    {"notify_ap", d.notify_ap},
+                    {"inform_subjects", d.inform_subjects},
+                    {"reason", d.reason},
+                    {"user_id", d.user_id},
+                    {"at", model::format_datetime(d.at)},
+                    {"proposal", assessment_to_object(d.proposal)}};
+}
 
 Result<boost::json::object> assess_document(std::string_view breach_json, const model::assess::EngineConfig& config) {
   BD_ASSIGN_OR_RETURN(const model::Answers answers, answers_from_json(breach_json));

@@ -28,11 +28,17 @@
 
 #include "base/result.h"
 #include "model/assess/assessment.h"
+#include "model/lifecycle.h"
 
 namespace bd::json {
 
 boost::json::object assessment_to_object(const model::assess::Assessment& assessment);
 std::string assessment_to_json(const model::assess::Assessment& assessment);
+
+// An officer's decision (model/lifecycle.h) with the proposal it was made on:
+//   {"outcome": "accepted"|"overridden", "notify_ap", "inform_subjects", "reason",
+//    "user_id", "at" (ISO 8601 UTC), "proposal": {assessment as above}}
+boost::json::object decision_to_object(const model::Decision& decision);
 
 Result<boost::json::object> assess_document(std::string_view breach_json,
                                             const model::assess::EngineConfig& config = model::assess::default_config());

@@ -52,3 +52,23 @@ TEST(AssessDocument, NoAwarenessTimeMeansNoDeadline) {
 
 }  // namespace
 }  // namespace bd::json
+
+namespace bd::json {
+namespace {
+
+TEST(AssessDocument, DecisionKeepsTheProposal) {
+  model::assess::Assessment proposal;
+  proposal.notify_ap = true;
+  proposal.inform_subjects = true;
+  auto decision = model::make_decision(proposal, true, false, "Art. 34(3)(b): kaarten geblokkeerd.", "u-1",
+                                       TimePoint{std::chrono::seconds{1'700'000'000}});
+  ASSERT_TRUE(decision.ok());
+  const auto out = decision_to_object(*decision);
+  EXPECT_EQ(out.at("outcome").as_string(), "overridden");
+  EXPECT_EQ(out.at("at").as_string(), "2023-11-14T22:13:20Z");
+  EXPECT_TRUE(out.at("proposal").at("inform_subjects").as_bool());
+  EXPECT_FALSE(out.at("inform_subjects").as_bool());
+}
+
+}  // namespace
+}  // namespace bd::json
