@@ -42,10 +42,12 @@ Result<model::Value> integer(const Question& q, const bj::value& json) {
 }
 
 Result<model::Value> number(const Question& q, const bj::value& json) {
-  if (const auto* d = json.if_double()) return model::Value{*d};
-  if (json.is_uint64()) return model::Value{static_cast<double>(json.get_uint64())};
   if (const auto* i = json.if_int64()) return model::Value{*i};
-  return detail::invalid(q.id, "expected a number");
+  std::optional<double> d;
+  if (const auto* fraction = json.if_double()) d = detail::canonical_number(*fraction);
+  if (json.is_uint64()) d = detail::canonical_number(static_cast<double>(json.get_uint64()));
+  if (!d) return detail::invalid(q.id, "expected a finite number");
+  return model::Value{*d};
 }
 
 // The JSON shape of the question's type, without the value checks.
@@ -180,8 +182,13 @@ Result<model::Value> value_from_json(const bj::value& json) {
     case bj::kind::null: return model::Value{};
     case bj::kind::bool_: return model::Value{json.get_bool()};
     case bj::kind::int64: return model::Value{json.get_int64()};
-    case bj::kind::uint64: return model::Value{static_cast<double>(json.get_uint64())};
-    case bj::kind::double_: return model::Value{json.get_double()};
+    case bj::kind::uint64:
+    case bj::kind::double_: {
+      const auto d = detail::canonical_number(json.is_double() ? json.get_double()
+                                                               : static_cast<double>(json.get_uint64()));
+      if (!d) return detail::invalid({}, "expected a finite number");
+      return model::Value{*d};
+    }
     case bj::kind::string: return model::Value{std::string(json.get_string().data(), json.get_string().size())};
     case bj::kind::array: {
       Strings out;

@@ -21,7 +21,8 @@
 // (Boost.JSON's behaviour).
 //
 // Serialising: answers in form order (stable, whatever the map order), unknowns left
-// out; parse(serialise(x)) == x for every valid x.
+// out; parse(serialise(x)) == x for every x that parse produced. Numbers with a fraction
+// keep 15 significant digits (what survives Boost.JSON 1.81's number conversion).
 //
 // Thread-safety: pure functions. Failure: parsing returns Error kInvalidInput whose
 // `field` names the offending id or member and whose message names it too; nothing

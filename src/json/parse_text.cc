@@ -1,5 +1,7 @@
 #include "json/parse_text.h"
 
+#include <charconv>
+#include <cmath>
 #include <exception>
 #include <string>
 
@@ -13,6 +15,16 @@ namespace bd::json::detail {
 Error invalid(std::string_view field, std::string_view message) {
   std::string text = field.empty() ? std::string(message) : std::string(field) + ": " + std::string(message);
   return Error::invalid(std::string(field), std::move(text));
+}
+
+std::optional<double> canonical_number(double value) {
+  if (!std::isfinite(value)) return std::nullopt;
+  char buffer[64];
+  const auto written = std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::general, 15);
+  double out = 0;
+  const auto read = std::from_chars(buffer, written.ptr, out);
+  if (written.ec != std::errc() || read.ec != std::errc() || !std::isfinite(out)) return std::nullopt;
+  return out;
 }
 
 Result<boost::json::value> parse_text(std::string_view text) {

@@ -2,6 +2,7 @@
 // valid UTF-8) without throwing. Failure: Error kInvalidInput naming the problem.
 #pragma once
 
+#include <optional>
 #include <string_view>
 
 #include <boost/json/value.hpp>
@@ -11,6 +12,12 @@
 namespace bd::json::detail {
 
 Result<boost::json::value> parse_text(std::string_view text);
+
+// `value` rounded to 15 significant digits (DBL_DIG). Boost.JSON 1.81 converts long or
+// far-exponent numbers imprecisely (off by an ulp or so), so a double would not survive
+// serialise → parse; every double the codec reads passes through here so that it does.
+// Fails (nullopt) for values that are not finite.
+std::optional<double> canonical_number(double value);
 
 // Error kInvalidInput for `field` with the message "<field>: <message>".
 Error invalid(std::string_view field, std::string_view message);

@@ -162,3 +162,29 @@ TEST(AnswersCodec, TextIsStoredAsGiven) {
 
 }  // namespace
 }  // namespace bd::json
+
+namespace bd::json {
+namespace {
+
+TEST(AnswersCodec, FractionsKeepFifteenDigitsAndRoundTrip) {
+  for (const char* text : {R"({"assess.restore_hours": 0.12345678901234567890123})",
+                           R"({"assess.restore_hours": 312022222222222222222222222222222222222222222222222222222222222})",
+                           R"({"assess.restore_hours": 1.23456789012345678e300})",
+                           R"({"assess.restore_hours": 18446744073709551615})"}) {
+    auto a = answers_from_json(text);
+    ASSERT_TRUE(a.ok()) << text;
+    const std::string once = answers_to_json(*a);
+    auto b = answers_from_json(once);
+    ASSERT_TRUE(b.ok()) << once;
+    EXPECT_EQ(*b, *a) << text;
+    EXPECT_EQ(answers_to_json(*b), once);
+  }
+  auto a = answers_from_json(R"({"assess.restore_hours": 0.12345678901234567890123})");
+  EXPECT_EQ(std::get<double>(a->at("assess.restore_hours")), 0.123456789012346);
+  EXPECT_FALSE(answers_from_json(R"({"assess.restore_hours": 1e999})").ok());
+  // The largest double rounds up beyond the range at 15 digits: refused, not infinite.
+  EXPECT_FALSE(answers_from_json(R"({"assess.restore_hours": 1.7976931348623157e308})").ok());
+}
+
+}  // namespace
+}  // namespace bd::json
