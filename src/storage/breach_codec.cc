@@ -1,10 +1,10 @@
 #include "storage/breach_codec.h"
 
-#include <array>
 #include <map>
 #include <boost/json.hpp>
 #include <utility>
 
+#include "json/answers_codec.h"
 #include "storage/sql_util.h"
 
 namespace bd::storage::detail {
@@ -12,43 +12,12 @@ namespace {
 
 namespace json = boost::json;
 
-json::value to_json(const model::Value& v) {
-  return std::visit(
-      [](const auto& x) -> json::value {
-        using T = std::decay_t<decltype(x)>;
-        if constexpr (std::is_same_v<T, std::monostate>) {
-          return nullptr;
-        } else if constexpr (std::is_same_v<T, std::vector<std::string>>) {
-          json::array a;
-          for (const auto& s : x) a.emplace_back(json::string(s));
-          return a;
-        } else if constexpr (std::is_same_v<T, std::string>) {
-          return json::string(x);
-        } else {
-          return json::value(x);
-        }
-      },
-      v);
-}
+json::value to_json(const model::Value& v) { return bd::json::value_to_json(v); }
 
 Result<model::Value> from_json(const json::value& j) {
-  switch (j.kind()) {
-    case json::kind::null: return model::Value{};
-    case json::kind::bool_: return model::Value{j.get_bool()};
-    case json::kind::int64: return model::Value{static_cast<std::int64_t>(j.get_int64())};
-    case json::kind::uint64: return model::Value{static_cast<double>(j.get_uint64())};
-    case json::kind::double_: return model::Value{j.get_double()};
-    case json::kind::string: return model::Value{std::string(j.get_string())};
-    case json::kind::array: {
-      std::vector<std::string> list;
-      for (const auto& e : j.get_array()) {
-        if (!e.is_string()) return Error::internal("stored answer list holds a non-string");
-        list.emplace_back(e.get_string());
-      }
-      return model::Value{std::move(list)};
-    }
-    default: return Error::internal("stored answer has an unsupported JSON type");
-  }
+  auto v = bd::json::value_from_json(j);
+  if (!v.ok()) return Error::internal("stored answer does not decode: " + v.error().message);
+  return std::move(v).value();
 }
 
 // Applies `f` to every string inside a personal answer's value.
@@ -88,11 +57,15 @@ Result<json::value> parse(std::string_view text) {
 }  // namespace
 
 std::string answers_to_text(const model::Answers& answers, const FieldCipher& cipher) {
-  json::object o;
+  model::Answers sealed;
   for (const auto& [id, value] : answers) {
-    if (!model::is_unknown(value)) o[id] = sealed_json(id, value, cipher);
+    model::Value v = value;
+    (void)transform_personal(id, v, [&](const std::string& plain) -> Result<std::string> {
+      return cipher.seal(PersonalField::kAnswer, plain);
+    });
+    sealed.emplace(id, std::move(v));
   }
-  return json::serialize(o);
+  return bd::json::answers_to_json(sealed);  // the contract text, in form order
 }
 
 Result<model::Answers> answers_from_text(std::string_view text, const FieldCipher& cipher) {
@@ -136,49 +109,6 @@ Result<std::vector<model::AnswerChange>> changes_from_text(std::string_view text
     out.push_back(std::move(c));
   }
   return out;
-}
-
-std::vector<model::AnswerChange> diff(const model::Answers& before, const model::Answers& after) {
-  std::vector<model::AnswerChange> out;
-  auto value_of = [](const model::Answers& a, const std::string& id) {
-    auto it = a.find(id);
-    return it == a.end() ? model::Value{} : it->second;
-  };
-  std::map<std::string, bool, std::less<>> ids;
-  for (const auto& [id, v] : before) ids[id] = true;
-  for (const auto& [id, v] : after) ids[id] = true;
-  for (const auto& [id, unused] : ids) {
-    model::Value old_v = value_of(before, id);
-    model::Value new_v = value_of(after, id);
-    if (old_v != new_v) out.push_back({id, std::move(old_v), std::move(new_v)});
-  }
-  return out;
-}
-
-namespace {
-constexpr std::array<std::pair<model::BreachStatus, std::string_view>, 7> kStatuses{{
-    {model::BreachStatus::kSuspected, "suspected"},
-    {model::BreachStatus::kAssessing, "assessing"},
-    {model::BreachStatus::kDecidedNotify, "decided_notify"},
-    {model::BreachStatus::kDecidedRegisterOnly, "decided_register_only"},
-    {model::BreachStatus::kNotified, "notified"},
-    {model::BreachStatus::kSubjectsInformed, "subjects_informed"},
-    {model::BreachStatus::kClosed, "closed"},
-}};
-}  // namespace
-
-std::string_view status_token(model::BreachStatus status) {
-  for (const auto& [s, token] : kStatuses) {
-    if (s == status) return token;
-  }
-  return "suspected";
-}
-
-std::optional<model::BreachStatus> status_from(std::string_view token) {
-  for (const auto& [s, t] : kStatuses) {
-    if (t == token) return s;
-  }
-  return std::nullopt;
 }
 
 RegisterColumns register_columns(const model::Breach& breach) {

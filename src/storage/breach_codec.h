@@ -1,6 +1,8 @@
 // Internal: how a breach's answers and revision changes are stored (the JSON contract
 // text, personal answers sealed by the FieldCipher), the register columns derived
-// from the answers, and the status tokens. Pure functions; thread-safe.
+// from the answers. Values use the JSON contract codec (json/answers_codec.h); reading is
+// schema-free so rows written under an older catalogue stay readable. Pure functions;
+// thread-safe.
 #pragma once
 
 #include <optional>
@@ -20,12 +22,6 @@ Result<model::Answers> answers_from_text(std::string_view text, const FieldCiphe
 
 std::string changes_to_text(const std::vector<model::AnswerChange>& changes, const FieldCipher& cipher);
 Result<std::vector<model::AnswerChange>> changes_from_text(std::string_view text, const FieldCipher& cipher);
-
-// Ids whose values differ (absent == unknown), in id order.
-std::vector<model::AnswerChange> diff(const model::Answers& before, const model::Answers& after);
-
-std::string_view status_token(model::BreachStatus status);
-std::optional<model::BreachStatus> status_from(std::string_view token);
 
 // The register columns of a breach.
 struct RegisterColumns {

@@ -39,7 +39,7 @@ Filter build_filter(const BreachQuery& q) {
   if (!q.statuses.empty()) {
     std::string list;
     for (auto status : q.statuses) {
-      list += (list.empty() ? "" : ", ") + f.add(std::string(detail::status_token(status)));
+      list += (list.empty() ? "" : ", ") + f.add(std::string(model::to_token(status)));
     }
     f.where += " AND status IN (" + list + ")";
   }
@@ -97,7 +97,7 @@ struct SummaryRow {
 };
 
 Result<BreachSummary> to_summary(const SummaryRow& r) {
-  auto status = detail::status_from(r.status);
+  auto status = model::status_from_token(r.status);
   if (!status) return Error::internal("stored breach has an unknown status: " + r.status);
   BreachSummary out{r.id, r.organisation_id, r.reference, r.title, *status, r.version, r.incident_type,
                     std::nullopt, r.reported_by, from_column(r.created_at), from_column(r.updated_at)};

@@ -14,17 +14,17 @@ using detail::guarded;
 using detail::to_column;
 
 std::vector<model::AnswerChange> creation_changes(const model::Breach& b) {
-  std::vector<model::AnswerChange> changes = detail::diff({}, b.answers);
-  changes.push_back({"meta.status", {}, std::string(detail::status_token(b.status))});
+  std::vector<model::AnswerChange> changes = model::diff_answers({}, b.answers);
+  changes.push_back({"meta.status", {}, std::string(model::to_token(b.status))});
   changes.push_back({"meta.title", {}, b.title});
   return changes;
 }
 
 std::vector<model::AnswerChange> update_changes(const model::Breach& before, const model::Breach& after) {
-  std::vector<model::AnswerChange> changes = detail::diff(before.answers, after.answers);
+  std::vector<model::AnswerChange> changes = model::diff_answers(before.answers, after.answers);
   if (before.status != after.status) {
-    changes.push_back({"meta.status", std::string(detail::status_token(before.status)),
-                       std::string(detail::status_token(after.status))});
+    changes.push_back({"meta.status", std::string(model::to_token(before.status)),
+                       std::string(model::to_token(after.status))});
   }
   if (before.title != after.title) changes.push_back({"meta.title", before.title, after.title});
   return changes;

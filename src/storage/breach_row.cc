@@ -17,7 +17,7 @@ struct RowValues {
 RowValues values_of(const FieldCipher& cipher, const model::Breach& b) {
   RegisterColumns cols = register_columns(b);
   RowValues v;
-  v.status = std::string(status_token(b.status));
+  v.status = std::string(model::to_token(b.status));
   v.answers = answers_to_text(b.answers, cipher);
   v.incident_type = std::move(cols.incident_type);
   v.search_text = std::move(cols.search_text);
@@ -73,7 +73,7 @@ Result<model::Breach> select_breach(soci::session& s, const FieldCipher& cipher,
       soci::into(b.reference), soci::into(version), soci::into(status), soci::into(b.title), soci::into(answers),
       soci::into(b.reported_by), soci::into(created), soci::into(updated);
   if (!s.got_data()) return Error::not_found("breach not found");
-  auto parsed_status = status_from(status);
+  auto parsed_status = model::status_from_token(status);
   if (!parsed_status) return Error::internal("stored breach has an unknown status: " + status);
   b.status = *parsed_status;
   b.version = version;

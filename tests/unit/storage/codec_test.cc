@@ -52,10 +52,10 @@ TEST(AnswersText, RoundTripsEveryValueTypeAndDropsUnknowns) {
   EXPECT_FALSE(answers_from_text("{bad", cipher).ok());
 }
 
-TEST(Diff, ListsChangedIdsInOrderTreatingAbsentAsUnknown) {
+TEST(ChangesText, RoundTripsTheModelDiff) {
   model::Answers before{{"a", std::int64_t{1}}, {"b", std::string("x")}, {"c", model::Value{}}};
   model::Answers after{{"a", std::int64_t{1}}, {"b", std::string("y")}, {"d", true}};
-  auto changes = diff(before, after);
+  auto changes = model::diff_answers(before, after);
   ASSERT_EQ(changes.size(), 2u);
   EXPECT_EQ(changes[0].id, "b");
   EXPECT_EQ(changes[1].id, "d");
@@ -80,14 +80,6 @@ TEST(RegisterColumns, DeriveFromAnswers) {
   EXPECT_EQ(cols.search_text, "2026-0007\nonbeveiligde webserver\nmap open");
   b.answers["time.discovered"] = std::string("gisteren");
   EXPECT_FALSE(register_columns(b).discovered_at.has_value());
-}
-
-TEST(StatusTokens, RoundTrip) {
-  for (auto s : {model::BreachStatus::kSuspected, model::BreachStatus::kDecidedRegisterOnly,
-                 model::BreachStatus::kClosed}) {
-    EXPECT_EQ(status_from(status_token(s)), s);
-  }
-  EXPECT_FALSE(status_from("bogus").has_value());
 }
 
 TEST(PersonalAnswers, AreReporterAndContactFields) {
