@@ -138,8 +138,11 @@ void decide(const Facts& f, const View& v, const EngineConfig& config, bool expl
     } else {
       out.notify_reasons.assign(out.inform_reasons.begin(), out.inform_reasons.end());  // high-risk drivers first
       risk_reasons(f, v, ex);
-      if (out.notify_reasons.empty()) ex.notify(r::kRiskNotExcluded);
-      if (!out.notify_ap) ex.notify(r::kNotHighUnderConfig);
+      if (!out.notify_ap) {
+        ex.notify(r::kNotHighUnderConfig);
+      } else if (out.notify_reasons.empty()) {
+        ex.notify(r::kRiskNotExcluded);
+      }
     }
   }
   const bool high_enough = out.risk >= config.inform_subjects_from;

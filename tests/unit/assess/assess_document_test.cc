@@ -5,6 +5,7 @@
 #include <boost/json.hpp>
 
 #include "golden_support.h"
+#include "json/answers_codec.h"
 #include "json/assessment_codec.h"
 
 namespace bd::json {
@@ -68,6 +69,32 @@ TEST(AssessDocument, DecisionKeepsTheProposal) {
   EXPECT_EQ(out.at("at").as_string(), "2023-11-14T22:13:20Z");
   EXPECT_TRUE(out.at("proposal").at("inform_subjects").as_bool());
   EXPECT_FALSE(out.at("inform_subjects").as_bool());
+}
+
+}  // namespace
+}  // namespace bd::json
+
+namespace bd::json {
+namespace {
+
+// The golden cases are real contract documents: the production codec accepts each, and
+// the engine's answer through it equals the answer through the test's own reader.
+TEST(AssessDocument, EveryGoldenCaseIsAValidContractDocument) {
+  namespace fs = std::filesystem;
+  int checked = 0;
+  for (const auto& entry : fs::directory_iterator(fs::path(BD_SOURCE_DIR) / "tests/golden/assess")) {
+    if (entry.path().extension() != ".json") continue;
+    SCOPED_TRACE(entry.path().filename().string());
+    const auto doc = bj::parse(test::read_text(entry.path())).as_object();
+    auto answers = answers_from_object(doc.at("answers").as_object());
+    ASSERT_TRUE(answers.ok()) << answers.error().field << ": " << answers.error().message;
+    auto via_codec = model::assess::assess(*answers);
+    auto via_test = model::assess::assess(test::answers_from(doc.at("answers").as_object()));
+    ASSERT_TRUE(via_codec.ok() && via_test.ok());
+    EXPECT_EQ(assessment_to_json(*via_codec), assessment_to_json(*via_test));
+    ++checked;
+  }
+  EXPECT_GE(checked, 30);
 }
 
 }  // namespace
