@@ -30,7 +30,34 @@ bool has_late_reason(const Answers& answers) {
   return reason->find_first_not_of(" \t\r\n") != std::string::npos;
 }
 
+// "2 dagen 3 uur 5 minuten": the non-zero parts, minutes always when nothing else.
+std::string span_text(std::chrono::seconds span, Language lang) {
+  const bool nl = lang == Language::kNl;
+  const auto total_minutes = std::chrono::duration_cast<std::chrono::minutes>(span).count();
+  const long long parts[] = {total_minutes / (24 * 60), total_minutes / 60 % 24, total_minutes % 60};
+  const char* one[] = {nl ? "dag" : "day", nl ? "uur" : "hour", nl ? "minuut" : "minute"};
+  const char* many[] = {nl ? "dagen" : "days", nl ? "uur" : "hours", nl ? "minuten" : "minutes"};
+  std::string out;
+  for (int i = 0; i < 3; ++i) {
+    if (parts[i] == 0 && !(i == 2 && out.empty())) continue;
+    if (!out.empty()) out += ' ';
+    out += std::to_string(parts[i]) + ' ' + (parts[i] == 1 ? one[i] : many[i]);
+  }
+  return out;
+}
+
 }  // namespace
+
+std::string describe_deadline(const DeadlineStatus& s, Language lang) {
+  const bool nl = lang == Language::kNl;
+  const auto late = -s.time_left;
+  if (s.filed_at) {
+    if (!s.filed_late) return nl ? "Op tijd gemeld" : "Notified in time";
+    return nl ? "Gemeld, " + span_text(late, lang) + " te laat" : "Notified " + span_text(late, lang) + " late";
+  }
+  if (s.overdue) return span_text(late, lang) + (nl ? " te laat" : " overdue");
+  return nl ? "Nog " + span_text(s.time_left, lang) : span_text(s.time_left, lang) + " left";
+}
 
 Result<std::optional<DeadlineStatus>> deadline_status(const Answers& answers, TimePoint now, int deadline_hours) {
   BD_ASSIGN_OR_RETURN(const auto informed, instant_of(answers, "time.processor_informed"));

@@ -15,10 +15,12 @@
 
 #include <chrono>
 #include <optional>
+#include <string>
 #include <string_view>
 
 #include "base/clock.h"
 #include "base/result.h"
+#include "model/form_schema.h"
 #include "model/value.h"
 
 namespace bd::model {
@@ -40,6 +42,12 @@ struct DeadlineStatus {
 
 // nullopt while no awareness time is known (the clock has not started).
 Result<std::optional<DeadlineStatus>> deadline_status(const Answers& answers, TimePoint now, int deadline_hours = 72);
+
+// A short sentence for dashboards, rounded down to minutes:
+//   open    "Nog 2 dagen 3 uur 5 minuten" / "2 days 3 hours 5 minutes left"
+//   overdue "5 uur 12 minuten te laat" / "5 hours 12 minutes overdue"
+//   filed   "Op tijd gemeld" / "Notified in time", or "Gemeld, 3 uur te laat" / "Notified 3 hours late"
+std::string describe_deadline(const DeadlineStatus& status, Language language);
 
 // May a notification be marked filed at `submitted_at`? kConflict when it is past
 // due and time.late_reason is missing; kInvalidInput when the awareness time is

@@ -101,3 +101,27 @@ TEST(AssessDeadline, ConfiguredLengthIsUsed) {
 
 }  // namespace
 }  // namespace bd::model
+
+namespace bd::model {
+namespace {
+
+TEST(AssessDeadline, DescribesTheClockForPeople) {
+  DeadlineStatus s;
+  s.time_left = std::chrono::hours{51} + std::chrono::minutes{5} + std::chrono::seconds{59};
+  EXPECT_EQ(describe_deadline(s, Language::kNl), "Nog 2 dagen 3 uur 5 minuten");
+  EXPECT_EQ(describe_deadline(s, Language::kEn), "2 days 3 hours 5 minutes left");
+  s.time_left = std::chrono::seconds{20};
+  EXPECT_EQ(describe_deadline(s, Language::kNl), "Nog 0 minuten");
+  s.time_left = -(std::chrono::hours{1} + std::chrono::minutes{1});
+  s.overdue = true;
+  EXPECT_EQ(describe_deadline(s, Language::kNl), "1 uur 1 minuut te laat");
+  EXPECT_EQ(describe_deadline(s, Language::kEn), "1 hour 1 minute overdue");
+  s.filed_at = TimePoint{};
+  s.filed_late = true;
+  EXPECT_EQ(describe_deadline(s, Language::kNl), "Gemeld, 1 uur 1 minuut te laat");
+  s.filed_late = false;
+  EXPECT_EQ(describe_deadline(s, Language::kEn), "Notified in time");
+}
+
+}  // namespace
+}  // namespace bd::model

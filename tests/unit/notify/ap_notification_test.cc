@@ -16,6 +16,7 @@
 
 #include "notify/ap_notification.h"
 #include "notify/html_writer.h"
+#include "pdf_text.h"
 
 namespace bd::notify {
 namespace {
@@ -84,6 +85,17 @@ TEST(NotifyApNotification, SeedProcessorPrintHtmlMatchesGolden) {
   check_golden("002_seed_processor_nl.html", render_print_html(doc_nl));
   const auto doc_en = build_ap_notification(seed_processor(), {Language::kEn, kNow, nullptr, 72});
   check_golden("002_seed_processor_en.html", render_print_html(doc_en));
+}
+
+TEST(NotifyApNotification, SeedProcessorPdfReadsBack) {
+  const auto doc = build_ap_notification(seed_processor(), {Language::kNl, kNow, nullptr, 72});
+  auto pdf = render_pdf(doc);
+  ASSERT_TRUE(pdf.ok());
+  const std::string text = pdf_to_text(*pdf);
+  for (const char* expected : {"Nostradamus ICT BV", "Hacking, malware", "2021-0001", "5 Gegevens over de inbreuk",
+                               "Nog niet bekend", "Persoonsgegevens in het algemeen", "Pagina 1 van"}) {
+    EXPECT_NE(text.find(expected), std::string::npos) << expected;
+  }
 }
 
 TEST(NotifyApNotification, ChaptersInFormOrderWithUnknownsShown) {

@@ -14,6 +14,7 @@
 
 #include "notify/ap_notification.h"
 #include "notify/html_writer.h"
+#include "pdf_text.h"
 
 namespace bd::notify {
 namespace {
@@ -42,23 +43,6 @@ model::Breach filed_breach() {
                {"subjects.count_min", std::int64_t{100}},
                {"subjects.count_max", std::int64_t{250}}};
   return b;
-}
-
-// Runs pdftotext on the bytes; empty when the tool fails.
-std::string pdf_to_text(const std::string& pdf) {
-  const fs::path dir = fs::temp_directory_path() / ("bd_pdf_" + std::to_string(::getpid()));
-  fs::create_directories(dir);
-  std::ofstream(dir / "n.pdf", std::ios::binary) << pdf;
-  const std::string cmd = "pdftotext -layout '" + (dir / "n.pdf").string() + "' '" + (dir / "n.txt").string() + "'";
-  std::string text;
-  if (std::system(cmd.c_str()) == 0) {
-    std::ifstream in(dir / "n.txt");
-    std::ostringstream s;
-    s << in.rdbuf();
-    text = s.str();
-  }
-  if (std::getenv("BD_KEEP_PDF") == nullptr) fs::remove_all(dir);
-  return text;
 }
 
 TEST(NotifyApRender, PdfHoldsTheChaptersAnswersAndPageNumbers) {
