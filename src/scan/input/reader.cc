@@ -1,9 +1,13 @@
 #include "scan/input/reader.h"
 
 #include <cstdio>
+#include <cstring>
+#include <memory>
+#include <vector>
 
 #include "scan/input/archive.h"
 #include "scan/input/decompress.h"
+#include "scan/input/xlsx.h"
 
 namespace bd::scan::input {
 namespace {
@@ -78,8 +82,8 @@ void MemberReader::read_stream(ByteSource& src, FileSource* file, const std::str
   switch (s.container) {
     case Container::kGzip:
     case Container::kZstd: return read_decompressed(peek, s.container, path, name, depth);
+    case Container::kXlsx: return read_workbook(peek, file, path);
     case Container::kArchive:
-    case Container::kXlsx:
       if (file != nullptr && file->seek(0, SEEK_SET).ok()) return read_archive(*file, file, path, depth);
       return read_archive(peek, nullptr, path, depth);
     case Container::kNone: break;
@@ -133,6 +137,58 @@ void MemberReader::read_archive(ByteSource& src, FileSource* file, const std::st
     }
     read_stream((*reader)->entry_data(), nullptr, member, name, depth + 1);
   }
+}
+
+// Copies converted text (XLSX rows) into ring buffers for the leaf target.
+void MemberReader::emit_copy(std::string_view bytes) {
+  while (!bytes.empty()) {
+    int buf = target_.acquire();
+    std::size_t n = std::min(bytes.size(), target_.buffer_size());
+    std::memcpy(target_.data(buf), bytes.data(), n);
+    target_.chunk(buf, n);
+    shared_.progress.add_decoded(n);
+    bytes.remove_prefix(n);
+  }
+  update_read();
+  shared_.progress.report(false);
+}
+
+void MemberReader::read_workbook(PeekSource& src, FileSource* file, const std::string& path) {
+  constexpr std::uint64_t kMaxNestedWorkbook = 256ull << 20, kMaxSharedStrings = 512ull << 20;
+  std::string copy;  // a workbook inside an archive is read twice, so it is kept in memory
+  std::vector<std::unique_ptr<MemorySource>> sources;
+  if (file == nullptr) {
+    std::vector<char> buf(1u << 20);
+    for (;;) {
+      auto n = src.read(buf.data(), buf.size());
+      if (!n.ok()) return skipped(path, n.error().message);
+      if (*n == 0) break;
+      if (copy.size() + *n > kMaxNestedWorkbook) return skipped(path, "workbook inside an archive larger than 256 MiB");
+      copy.append(buf.data(), *n);
+    }
+  }
+  ReopenArchive reopen = [&]() -> Result<std::unique_ptr<ArchiveReader>> {
+    ExpansionGuard guard(shared_.options.limits, &shared_.total_expanded);
+    if (file != nullptr) {
+      BD_TRY(file->seek(0, SEEK_SET));
+      return ArchiveReader::open(*file, file, guard);
+    }
+    sources.push_back(std::make_unique<MemorySource>(copy));
+    return ArchiveReader::open(*sources.back(), nullptr, guard);
+  };
+  SheetCallbacks cb;
+  cb.begin = [&](const std::string& member) {
+    MemberInfo info;
+    info.path = member;
+    info.format = Format::kTsv;
+    info.encoding = "utf-8";
+    shared_.progress.add_member();
+    target_.begin(info, Encoding::kUtf8);
+  };
+  cb.chunk = [&](std::string_view tsv) { emit_copy(tsv); };
+  cb.end = [&] { target_.end(); };
+  Status s = read_xlsx(reopen, path, kMaxSharedStrings, cb);
+  if (!s.ok()) skipped(path, s.error().message);
 }
 
 void MemberReader::read_leaf(ByteSource& src, const std::string& path, const Sniff& s, std::uint64_t size_hint) {

@@ -67,6 +67,8 @@ class MemberReader {
   void read_decompressed(PeekSource& src, Container kind, const std::string& path, const std::string& name,
                          int depth);
   void read_archive(ByteSource& src, FileSource* file, const std::string& path, int depth);
+  void read_workbook(PeekSource& src, FileSource* file, const std::string& path);
+  void emit_copy(std::string_view bytes);
   void read_leaf(ByteSource& src, const std::string& path, const Sniff& sniff, std::uint64_t size_hint);
   void skipped(const std::string& path, const std::string& reason);
   void update_read();

@@ -249,6 +249,35 @@ TEST(ScanInput, ChunksNeverSplitACharacter) {
   EXPECT_FALSE(f->members.at(d.file("multi.txt")).split_char);
 }
 
+TEST(ScanInput, XlsxSheetsBecomeTsvRows) {
+  TempDir d;
+  // Sheets come before the shared strings, as Excel writes them.
+  std::string sheet =
+      "<?xml version=\"1.0\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+      "<sheetData><row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"B1\" t=\"s\"><v>1</v></c>"
+      "<c r=\"C1\" t=\"s\"><v>2</v></c></row>"
+      "<row r=\"2\"><c r=\"A2\" t=\"s\"><v>3</v></c><c r=\"B2\"><v>1.23456782E8</v></c>"
+      "<c r=\"C2\" t=\"inlineStr\"><is><t>jan&amp;co@example.nl</t></is></c></row>"
+      "<row r=\"3\"><c r=\"A3\" t=\"s\"><v>4</v></c><c r=\"C3\" t=\"str\"><v>a\tb</v></c></row>"
+      "</sheetData></worksheet>";
+  std::string strings =
+      "<sst count=\"5\"><si><t>naam</t></si><si><t>bsn</t></si><si><t>email</t></si>"
+      "<si><r><t>Zoë </t></r><r><t>Bakker</t></r></si><si><t xml:space=\"preserve\">Jan &lt;3</t></si></sst>";
+  testing::Entries book = {{"[Content_Types].xml", "<Types/>"},
+                           {"xl/workbook.xml", "<workbook/>"},
+                           {"xl/worksheets/sheet1.xml", sheet},
+                           {"xl/sharedStrings.xml", strings}};
+  write_archive(d.file("book.xlsx"), "zip", "", book);
+  write_archive(d.file("mail.zip"), "zip", "", {{"bijlage.xlsx", testing::archive_bytes("zip", "", book)}});
+  auto f = scan({d.path()});
+  const std::string want = "naam\tbsn\temail\nZoë Bakker\t123456782\tjan&co@example.nl\nJan <3\t\ta b\n";
+  const auto& m = f->members.at(d.file("book.xlsx!xl/worksheets/sheet1.xml"));
+  EXPECT_EQ(m.text, want);
+  EXPECT_EQ(m.info.format, Format::kTsv);
+  EXPECT_EQ(f->members.at(d.file("mail.zip!bijlage.xlsx!xl/worksheets/sheet1.xml")).text, want);
+  EXPECT_EQ(f->members.size(), 2u);
+}
+
 TEST(ScanInput, ProtectedContainersAreReportedNotRead) {
   TempDir d;
   write_file(d.file("a.enc"), "Salted__\x01\x02\x03\x04 rest");
