@@ -48,8 +48,10 @@ Filter build_filter(const BreachQuery& q) {
   if (q.discovered_to) f.where += " AND discovered_at < " + f.add(detail::to_column(*q.discovered_to));
   if (!q.reported_by.empty()) f.where += " AND reported_by = " + f.add(q.reported_by);
   if (!q.text.empty()) {
-    f.where += " AND search_text LIKE " + f.add("%" + detail::escape_like(detail::fold_case(q.text)) + "%") +
-               " ESCAPE '\\'";
+    std::string pattern(1, '%');  // built by appending: g++ 12 -O2 misreports "%" + string (-Wrestrict)
+    pattern += detail::escape_like(detail::fold_case(q.text));
+    pattern += '%';
+    f.where += " AND search_text LIKE " + f.add(std::move(pattern)) + " ESCAPE '\\'";
   }
   return f;
 }

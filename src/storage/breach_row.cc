@@ -83,4 +83,11 @@ Result<model::Breach> select_breach(soci::session& s, const FieldCipher& cipher,
   return b;
 }
 
+bool breach_in_organisation(soci::session& s, const std::string& organisation_id, const std::string& id) {
+  long long n = 0;
+  s << "SELECT COUNT(*) FROM breaches WHERE id = :id AND organisation_id = :o", soci::use(id),
+      soci::use(organisation_id), soci::into(n);
+  return n > 0;
+}
+
 }  // namespace bd::storage::detail

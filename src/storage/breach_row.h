@@ -23,4 +23,7 @@ Status update_breach_row(soci::session& s, const FieldCipher& cipher, const mode
 Result<model::Breach> select_breach(soci::session& s, const FieldCipher& cipher, const std::string& organisation_id,
                                     const std::string& id);
 
+// True when breach `id` exists and belongs to `organisation_id`. Throws on database errors.
+bool breach_in_organisation(soci::session& s, const std::string& organisation_id, const std::string& id);
+
 }  // namespace bd::storage::detail

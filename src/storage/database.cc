@@ -32,6 +32,9 @@ Database::Database(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {
   impl_->api_tokens = std::make_unique<ApiTokenRepository>(*this);
   impl_->throttle = std::make_unique<ThrottleRepository>(*this);
   impl_->breaches = std::make_unique<BreachRepository>(*this);
+  impl_->notifications = std::make_unique<NotificationRepository>(*this);
+  impl_->lifecycle = std::make_unique<LifecycleRepository>(*this);
+  impl_->outbox = std::make_unique<OutboxRepository>(*this);
 }
 
 Database::~Database() = default;
@@ -45,6 +48,9 @@ SessionRepository& Database::sessions() { return *impl_->sessions; }
 ApiTokenRepository& Database::api_tokens() { return *impl_->api_tokens; }
 ThrottleRepository& Database::throttle() { return *impl_->throttle; }
 BreachRepository& Database::breaches() { return *impl_->breaches; }
+NotificationRepository& Database::notifications() { return *impl_->notifications; }
+LifecycleRepository& Database::lifecycle() { return *impl_->lifecycle; }
+OutboxRepository& Database::outbox() { return *impl_->outbox; }
 
 const FieldCipher& Database::cipher() const { return *impl_->cipher; }
 void Database::set_cipher(std::unique_ptr<FieldCipher> cipher) {

@@ -47,6 +47,9 @@ class SessionRepository;
 class ApiTokenRepository;
 class ThrottleRepository;
 class BreachRepository;
+class NotificationRepository;
+class LifecycleRepository;
+class OutboxRepository;
 
 // A connection leased from the pool, or borrowed from the calling thread's open
 // transaction. Move-only; gives the connection back when destroyed. Used by the
@@ -108,6 +111,9 @@ class Database {
   ApiTokenRepository& api_tokens();
   ThrottleRepository& throttle();
   BreachRepository& breaches();
+  NotificationRepository& notifications();
+  LifecycleRepository& lifecycle();
+  OutboxRepository& outbox();
 
   // The hook every personal-data field passes through (identity by default).
   const FieldCipher& cipher() const;

@@ -10,6 +10,7 @@
 #include "storage/breach_repository.h"
 #include "storage/database.h"
 #include "storage/field_cipher.h"
+#include "storage/workflow_repositories.h"
 
 namespace bd::storage {
 
@@ -25,6 +26,9 @@ struct Database::Impl {
   std::unique_ptr<ApiTokenRepository> api_tokens;
   std::unique_ptr<ThrottleRepository> throttle;
   std::unique_ptr<BreachRepository> breaches;
+  std::unique_ptr<NotificationRepository> notifications;
+  std::unique_ptr<LifecycleRepository> lifecycle;
+  std::unique_ptr<OutboxRepository> outbox;
 };
 
 namespace detail {

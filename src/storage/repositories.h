@@ -6,3 +6,4 @@
 #include "storage/database.h"
 #include "storage/field_cipher.h"
 #include "storage/records.h"
+#include "storage/workflow_repositories.h"
