@@ -17,8 +17,7 @@
 // Cross-field rules are not applied here: that is model::validate_answers, because a
 // stored draft may legitimately be inconsistent while it is being filled in.
 // Limits: documents up to kMaxDocumentBytes, nesting up to kMaxDepth. Comments,
-// trailing commas and invalid UTF-8 are refused; of a key given twice the last wins
-// (Boost.JSON's behaviour).
+// trailing commas, invalid UTF-8 and a key repeated within one object are refused.
 //
 // Serialising: answers in form order (stable, whatever the map order), unknowns left
 // out; parse(serialise(x)) == x for every x that parse produced. Numbers with a fraction

@@ -41,6 +41,7 @@ Result<boost::json::value> parse_text(std::string_view text) {
     boost::json::value value = boost::json::parse(boost::json::string_view(text.data(), text.size()), ec,
                                                   boost::json::storage_ptr(), options);
     if (ec) return invalid({}, "malformed JSON: " + ec.message());
+    if (auto key = first_duplicate_key(text, options)) return invalid(*key, "given more than once");
     return value;
   } catch (const std::exception& e) {
     Error error = invalid({}, "JSON document could not be read");

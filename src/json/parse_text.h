@@ -1,10 +1,12 @@
 // Internal to the json layer: parses a JSON text with the codec's limits (size, depth,
-// valid UTF-8) without throwing. Failure: Error kInvalidInput naming the problem.
+// valid UTF-8, no key repeated within an object) without throwing. Failure: Error kInvalidInput naming the problem.
 #pragma once
 
 #include <optional>
+#include <string>
 #include <string_view>
 
+#include <boost/json/parse_options.hpp>
 #include <boost/json/value.hpp>
 
 #include "base/result.h"
@@ -12,6 +14,10 @@
 namespace bd::json::detail {
 
 Result<boost::json::value> parse_text(std::string_view text);
+
+// The first key that occurs twice in one object of `text` (a document the parser has
+// accepted with `options`), or nullopt.
+std::optional<std::string> first_duplicate_key(std::string_view text, const boost::json::parse_options& options);
 
 // `value` rounded to 15 significant digits (DBL_DIG). Boost.JSON 1.81 converts long or
 // far-exponent numbers imprecisely (off by an ulp or so), so a double would not survive

@@ -126,6 +126,9 @@ TEST(AnswersCodec, EveryErrorNamesTheField) {
       {R"({"id": 5, "answers": {}})", "id"},
       {R"({"version": -1, "answers": {}})", "version"},
       {R"({"answers": {"nope": 1}})", "nope"},
+      {R"({"org.name": "A", "org.name": "B"})", "org.name"},
+      {R"({"id": "x", "answers": {"time.ongoing": true, "time.ongoing": false}})", "time.ongoing"},
+      {R"({"id": "x", "id": "y", "answers": {}})", "id"},
   };
   for (const BadCase& c : cases) {
     auto r = answers_from_json(c.json);
