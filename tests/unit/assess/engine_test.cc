@@ -83,3 +83,23 @@ TEST(AssessEngine, BandsFollowEnisaThresholds) {
 
 }  // namespace
 }  // namespace bd::model::assess
+
+namespace bd::model::assess {
+namespace {
+
+TEST(AssessEngine, UnknownDataCategoryTokenCountsAsUnknown) {
+  Facts facts;
+  facts.nature = bits_of(Nature::kConfidentiality);
+  facts.general = bits_of(General::kUnknown);
+  facts.recipients = Recipients::kKnownUntrusted;
+  facts.malicious = Tri::kNo;
+  const auto a = assess(facts);
+  EXPECT_TRUE(a.notify_ap);
+  EXPECT_FALSE(a.inform_subjects);
+  bool general = false;
+  for (auto id : a.unknowns_that_matter) general = general || id == "data.general";
+  EXPECT_TRUE(general);
+}
+
+}  // namespace
+}  // namespace bd::model::assess
