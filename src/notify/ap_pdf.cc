@@ -1,6 +1,6 @@
 // PDF of the AP notification with pango/cairo: A4, DejaVu Sans, a heading per chapter,
 // long answers wrapped and split across pages line by line, "Pagina X van Y" in the
-// footer. Laid out twice: a first pass counts the pages, the second draws them.
+// footer. Laid out once into per-page recordings, then replayed with the page count.
 #include <cairo-pdf.h>
 #include <cairo.h>
 #include <pango/pangocairo.h>
@@ -8,6 +8,7 @@
 #include <array>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "notify/ap_notification.h"
 #include "notify/ap_texts.h"
@@ -49,17 +50,19 @@ cairo_status_t append_to_string(void* closure, const unsigned char* data, unsign
   return CAIRO_STATUS_SUCCESS;
 }
 
-// Places text blocks on pages; draws only in the second pass.
+// Places text blocks on pages. Each page is drawn into a cairo recording surface in a
+// single layout pass; finish() replays the pages onto the PDF with "Pagina X van Y",
+// now that Y is known, so the text is shaped only once.
 class Pager {
  public:
-  Pager(cairo_t* cr, bool draw, Language language, int total_pages)
-      : cr_(cr), draw_(draw), language_(language), total_(total_pages) {
+  Pager(cairo_t* pdf, Language language) : pdf_(pdf), language_(language) {
     for (int s = 0; s < kStyleCount; ++s) {
-      layouts_[s].reset(pango_cairo_create_layout(cr));
+      layouts_[s].reset(pango_cairo_create_layout(pdf));
       Font font(pango_font_description_from_string(kStyles[s].font));
       pango_layout_set_font_description(layouts_[s].get(), font.get());
       pango_layout_set_wrap(layouts_[s].get(), PANGO_WRAP_WORD_CHAR);
     }
+    new_page();
   }
 
   void block(std::string_view text, Style style, double space_before, double indent = 0) {
@@ -74,12 +77,10 @@ class Pager {
       const double height = logical.height / double(PANGO_SCALE);
       const double baseline = (pango_layout_iter_get_baseline(iter) - logical.y) / double(PANGO_SCALE);
       if (y_ + height > kPageHeight - kBottom) new_page();
-      if (draw_) {
-        const auto& spec = kStyles[style];
-        cairo_set_source_rgb(cr_, spec.r, spec.g, spec.b);
-        cairo_move_to(cr_, kLeft + indent, y_ + baseline);
-        pango_cairo_show_layout_line(cr_, pango_layout_iter_get_line_readonly(iter));
-      }
+      const auto& spec = kStyles[style];
+      cairo_set_source_rgb(page_.get(), spec.r, spec.g, spec.b);
+      cairo_move_to(page_.get(), kLeft + indent, y_ + baseline);
+      pango_cairo_show_layout_line(page_.get(), pango_layout_iter_get_line_readonly(iter));
       y_ += height;
     } while (pango_layout_iter_next_line(iter));
     pango_layout_iter_free(iter);
@@ -91,51 +92,56 @@ class Pager {
   }
 
   void rule(double r, double g, double b) {
-    if (draw_) {
-      cairo_set_source_rgb(cr_, r, g, b);
-      cairo_set_line_width(cr_, 1.2);
-      cairo_move_to(cr_, kLeft, y_ + 2);
-      cairo_line_to(cr_, kPageWidth - kRight, y_ + 2);
-      cairo_stroke(cr_);
-    }
+    cairo_set_source_rgb(page_.get(), r, g, b);
+    cairo_set_line_width(page_.get(), 1.2);
+    cairo_move_to(page_.get(), kLeft, y_ + 2);
+    cairo_line_to(page_.get(), kPageWidth - kRight, y_ + 2);
+    cairo_stroke(page_.get());
     y_ += 4;
   }
 
-  void finish() { footer(); }
-  int pages() const { return page_; }
+  // Replays every page onto the PDF with its footer.
+  void finish() {
+    page_.reset();
+    const int total = static_cast<int>(pages_.size());
+    for (int i = 0; i < total; ++i) {
+      cairo_set_source_surface(pdf_, pages_[static_cast<std::size_t>(i)].get(), 0, 0);
+      cairo_paint(pdf_);
+      footer(i + 1, total);
+      cairo_show_page(pdf_);
+    }
+  }
 
  private:
   void new_page() {
-    footer();
-    if (draw_) cairo_show_page(cr_);
-    ++page_;
+    const cairo_rectangle_t extents{0, 0, kPageWidth, kPageHeight};
+    pages_.emplace_back(cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &extents));
+    page_.reset(cairo_create(pages_.back().get()));
     y_ = kTop;
   }
 
-  void footer() {
-    if (!draw_) return;
-    const std::string page = std::string(t::kPage(language_)) + " " + std::to_string(page_) + " " +
-                             std::string(t::kOf(language_)) + " " + std::to_string(total_);
+  void footer(int page, int total) {
+    const std::string text = std::string(t::kPage(language_)) + " " + std::to_string(page) + " " +
+                              std::string(t::kOf(language_)) + " " + std::to_string(total);
     PangoLayout* layout = layouts_[kSmall].get();
     pango_layout_set_width(layout, -1);
-    cairo_set_source_rgb(cr_, 0.33, 0.33, 0.33);
+    cairo_set_source_rgb(pdf_, 0.33, 0.33, 0.33);
     pango_layout_set_text(layout, t::kFooter(language_).data(), static_cast<int>(t::kFooter(language_).size()));
-    cairo_move_to(cr_, kLeft, kPageHeight - kBottom + 22);
-    pango_cairo_show_layout(cr_, layout);
-    pango_layout_set_text(layout, page.data(), static_cast<int>(page.size()));
+    cairo_move_to(pdf_, kLeft, kPageHeight - kBottom + 22);
+    pango_cairo_show_layout(pdf_, layout);
+    pango_layout_set_text(layout, text.data(), static_cast<int>(text.size()));
     PangoRectangle ink, logical;
     pango_layout_get_pixel_extents(layout, &ink, &logical);
-    cairo_move_to(cr_, kPageWidth - kRight - logical.width, kPageHeight - kBottom + 34);
-    pango_cairo_show_layout(cr_, layout);
+    cairo_move_to(pdf_, kPageWidth - kRight - logical.width, kPageHeight - kBottom + 34);
+    pango_cairo_show_layout(pdf_, layout);
   }
 
-  cairo_t* cr_;
-  bool draw_;
+  cairo_t* pdf_;
   Language language_;
-  int total_;
-  int page_ = 1;
   double y_ = kTop;
   std::array<Layout, kStyleCount> layouts_;
+  std::vector<Surface> pages_;
+  Cairo page_;
 };
 
 void meta_line(Pager& p, std::string_view label, std::string_view value) {
@@ -197,7 +203,6 @@ void lay_out(Pager& p, const ApNotification& n) {
   header(p, n);
   missing_and_changes(p, n);
   chapters(p, n);
-  p.finish();
 }
 
 }  // namespace
@@ -212,15 +217,11 @@ Result<std::string> render_pdf(const ApNotification& n) {
   cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE, title.c_str());
   cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR, "breachdesk");
   Cairo cr(cairo_create(surface.get()));
-  int total = 0;
   {
-    Pager count(cr.get(), false, n.language, 0);
-    lay_out(count, n);
-    total = count.pages();
+    Pager pager(cr.get(), n.language);
+    lay_out(pager, n);
+    pager.finish();
   }
-  Pager draw(cr.get(), true, n.language, total);
-  lay_out(draw, n);
-  cairo_show_page(cr.get());
   cr.reset();
   cairo_surface_finish(surface.get());
   if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS) {
