@@ -61,6 +61,7 @@ boost::json::object assessment_to_object(const Assessment& a) {
                     {"notify_ap", a.notify_ap},
                     {"inform_subjects", a.inform_subjects},
                     {"public_notice_required", a.public_notice_required},
+                    {"notify_controllers", a.notify_controllers},
                     {"severity", severity_object(a)},
                     {"reasons", bj::object{{"notify_ap", reason_array(a.notify_reasons)},
                                            {"inform_subjects", reason_array(a.inform_reasons)}}},

@@ -3,7 +3,7 @@
 // documented in docs/assessment.md; field names are stable, additions are allowed.
 //
 //   {"engine_version", "config_version", "risk", "notify_ap", "inform_subjects",
-//    "public_notice_required",
+//    "public_notice_required", "notify_controllers",
 //    "severity": {"dpc", "dpc_base", "dpc_adjustment": null | reason, "ei",
 //                 "cb": {"confidentiality","integrity","availability","malicious","total"},
 //                 "score", "band", "form_severity", "flags": {"more_than_100","unintelligible"}},

@@ -102,6 +102,7 @@ struct Assessment {
   std::vector<Reason> notify_reasons;
   bool inform_subjects = false;
   bool public_notice_required = false;  // Art. 34(3)(c): inform by public notice instead
+  bool notify_controllers = false;      // Facts::as_processor: inform the controllers (Art. 33(2))
   std::vector<Reason> inform_reasons;
   std::vector<Exemption> exemptions;
   std::vector<std::string_view> unknowns_that_matter;  // form/assess ids, in id order

@@ -120,6 +120,19 @@ void collect_exemptions(const Facts& f, const View& v, Assessment& out) {
   if (f.ground == Ground::kUavg41) out.exemptions.push_back(r::kExUavg41);
 }
 
+// Severity stays (the controllers can use it); the two decisions are theirs.
+void processor_decides_nothing(const Explainer& ex, Assessment& out) {
+  out.notify_ap = false;
+  out.inform_subjects = false;
+  out.public_notice_required = false;
+  out.notify_controllers = true;
+  out.exemptions.clear();
+  out.notify_reasons.clear();
+  out.inform_reasons.clear();
+  ex.notify(r::kProcessor);
+  ex.inform(r::kProcessor);
+}
+
 }  // namespace
 
 void decide(const Facts& f, const View& v, const EngineConfig& config, bool explain, Assessment& out) {
@@ -154,6 +167,7 @@ void decide(const Facts& f, const View& v, const EngineConfig& config, bool expl
   } else if (!out.inform_subjects) {
     ex.inform(r::kExempted);
   }
+  if (f.as_processor) processor_decides_nothing(ex, out);
 }
 
 }  // namespace bd::model::assess::detail

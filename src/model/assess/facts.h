@@ -103,6 +103,10 @@ struct Facts {
   Tri vulnerable = Tri::kUnknown;
   ControllerContext controller_context = ControllerContext::kUnknown;
   Tri financial_undertaking = Tri::kUnknown;
+
+  // Not an answer: set by the caller when the organisation recording the breach is a
+  // processor for it. A processor notifies its controllers, not the AP (Art. 33(2)).
+  bool as_processor = false;
 };
 
 // Decodes the ids listed above from `answers` (other ids are ignored). One ordered

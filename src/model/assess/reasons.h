@@ -83,6 +83,10 @@ inline constexpr Reason kNotHighUnderConfig{"risk_below_notify_threshold",
     "Er is een risico, maar geen hoog risico; deze configuratie meldt alleen hoge risico's → niet melden",
     "There is a risk but no high risk; this configuration notifies only high risks → do not notify"};
 
+inline constexpr Reason kProcessor{"processor_informs_controllers",
+    "U bent verwerker: meld de inbreuk zonder onredelijke vertraging aan de verwerkingsverantwoordelijke(n); zij beoordelen en melden aan de AP (art. 33 lid 2 AVG)",
+    "You are the processor: inform the controller(s) without undue delay; they assess and notify the AP (Art. 33(2) GDPR)"};
+
 // --- high risk: inform the people ---
 inline constexpr Reason kBsnWithNameAddress{"bsn_with_name_address",
     "BSN samen met naam en/of adres → identiteitsfraude waarschijnlijk → hoog risico",

@@ -103,3 +103,28 @@ TEST(AssessEngine, UnknownDataCategoryTokenCountsAsUnknown) {
 
 }  // namespace
 }  // namespace bd::model::assess
+
+namespace bd::model::assess {
+namespace {
+
+TEST(AssessEngine, AProcessorInformsItsControllersInstead) {
+  Answers answers{{"breach.nature", std::vector<std::string>{"confidentiality"}},
+                  {"breach.incident_type", std::string("hacking_malware_phishing")},
+                  {"data.general", std::vector<std::string>{"name", "address", "bsn"}},
+                  {"assess.exfiltrated", true}};
+  auto facts = facts_from_answers(answers);
+  ASSERT_TRUE(facts.ok());
+  EXPECT_TRUE(assess(*facts).inform_subjects);
+  facts->as_processor = true;
+  const auto a = assess(*facts);
+  EXPECT_FALSE(a.notify_ap);
+  EXPECT_FALSE(a.inform_subjects);
+  EXPECT_TRUE(a.notify_controllers);
+  ASSERT_EQ(a.notify_reasons.size(), 1U);
+  EXPECT_EQ(a.notify_reasons[0].code, "processor_informs_controllers");
+  EXPECT_EQ(a.band, Band::kHigh);  // the controllers still get the severity
+  EXPECT_TRUE(a.unknowns_that_matter.empty());
+}
+
+}  // namespace
+}  // namespace bd::model::assess
