@@ -8,6 +8,7 @@
 #include "scan/input/archive.h"
 #include "scan/input/decompress.h"
 #include "scan/input/xlsx.h"
+#include "scan/input/zip_reader.h"
 
 namespace bd::scan::input {
 namespace {
@@ -84,6 +85,7 @@ void MemberReader::read_stream(ByteSource& src, FileSource* file, const std::str
     case Container::kZstd: return read_decompressed(peek, s.container, path, name, depth);
     case Container::kXlsx: return read_workbook(peek, file, path);
     case Container::kArchive:
+      if (file != nullptr && head->substr(0, 4) == "PK\x03\x04" && read_zip_fast(*file, path, depth)) return;
       if (file != nullptr && file->seek(0, SEEK_SET).ok()) return read_archive(*file, file, path, depth);
       return read_archive(peek, nullptr, path, depth);
     case Container::kNone: break;
@@ -189,6 +191,28 @@ void MemberReader::read_workbook(PeekSource& src, FileSource* file, const std::s
   cb.end = [&] { target_.end(); };
   Status s = read_xlsx(reopen, path, kMaxSharedStrings, cb);
   if (!s.ok()) skipped(path, s.error().message);
+}
+
+// A zip on disk with only stored/deflate entries: ISA-L instead of libarchive's zlib.
+// False when the zip needs libarchive (other methods, AES, a damaged directory).
+bool MemberReader::read_zip_fast(FileSource& file, const std::string& path, int depth) {
+  auto zip = ZipReader::open(file);
+  if (!zip) return false;
+  for (const ZipEntry& entry : zip->entries()) {
+    if (entry.directory) continue;
+    std::string member = path + "!" + entry.name;
+    if (entry.encrypted) {
+      shared_.factory.on_protected(member, "encrypted archive entry");
+      continue;
+    }
+    auto data = zip->entry_data(entry, ExpansionGuard(shared_.options.limits, &shared_.total_expanded));
+    if (!data.ok()) {
+      skipped(member, data.error().message);
+      continue;
+    }
+    read_stream(**data, nullptr, member, base_name(entry.name), depth + 1);
+  }
+  return true;
 }
 
 void MemberReader::read_leaf(ByteSource& src, const std::string& path, const Sniff& s, std::uint64_t size_hint) {

@@ -68,6 +68,7 @@ class MemberReader {
                          int depth);
   void read_archive(ByteSource& src, FileSource* file, const std::string& path, int depth);
   void read_workbook(PeekSource& src, FileSource* file, const std::string& path);
+  bool read_zip_fast(FileSource& file, const std::string& path, int depth);
   void emit_copy(std::string_view bytes);
   void read_leaf(ByteSource& src, const std::string& path, const Sniff& sniff, std::uint64_t size_hint);
   void skipped(const std::string& path, const std::string& reason);

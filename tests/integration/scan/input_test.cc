@@ -206,6 +206,24 @@ TEST(ScanInput, ZipBombRatioAndTotalLimitsStopExpansion) {
   EXPECT_NE(g->skipped.at(d.file("bomb.csv.gz")).find("total decompressed size"), std::string::npos);
 }
 
+TEST(ScanInput, ZipEntriesAreCheckedForBombsAndTruncation) {
+  TempDir d;
+  write_archive(d.file("bomb.zip"), "zip", "", {{"zeros.csv", std::string(32u << 20, '0')}, {"ok.csv", kCsv}});
+  InputOptions o = small_options();
+  o.limits.ratio_grace_bytes = 1u << 20;
+  auto f = scan({d.file("bomb.zip")}, o);
+  EXPECT_NE(f->skipped.at(d.file("bomb.zip!zeros.csv")).find("expansion ratio"), std::string::npos);
+  EXPECT_EQ(f->members.at(d.file("bomb.zip!ok.csv")).text, kCsv);
+
+  std::string big;
+  for (int i = 0; i < 20000; ++i) big += std::to_string(i * 7919 % 100003) + ",jan@example.nl\n";
+  std::string zip = testing::archive_bytes("zip", "", {{"first.csv", kCsv}, {"second.csv", big}});
+  write_file(d.file("cut.zip"), zip.substr(0, zip.size() / 2));
+  auto g = scan({d.file("cut.zip")});
+  EXPECT_EQ(g->members.at(d.file("cut.zip!first.csv")).text, kCsv);
+  EXPECT_FALSE(g->skipped.empty());
+}
+
 TEST(ScanInput, MemberSizeLimitCutsTheRest) {
   TempDir d;
   write_file(d.file("big.log"), std::string(300000, 'a'));
