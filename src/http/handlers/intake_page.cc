@@ -14,7 +14,7 @@ constexpr std::string_view kFields[] = {"title", "what_happened", "discovered_da
 // Service error fields (form ids) -> the intake's field names.
 std::string intake_field(std::string_view id) {
   if (id == "breach.summary") return "what_happened";
-  if (id == "time.discovered") return "discovered_date";
+  if (id == "time.discovered" || id == "discovered") return "discovered_date";
   if (id == "reporter.name") return "reporter_name";
   if (id == "reporter.phone") return "reporter_phone";
   if (id == "reporter.email") return "reporter_email";
