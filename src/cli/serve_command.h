@@ -1,0 +1,18 @@
+// `breachdesk serve [--listen ADDR:PORT] [--demo] [--web-root DIR] [--workers N]`: opens and
+// migrates the database, creates the first administrator when there are no users
+// (printing its e-mail and one-time password once, to stdout, never to the log), loads
+// the demo organisations with --demo, and serves the web application and /api/v1 until
+// SIGINT/SIGTERM. Exit 1 when the database, the web root or the address fails.
+//
+// Thread-safety: registering is done once at start-up on the main thread.
+#pragma once
+
+namespace CLI {
+class App;
+}
+
+namespace bd::cli {
+
+void add_serve_command(CLI::App& app);
+
+}  // namespace bd::cli
