@@ -87,7 +87,8 @@ std::string report_to_text(const ScanReport& r, bool stats) {
   if (stats) {
     out << "\nTime per pass:\n";
     for (const auto& t : r.timings) {
-      std::snprintf(line, sizeof line, "  %-14s %8.3f s\n", t.pass.c_str(), t.seconds);
+      bool rate = t.pass.find("MB/s") != std::string::npos;
+      std::snprintf(line, sizeof line, "  %-26s %10.3f%s\n", t.pass.c_str(), t.seconds, rate ? "" : " s");
       out << line;
     }
   }

@@ -45,13 +45,14 @@ bool is_negative(std::string_view v) {
   return false;
 }
 
-// Hex-only tokens (UUIDs, hashes, ids) hold no words worth a dictionary pass.
-bool hex_like(std::string_view v) {
+// Digits, punctuation and hex letters (ids, UUIDs, timestamps, amounts, hashes) hold no
+// word of the dictionary, so such fields skip the Hyperscan pass.
+bool has_words(std::string_view v) {
   for (char c : v) {
-    bool hex = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F') || c == '-';
-    if (!hex) return false;
+    bool word = (c >= 'g' && c <= 'z') || (c >= 'G' && c <= 'Z') || static_cast<unsigned char>(c) >= 0x80;
+    if (word) return true;
   }
-  return true;
+  return false;
 }
 
 std::string upper_compact(std::string_view v) {
@@ -67,6 +68,7 @@ std::string upper_compact(std::string_view v) {
 
 void MemberScan::classify_field(std::size_t col, ColumnRole role, std::string_view v) {
   ColumnResult& column = result_.columns[col];
+  emails_before_ = column.values[static_cast<std::size_t>(Category::kEmail)];
   switch (role) {
     case ColumnRole::kBsn: {
       if (auto bsn = validate::parse_bsn(v, true)) {
@@ -154,7 +156,13 @@ void MemberScan::classify_field(std::size_t col, ColumnRole role, std::string_vi
       hits_.push_back(Hit{Category::kHealth, key_for_text(Category::kHealth, low), 0, v});
       break;
     }
-    case ColumnRole::kEmail:
+    case ColumnRole::kEmail: {
+      classify_generic(col, role, v);
+      const auto& c = result_.columns[col].values;
+      if (c[static_cast<std::size_t>(Category::kEmail)] > emails_before_) ++result_.columns[col].report.passed;
+      emails_before_ = 0;
+      return;
+    }
     case ColumnRole::kFreeText:
     case ColumnRole::kNone: return classify_generic(col, role, v);
   }
@@ -180,7 +188,7 @@ void MemberScan::classify_generic(std::size_t col, ColumnRole role, std::string_
     }
   }
   detect::TextOptions opts;
-  opts.words = role == ColumnRole::kFreeText || !hex_like(v);
+  opts.words = role != ColumnRole::kStreet && has_words(v);
   opts.card_context = role == ColumnRole::kCard;
   opts.bsn_context = role == ColumnRole::kBsn;
   detect::scan_text(v, opts, scratch_, hits_, signals_);

@@ -82,6 +82,7 @@ class MemberScan final : public MemberSink, public tokenize::RecordHandler {
   detect::TextScratch scratch_;
   std::vector<detect::Hit> hits_;
   detect::Signals signals_;
+  std::uint64_t emails_before_ = 0;  // the field's column e-mail count before classifying it
   bool ended_ = false;
 };
 

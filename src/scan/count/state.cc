@@ -1,6 +1,7 @@
 #include "scan/count/state.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 
 #include "scan/count/mask.h"
@@ -147,9 +148,19 @@ void ScanState::decide_columns() {
 ScanReport ScanState::finish() {
   std::lock_guard<std::mutex> lock(mu_);
   ScanReport report;
+  using Clock = std::chrono::steady_clock;
+  auto seconds_since = [](Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); };
+  auto t0 = Clock::now();
   decide_columns();
-  if (options_.reverse_hashes) reverse_hashes(report);
+  report.timings.push_back(PassTiming{"column verdicts", seconds_since(t0)});
+  if (options_.reverse_hashes) {
+    auto t1 = Clock::now();
+    reverse_hashes(report);
+    report.timings.push_back(PassTiming{"reverse hashes", seconds_since(t1)});
+  }
+  auto t2 = Clock::now();
   report.persons_distinct = count_persons(edges_);
+  report.timings.push_back(PassTiming{"persons (union-find)", seconds_since(t2)});
   report.records_unidentified = unidentified_;
   for (std::size_t c = 0; c < kCategoryCount; ++c) {
     const CategoryAccumulator& acc = categories_[c];

@@ -118,7 +118,7 @@ std::string normalise_email(std::string_view email) {
 
 bool phone_prefix_ok(std::string_view d) {
   if (d.size() != 10 || d[0] != '0') return false;
-  if (d[1] == '6') return (d[2] >= '1' && d[2] <= '5') || d[2] == '8';  // mobile ranges only
+  if (d[1] == '6') return true;  // mobile: 06 + eight digits
   if (d[1] == '8') return d[2] == '4' || d[2] == '5' || d[2] == '7' || d[2] == '8';
   for (auto code : kAreaCodes3) {
     if (d.substr(0, 3) == code) return true;
