@@ -59,7 +59,7 @@ Filter build_filter(const BreachQuery& q) {
 std::string_view order_by(BreachSort sort) {
   switch (sort) {
     case BreachSort::kUpdatedAsc: return "updated_at ASC, id ASC";
-    case BreachSort::kDiscoveredDesc: return "discovered_at IS NULL, discovered_at DESC, id DESC";
+    case BreachSort::kDiscoveredDesc: return "discovered_at IS NOT NULL DESC, discovered_at DESC, id DESC";
     case BreachSort::kDiscoveredAsc: return "discovered_at IS NULL, discovered_at ASC, id ASC";
     case BreachSort::kReferenceDesc: return "reference DESC";
     case BreachSort::kReferenceAsc: return "reference ASC";

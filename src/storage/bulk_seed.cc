@@ -5,6 +5,7 @@
 
 #include "storage/breach_codec.h"
 #include "storage/database.h"
+#include "storage/database_impl.h"
 #include "storage/sql_util.h"
 
 namespace bd::storage {
@@ -88,6 +89,15 @@ Result<std::int64_t> seed_breaches(Database& db, const BulkSeedOptions& o) {
     });
   });
   if (!tx_status.ok()) return std::move(tx_status).error();
+  // Fresh planner statistics, so the register uses its indexes on the new volume; on
+  // PostgreSQL also the visibility map that index-only counts need (VACUUM cannot run
+  // inside a transaction, so only when the caller has none open).
+  const bool vacuum = db.dialect() == Dialect::kPostgres && detail::bound_session(&db) == nullptr;
+  BD_ASSIGN_OR_RETURN(ConnectionLease lease, db.lease());
+  BD_TRY(detail::guarded("analyze breaches", [&]() -> Status {
+    lease.session() << (vacuum ? "VACUUM (ANALYZE) breaches" : "ANALYZE breaches");
+    return {};
+  }));
   return o.count;
 }
 

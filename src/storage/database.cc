@@ -121,6 +121,7 @@ namespace {
 void open_one(soci::session& s, const Database::Impl& impl) {
   if (impl.dialect == Dialect::kPostgres) {
     s.open(soci::postgresql, impl.backend_connect);
+    s << "SET client_min_messages = warning";  // no NOTICEs on stderr ("already exists, skipping")
     return;
   }
   s.open(soci::sqlite3, impl.backend_connect);
