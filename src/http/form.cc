@@ -157,6 +157,7 @@ Result<std::string> normalize_path(std::string_view raw_path) {
       for (const char ch : segment) {
         const auto c = static_cast<unsigned char>(ch);
         if (c < 0x20 || c == 0x7f) return Error::invalid("", "control character in path");
+        if (c == '\\') return Error::invalid("", "'\\' is not allowed in a path");
       }
       if (!is_valid_utf8(segment)) return Error::invalid("", "path is not valid UTF-8");
       if (segment != ".") {

@@ -64,7 +64,7 @@ Result<Params> parse_urlencoded(std::string_view in, const FormLimits& limits = 
 
 // Turns the path part of a request target ("/a/b%20c/./d") into a decoded, normalised
 // absolute path ("/a/b c/d"): '.' segments and repeated slashes are dropped, a
-// trailing slash is kept. Refuses '..' segments, encoded '/' or '\\', NUL and other
+// trailing slash is kept. Refuses a backslash (raw or encoded), '..' segments, encoded '/' or '\\', NUL and other
 // control characters, invalid UTF-8, and anything not starting with '/'.
 Result<std::string> normalize_path(std::string_view raw_path);
 

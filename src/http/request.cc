@@ -53,7 +53,8 @@ Result<Request> Request::create(RequestInit init) {
   query_limits.max_value_bytes = 8 * 1024;
   BD_ASSIGN_OR_RETURN(request.query_, parse_urlencoded(raw_query, query_limits));
   for (const auto cookie_header : init.headers.all("Cookie")) {
-    for (auto& [name, value] : parse_cookie_header(cookie_header).entries()) request.cookies_.add(name, value);
+    const Params parsed = parse_cookie_header(cookie_header);  // named: entries() must not dangle
+    for (const auto& [name, value] : parsed.entries()) request.cookies_.add(name, value);
   }
   request.method_ = method_from_string(init.method);
   request.init_ = std::move(init);

@@ -3,6 +3,12 @@
 // server_session.cc; this file owns lifetimes and threads.
 #include "http/server.h"
 
+// g++ 12 at -O1 and above reports Asio's coroutine-frame allocator (aligned_alloc
+// paired with its own operator delete) as mismatched; a known false positive.
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic ignored "-Wmismatched-new-delete"
+#endif
+
 #include <condition_variable>
 #include <csignal>
 #include <mutex>
