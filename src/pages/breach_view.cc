@@ -1,6 +1,7 @@
 #include "pages/breach_view.h"
 
 #include <algorithm>
+#include <optional>
 
 #include "model/form_schema.h"
 #include "pages/form_view.h"
@@ -65,6 +66,24 @@ View chapters_view(const model::Breach& breach, std::string_view lang) {
   return list;
 }
 
+// The register's own status change is recorded under "meta.status", which is also
+// the id of the notification's preliminary/final question; a breach status token
+// tells the two apart.
+bool is_register_status_change(const model::AnswerChange& c) {
+  if (c.id != "meta.status") return false;
+  auto token_of = [](const model::Value& v) {
+    const auto* s = std::get_if<std::string>(&v);
+    return s != nullptr && model::status_from_token(*s).has_value();
+  };
+  return token_of(c.old_value) || token_of(c.new_value);
+}
+
+std::string status_value_text(const model::Value& v, const Catalog& catalog, std::string_view lang) {
+  const auto* s = std::get_if<std::string>(&v);
+  const auto status = s == nullptr ? std::nullopt : model::status_from_token(*s);
+  return status ? catalog.text(lang, "status." + *s) : catalog.text(lang, "form.not_known");
+}
+
 }  // namespace
 
 std::string status_label(const Catalog& catalog, std::string_view lang, BreachStatus status) {
@@ -115,10 +134,16 @@ View revisions_view(const std::vector<model::Revision>& revisions, const Catalog
     View changes{View::type::list};
     for (const model::AnswerChange& c : r->changes) {
       View ch{View::type::object};
-      ch.set("label", field_label(c.id, catalog, lang));
       ch.set("id", c.id);
-      ch.set("old_value", value_text(c.id, c.old_value, catalog, lang));
-      ch.set("new_value", value_text(c.id, c.new_value, catalog, lang));
+      if (is_register_status_change(c)) {
+        ch.set("label", catalog.text(lang, "history.field.breach_status"));
+        ch.set("old_value", status_value_text(c.old_value, catalog, lang));
+        ch.set("new_value", status_value_text(c.new_value, catalog, lang));
+      } else {
+        ch.set("label", field_label(c.id, catalog, lang));
+        ch.set("old_value", value_text(c.id, c.old_value, catalog, lang));
+        ch.set("new_value", value_text(c.id, c.new_value, catalog, lang));
+      }
       changes.push_back(ch);
     }
     rev.set("has_changes", !r->changes.empty());
