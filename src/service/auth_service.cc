@@ -83,7 +83,7 @@ Status AuthService::check_not_locked(std::string_view key) {
 
 Error AuthService::record_failure(std::string_view key, int max_failures) {
   storage::ThrottlePolicy policy;
-  policy.free_failures = std::max(1, max_failures) - 1;  // the Nth failure itself locks
+  policy.free_failures = std::max(1, max_failures);  // storage locks at this count: the Nth failure locks
   policy.base_lock = options_.lockout;
   policy.max_lock = options_.lockout_cap;
   policy.window = options_.failure_window;

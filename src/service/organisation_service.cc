@@ -2,6 +2,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
+#include <chrono>
 #include <utility>
 
 #include "service/text.h"
@@ -39,16 +41,20 @@ Result<Organisation> OrganisationService::create(const Actor& actor, std::string
   }
   if (!valid_kvk(kvk)) return Error::invalid("kvk", "Een KvK-nummer heeft 8 cijfers.");
   BD_ASSIGN_OR_RETURN(auto existing, db_.organisations().list());
+  // Creation instants strictly increase, so "the first organisation" (whose admins are
+  // the global admins) is unambiguous even when several are made in the same second.
+  TimePoint created = clock_.now();
   for (const auto& org : existing) {
     if (to_lower_ascii(org.name) == to_lower_ascii(clean)) {
       return Error::conflict("Er bestaat al een organisatie met deze naam.");
     }
+    created = std::max(created, org.created_at + std::chrono::seconds(1));
   }
   Organisation org;
   org.name = clean;
   org.kind = kind;
   org.kvk = std::string(kvk);
-  org.created_at = clock_.now();
+  org.created_at = created;
   BD_ASSIGN_OR_RETURN(auto stored, db_.organisations().create(std::move(org)));
   spdlog::info("organisation {} created by {}", stored.id, actor.user_id.empty() ? "cli" : actor.user_id);
   return stored;
