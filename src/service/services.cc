@@ -12,6 +12,7 @@ Services::Services(storage::Database& db, const Clock& clock, ServiceOptions opt
       users_(db, clock, auth_, options_.auth),
       organisations_(db, clock),
       breaches_(db, clock),
-      exports_(breaches_, clock) {}
+      exports_(breaches_, clock),
+      workflow_(db, clock) {}
 
 }  // namespace bd::service

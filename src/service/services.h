@@ -13,6 +13,7 @@
 #include "service/export_service.h"
 #include "service/organisation_service.h"
 #include "service/user_service.h"
+#include "service/workflow_service.h"
 
 namespace bd::storage {
 class Database;
@@ -35,6 +36,7 @@ class Services {
   OrganisationService& organisations() { return organisations_; }
   BreachService& breaches() { return breaches_; }
   ExportService& exports() { return exports_; }
+  WorkflowService& workflow() { return workflow_; }
 
   storage::Database& database() { return db_; }
   const Clock& clock() const { return clock_; }
@@ -49,6 +51,7 @@ class Services {
   OrganisationService organisations_;
   BreachService breaches_;
   ExportService exports_;
+  WorkflowService workflow_;
 };
 
 }  // namespace bd::service
