@@ -19,6 +19,11 @@ inline constexpr std::uint64_t kNoRecord = ~0ull;
 struct CategoryAccumulator {
   std::uint64_t values = 0;
   FlatSet64 distinct;
+  std::vector<std::uint64_t> pending;  // keys not yet in `distinct` (inserted in batches)
+  void flush() {
+    distinct.insert_many(pending.data(), pending.size());
+    pending.clear();
+  }
   std::vector<std::string> samples;  // already masked (or clear with show_values)
 };
 
@@ -55,6 +60,7 @@ struct HashedColumn {
 
 struct MemberResult {
   FileReport file;
+  std::array<std::uint64_t, kCategoryCount> file_values{};  // copied into file.values at the end
   std::array<CategoryAccumulator, kCategoryCount> categories;
   std::vector<ColumnResult> columns;
   std::vector<PersonEdge> edges;

@@ -41,6 +41,10 @@ void MemberScan::on_end() {
   ended_ = true;
   if (tokenizer_) tokenizer_->finish();
   if (record_.open) finish_record();
+  for (auto& acc : result_.categories) acc.flush();
+  for (std::size_t c = 0; c < kCategoryCount; ++c) {
+    if (result_.file_values[c] > 0) result_.file.values[std::string(to_key(kAllCategories[c]))] = result_.file_values[c];
+  }
   for (std::size_t i = 0; i < result_.columns.size(); ++i) {
     result_.columns[i].role = std::string(detect::to_string(roles_[i]));
   }
@@ -148,11 +152,12 @@ void MemberScan::count_hit(const detect::Hit& hit, std::size_t col) {
   auto c = static_cast<std::size_t>(hit.category);
   CategoryAccumulator& acc = result_.categories[c];
   ++acc.values;
-  acc.distinct.insert(hit.key);
+  acc.pending.push_back(hit.key);
+  if (acc.pending.size() >= 4096) acc.flush();
   if (acc.samples.size() < options_.samples_per_category) {
     acc.samples.push_back(options_.show_values ? std::string(hit.raw) : mask_value(hit.category, hit.raw));
   }
-  ++result_.file.values[std::string(to_key(hit.category))];
+  ++result_.file_values[c];
   if (col != kIndex) {
     ++result_.columns[col].values[c];
   }
