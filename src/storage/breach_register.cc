@@ -80,13 +80,20 @@ void bind_params(soci::statement& st, Filter& f) {
   }
 }
 
-long long count_rows(soci::session& s, Filter& f) {
+// Counts matches, stopping after `cap` + 1 of them when cap > 0 (an exact count of a
+// six-figure register costs more than the page itself).
+long long count_rows(soci::session& s, Filter& f, std::int64_t cap) {
   long long total = 0;
   soci::statement st(s);
   st.exchange(soci::into(total));
   bind_params(st, f);
   st.alloc();
-  st.prepare("SELECT COUNT(*) FROM breaches" + f.where);
+  if (cap > 0) {
+    st.prepare("SELECT COUNT(*) FROM (SELECT 1 FROM breaches" + f.where + " LIMIT " + std::to_string(cap + 1) +
+               ") AS matches");
+  } else {
+    st.prepare("SELECT COUNT(*) FROM breaches" + f.where);
+  }
   st.define_and_bind();
   st.execute(true);
   return total;
@@ -143,13 +150,18 @@ Result<BreachPage> BreachRepository::list(const BreachQuery& query) {
   if (query.organisation_id.empty()) return Error::invalid("organisation_id", "the register needs an organisation");
   if (query.limit < 1 || query.limit > 1000) return Error::invalid("limit", "limit must be between 1 and 1000");
   if (query.offset < 0) return Error::invalid("offset", "offset must not be negative");
+  if (query.count_cap < 0) return Error::invalid("count_cap", "count_cap must not be negative");
   if (query.text.size() > 200) return Error::invalid("q", "the search text is too long (200 characters at most)");
   BD_ASSIGN_OR_RETURN(ConnectionLease lease, db_.lease());
   return detail::guarded("list breaches", [&]() -> Result<BreachPage> {
     Filter filter = build_filter(query);
     BreachPage page;
-    page.total = count_rows(lease.session(), filter);
-    if (page.total > query.offset) {
+    page.total = count_rows(lease.session(), filter, query.count_cap);
+    if (query.count_cap > 0 && page.total > query.count_cap) {
+      page.total = query.count_cap;
+      page.total_capped = true;
+    }
+    if (page.total_capped || page.total > query.offset) {
       BD_ASSIGN_OR_RETURN(page.items, fetch_page(lease.session(), filter, query));
     }
     return page;

@@ -60,6 +60,8 @@ struct BreachQuery {
   BreachSort sort = BreachSort::kUpdatedDesc;
   std::int64_t limit = 50;                      // 1..1000
   std::int64_t offset = 0;                      // >= 0
+  std::int64_t count_cap = 10'000;              // count at most this many matches (0: count all);
+                                                // keeps huge registers fast, see BreachPage
 };
 
 // One line of the register: the indexed columns, without the answers.
@@ -79,7 +81,9 @@ struct BreachSummary {
 
 struct BreachPage {
   std::vector<BreachSummary> items;
-  std::int64_t total = 0;  // rows matching the filters, ignoring limit/offset
+  std::int64_t total = 0;     // rows matching the filters, ignoring limit/offset
+  bool total_capped = false;  // true: more than query.count_cap match; total == count_cap
+                              // ("meer dan 10.000" / "more than 10,000")
 };
 
 class BreachRepository {

@@ -170,7 +170,16 @@ TEST_P(RegisterTest, BulkSeedFillsTheRegister) {
   q.organisation_id = org_.id;
   auto all = db().breaches().list(q).value();
   EXPECT_EQ(all.total, 3000);
+  EXPECT_FALSE(all.total_capped);
   EXPECT_EQ(all.items.size(), 50u);
+  q.count_cap = 1000;  // large registers: "more than 1,000", and the pages still work
+  q.offset = 2950;
+  auto capped = db().breaches().list(q).value();
+  EXPECT_EQ(capped.total, 1000);
+  EXPECT_TRUE(capped.total_capped);
+  EXPECT_EQ(capped.items.size(), 50u);
+  q.count_cap = 0;
+  q.offset = 0;
   q.statuses = {BreachStatus::kNotified};
   auto notified = db().breaches().list(q).value();
   EXPECT_GT(notified.total, 200);
