@@ -169,7 +169,14 @@ Result<model::Breach> BreachService::update(const Actor& actor, std::string_view
     BD_TRY(check_title(title));
     breach.title = std::move(title);
   }
-  if (update.status) breach.status = *update.status;
+  if (update.status && *update.status != breach.status) {
+    // Only starting the assessment needs no further facts; decisions, filing and
+    // reopening go through WorkflowService, which applies model/lifecycle.h.
+    if (breach.status != model::BreachStatus::kSuspected || *update.status != model::BreachStatus::kAssessing) {
+      return Error::conflict("Deze statuswijziging gaat via de beoordeling van het datalek.");
+    }
+    breach.status = *update.status;
+  }
   auto note = trim(update.note);
   if (utf8_length(note) > 1000 || !is_clean_text(note, true)) {
     return Error::invalid("note", "De toelichting mag hoogstens 1000 tekens lang zijn.");

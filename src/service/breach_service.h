@@ -50,7 +50,9 @@ struct BreachUpdate {
   std::int64_t expected_version = 0;         // the version the edit was based on
   model::Answers changes;                    // only the ids to change; monostate = clear
   std::optional<std::string> title;          // new register title, if changed
-  std::optional<model::BreachStatus> status; // new status, if changed (lifecycle-checked)
+  // New status, if changed. Only suspected -> assessing is allowed here (kConflict
+  // otherwise); every other move needs a decision and goes through WorkflowService.
+  std::optional<model::BreachStatus> status;
   std::string note;                          // optional reason, kept with the revision
 };
 

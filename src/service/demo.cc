@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "service/demo_seeds.h"
+#include "storage/breach_repository.h"
 #include "storage/database.h"
 
 namespace bd::service {
@@ -25,11 +26,12 @@ Result<DemoCredential> create_organisation(Services& services, const demo::DemoO
   for (const auto& b : seed.breaches) {
     BD_ASSIGN_OR_RETURN(auto breach, services.breaches().create(actor, b.title, b.answers));
     if (b.status != breach.status) {
-      BreachUpdate update;
-      update.expected_version = breach.version;
-      update.status = b.status;
-      update.note = "Status volgens het brondocument";
-      BD_TRY(services.breaches().update(actor, breach.id, update));
+      // Historic records: the status the document reports is recorded as it stands
+      // (with a revision), without replaying decisions the document does not contain.
+      breach.status = b.status;
+      storage::ChangeAuthor author{actor.user_id, actor.email, services.clock().now(),
+                                   "Status volgens het brondocument"};
+      BD_TRY(services.database().breaches().update(breach, breach.version, author));
     }
   }
   return DemoCredential{org.name, created.user.email, created.generated_password};

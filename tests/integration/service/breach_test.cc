@@ -211,6 +211,21 @@ TEST_P(BreachTest, RegisterFiltersAndPages) {
   EXPECT_EQ(svc().breaches().list(admin_, later)->total, 0);
 }
 
+TEST_P(BreachTest, DecisionsAndFilingAreNotPlainEdits) {
+  auto b = intake(admin_, "Verloren dossier");
+  BreachUpdate u;
+  u.expected_version = 1;
+  u.status = BreachStatus::kNotified;
+  EXPECT_EQ(svc().breaches().update(admin_, b.id, u).error().kind, ErrorKind::kConflict);
+  u.status = BreachStatus::kAssessing;
+  auto assessing = svc().breaches().update(admin_, b.id, u);
+  ASSERT_TRUE(assessing.ok());
+  EXPECT_EQ(assessing->status, BreachStatus::kAssessing);
+  u.expected_version = 2;
+  u.status = BreachStatus::kSuspected;
+  EXPECT_EQ(svc().breaches().update(admin_, b.id, u).error().kind, ErrorKind::kConflict);
+}
+
 BD_SERVICE_SUITE(BreachTest);
 
 }  // namespace
