@@ -1,0 +1,156 @@
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "scan/count/mask.h"
+#include "scan/count/persons.h"
+#include "scan/detect/dictionary.h"
+#include "scan/detect/digit_pass.h"
+#include "scan/detect/headers.h"
+#include "scan/protect/digest.h"
+#include "scan/protect/reverse.h"
+
+namespace bd::scan {
+namespace {
+
+struct DigitRun {
+  std::size_t begin;
+  std::size_t len;
+  bool operator==(const DigitRun&) const = default;
+};
+
+std::vector<DigitRun> runs_of(std::string_view text, std::vector<std::size_t>* ats) {
+  std::vector<DigitRun> runs;
+  detect::for_each_digit_run(
+      text, [&](std::size_t b, std::size_t n) { runs.push_back({b, n}); }, [&](std::size_t a) { ats->push_back(a); });
+  return runs;
+}
+
+TEST(ScanDetectDigits, RunsAndAtsAcrossBlockEdges) {
+  // Runs that end exactly at, start at and straddle the 64-byte block edges.
+  std::string t(63, 'x');
+  t += "1234567890";  // 63..72
+  t += std::string(54, 'y');
+  t += "@99";  // '@' at 127, run at 128..129
+  t += std::string(100, '5');
+  std::vector<std::size_t> ats;
+  auto runs = runs_of(t, &ats);
+  std::vector<DigitRun> want = {{63, 10}, {128, 102}};
+  EXPECT_EQ(runs, want);
+  EXPECT_EQ(ats, std::vector<std::size_t>{127});
+  // Same answer byte by byte (scalar reference).
+  std::vector<DigitRun> ref;
+  for (std::size_t i = 0; i < t.size();) {
+    if (t[i] >= '0' && t[i] <= '9') {
+      std::size_t j = i;
+      while (j < t.size() && t[j] >= '0' && t[j] <= '9') ++j;
+      ref.push_back({i, j - i});
+      i = j;
+    } else {
+      ++i;
+    }
+  }
+  EXPECT_EQ(runs, ref);
+}
+
+TEST(ScanDetectDigits, NonAsciiBytesAreNotDigits) {
+  std::string t = "\xC3\xB6" "12\xFF" "3";
+  std::vector<std::size_t> ats;
+  std::vector<DigitRun> want = {{2, 2}, {5, 1}};
+  EXPECT_EQ(runs_of(t, &ats), want);
+}
+
+TEST(ScanDetectHeaders, WholeWordsDecide) {
+  using detect::ColumnRole;
+  EXPECT_EQ(detect::role_from_header("BSN"), ColumnRole::kBsn);
+  EXPECT_EQ(detect::role_from_header("klant_bsn"), ColumnRole::kBsn);
+  EXPECT_EQ(detect::role_from_header("bsn_sha256"), ColumnRole::kHash);
+  EXPECT_EQ(detect::role_from_header("password_hash"), ColumnRole::kPassword);
+  EXPECT_EQ(detect::role_from_header("`first_name`"), ColumnRole::kName);
+  EXPECT_EQ(detect::role_from_header("lastName"), ColumnRole::kName);
+  EXPECT_EQ(detect::role_from_header("product_name"), ColumnRole::kNone);
+  EXPECT_EQ(detect::role_from_header("bedrijfsnaam"), ColumnRole::kNone);
+  EXPECT_EQ(detect::role_from_header("company"), ColumnRole::kNone);
+  EXPECT_EQ(detect::role_from_header("email_address"), ColumnRole::kEmail);
+  EXPECT_EQ(detect::role_from_header("adres.postcode"), ColumnRole::kPostcode);
+  EXPECT_EQ(detect::role_from_header("date_of_birth"), ColumnRole::kBirthDate);
+  EXPECT_EQ(detect::role_from_header("remote_addr"), ColumnRole::kIp);
+  EXPECT_EQ(detect::role_from_header("order_ref"), ColumnRole::kNone);
+}
+
+TEST(ScanDetectDictionary, HealthNamesLabelsOnWordBoundaries) {
+  const detect::Dictionary* dict = detect::Dictionary::instance();
+  ASSERT_NE(dict, nullptr);
+  std::vector<detect::TermHit> hits;
+  dict->scan("Diabetes; BSN 1; Jan; prediabetesx; janssen", hits);
+  std::vector<detect::TermKind> kinds;
+  for (const auto& h : hits) kinds.push_back(h.kind);
+  std::vector<detect::TermKind> want = {detect::TermKind::kHealth, detect::TermKind::kLabelBsn,
+                                        detect::TermKind::kFirstName};
+  EXPECT_EQ(kinds, want);
+  EXPECT_TRUE(dict->is_health_term("ASTMA"));
+  EXPECT_FALSE(dict->is_health_term("fiets"));
+}
+
+TEST(ScanCountPersons, TransitiveUnionOverRecords) {
+  using count::PersonEdge;
+  // r0: bsn A + mail X; r1: mail X; r2: mail Y + bsn A; r3: bsn B; text: mail Z; text: bsn B.
+  std::vector<PersonEdge> edges = {{0, 1}, {0, 10}, {1, 10}, {2, 11}, {2, 1}, {3, 2}, {count::kNoRecord, 12},
+                                   {count::kNoRecord, 2}};
+  EXPECT_EQ(count::count_persons(edges), 3u);  // {A,X,Y}, {B}, {Z}
+  EXPECT_EQ(count::count_persons({}), 0u);
+}
+
+TEST(ScanCountMask, KeepsShapeHidesValue) {
+  EXPECT_EQ(count::mask_value(Category::kBsn, "111222333"), "1112*****");
+  EXPECT_EQ(count::mask_value(Category::kEmail, "jan.jansen@example.nl"), "j**.******@example.nl");
+  EXPECT_EQ(count::mask_value(Category::kPhone, "06-12345678"), "06-12******");
+  EXPECT_EQ(count::mask_value(Category::kName, "Zoë Jansen"), "Z** ******");
+}
+
+TEST(ScanProtect, DigestsMatchKnownVectors) {
+  auto hex = [](const auto& d) {
+    std::string s;
+    char buf[3];
+    for (auto b : d) {
+      std::snprintf(buf, sizeof buf, "%02x", b);
+      s += buf;
+    }
+    return s;
+  };
+  EXPECT_EQ(hex(protect::md5_short("abc")), "900150983cd24fb0d6963f7d28e17f72");
+  EXPECT_EQ(hex(protect::sha1_short("abc")), "a9993e364706816aba3e25717850c26c9cd0d89d");
+  EXPECT_EQ(hex(protect::sha256_short("abc")), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+}
+
+TEST(ScanProtect, ReversesUnsaltedBsnAndPhoneDigests) {
+  auto hex = [](const auto& d) {
+    std::string s;
+    char buf[3];
+    for (auto b : d) {
+      std::snprintf(buf, sizeof buf, "%02x", b);
+      s += buf;
+    }
+    return s;
+  };
+  std::vector<std::string> digests = {hex(protect::sha256_short("111222333")), hex(protect::md5_short("0612345678")),
+                                      hex(protect::sha1_short("not a bsn")), "zz"};
+  protect::ReverseSpace space;
+  space.bsn_prefix_begin = 11122200;  // a small slice keeps the test fast
+  space.bsn_prefix_end = 11122300;
+  space.mobile_begin = 12345600;
+  space.mobile_end = 12345700;
+  auto out = protect::reverse_digests(digests, space);
+  ASSERT_EQ(out.size(), 4u);
+  ASSERT_TRUE(out[0]);
+  EXPECT_EQ(out[0]->plaintext, "111222333");
+  EXPECT_TRUE(out[0]->bsn);
+  ASSERT_TRUE(out[1]);
+  EXPECT_EQ(out[1]->plaintext, "0612345678");
+  EXPECT_FALSE(out[2]);
+  EXPECT_FALSE(out[3]);
+}
+
+}  // namespace
+}  // namespace bd::scan
