@@ -1,5 +1,6 @@
 #include "scan/detect/text_scan.h"
 
+#include <algorithm>
 #include <array>
 #include <ctime>
 #include <string>
@@ -170,7 +171,10 @@ struct Walker {
     auto span = validate::match_email(text, at);
     if (!span) return;
     std::string_view raw = text.substr(span->begin, span->end - span->begin);
-    hits.push_back(Hit{Category::kEmail, key_for_text(Category::kEmail, validate::normalise_email(raw)), 0, raw});
+    char low[330];
+    std::size_t n = std::min(raw.size(), sizeof low);
+    for (std::size_t i = 0; i < n; ++i) low[i] = (raw[i] >= 'A' && raw[i] <= 'Z') ? static_cast<char>(raw[i] - 'A' + 'a') : raw[i];
+    hits.push_back(Hit{Category::kEmail, key_for_text(Category::kEmail, std::string_view(low, n)), 0, raw});
     skip_until = span->end;
   }
 };

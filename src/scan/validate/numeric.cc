@@ -132,8 +132,7 @@ std::optional<IbanMatch> match_iban(std::string_view text) {
   if (!is_upper(c1) || !is_upper(c2)) return std::nullopt;
   int len = iban_length(c1, c2);
   if (len == 0) return std::nullopt;
-  std::string compact;
-  compact.reserve(static_cast<std::size_t>(len));
+  FixedText<34> compact;
   std::size_t i = 0;
   bool grouped = text.size() > 4 && text[4] == ' ';
   while (compact.size() < static_cast<std::size_t>(len)) {
@@ -152,7 +151,7 @@ std::optional<IbanMatch> match_iban(std::string_view text) {
   }
   if (i < text.size() && is_alnum(text[i])) return std::nullopt;
   if (!iban_valid_compact(compact)) return std::nullopt;
-  return IbanMatch{i, std::move(compact)};
+  return IbanMatch{i, compact};
 }
 
 bool luhn(std::string_view digits) {
@@ -212,7 +211,7 @@ bool layout_ok(const std::array<std::size_t, 5>& groups, std::size_t count) {
 
 std::optional<CardMatch> match_card(std::string_view t) {
   std::size_t first = digit_run(t, 0);
-  std::string digits;
+  FixedText<19> digits;
   std::size_t end = first;
   if (first >= 13 && first <= 19) {
     digits.assign(t.substr(0, first));
@@ -240,7 +239,7 @@ std::optional<CardMatch> match_card(std::string_view t) {
   }
   if (end < t.size() && (is_digit(t[end]) || is_alnum(t[end]))) return std::nullopt;
   if (!card_issuer_ok(digits) || !luhn(digits)) return std::nullopt;
-  return CardMatch{end, std::move(digits)};
+  return CardMatch{end, digits};
 }
 
 }  // namespace bd::scan::validate

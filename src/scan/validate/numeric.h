@@ -31,9 +31,34 @@ bool bsn_shaped(std::string_view token);
 // The ISO 13616 length for a two-letter country code, 0 when unknown.
 int iban_length(char c1, char c2);
 
+// A short string in place (no allocation on the hot path); N includes no terminator.
+template <std::size_t N>
+class FixedText {
+ public:
+  void push_back(char c) {
+    if (size_ < N) data_[size_++] = c;
+  }
+  void append(std::string_view s) {
+    for (char c : s) push_back(c);
+  }
+  void assign(std::string_view s) {
+    size_ = 0;
+    append(s);
+  }
+  std::size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  std::string_view view() const { return std::string_view(data_, size_); }
+  operator std::string_view() const { return view(); }  // NOLINT(google-explicit-constructor)
+  friend bool operator==(const FixedText& a, std::string_view b) { return a.view() == b; }
+
+ private:
+  char data_[N] = {};
+  std::size_t size_ = 0;
+};
+
 struct IbanMatch {
   std::size_t consumed = 0;  // bytes of the input the IBAN spans
-  std::string compact;       // upper-case, no spaces
+  FixedText<34> compact;     // upper-case, no spaces
 };
 // An IBAN starting at text[0]: compact ("NL91ABNA0417164300") or printed in groups of
 // four separated by single spaces ("NL91 ABNA 0417 1643 00"). The country length
@@ -49,7 +74,7 @@ bool card_issuer_ok(std::string_view digits);
 
 struct CardMatch {
   std::size_t consumed = 0;
-  std::string digits;
+  FixedText<19> digits;
 };
 // A card number starting at text[0]: 13..19 contiguous digits, or groups separated by
 // one and the same separator (' ' or '-') in the 4-4-4-4(-3), 4-6-5 or 4-6-4 layouts.
