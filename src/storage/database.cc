@@ -2,6 +2,11 @@
 
 #include <sodium.h>
 
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/soci.h>
@@ -72,6 +77,11 @@ Result<std::string> sqlite_connect_string(std::string_view path) {
     std::filesystem::create_directories(p.parent_path(), ec);
     if (ec) return Error::unavailable("cannot create the database directory", ec.message());
   }
+  // The file holds personal data: create it readable by its owner only (SQLite gives
+  // its -wal and -shm files the same mode).
+  int fd = ::open(p.c_str(), O_CREAT | O_RDWR | O_CLOEXEC, 0600);
+  if (fd < 0) return Error::unavailable("cannot open the database file", std::strerror(errno));
+  ::close(fd);
   return "db=\"" + std::string(path) + "\"";
 }
 

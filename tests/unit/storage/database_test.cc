@@ -1,6 +1,11 @@
 #include <gtest/gtest.h>
 
+#include <stdlib.h>
+#include <sys/stat.h>
+
 #include <algorithm>
+#include <filesystem>
+#include <string>
 
 #include "storage/database.h"
 
@@ -27,6 +32,22 @@ TEST(OpenDatabase, MalformedPostgresUrlIsInvalid) {
   auto db = open_database("postgresql://[::1");
   ASSERT_FALSE(db.ok());
   EXPECT_EQ(db.error().kind, ErrorKind::kInvalidInput);
+}
+
+TEST(OpenDatabase, CreatesTheSqliteFileForItsOwnerOnly) {
+  std::string tmpl = (std::filesystem::temp_directory_path() / "bd-open-XXXXXX").string();
+  std::string dir = mkdtemp(tmpl.data());
+  std::string path = dir + "/nested/db.sqlite";
+  {
+    auto db = open_database("sqlite:" + path, DatabaseOptions{2, std::chrono::milliseconds(1000)});
+    ASSERT_TRUE(db.ok()) << db.error().detail;
+    ASSERT_TRUE(db.value()->migrate().ok());
+    EXPECT_EQ(db.value()->dialect(), Dialect::kSqlite);
+  }
+  struct stat st {};
+  ASSERT_EQ(::stat(path.c_str(), &st), 0);
+  EXPECT_EQ(st.st_mode & 0777, 0600u);
+  std::filesystem::remove_all(dir);
 }
 
 TEST(Migrations, AreEmbeddedInOrder) {
