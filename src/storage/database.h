@@ -98,8 +98,11 @@ class Database {
   // Runs `body` inside one transaction: every repository call it makes on this thread
   // uses the same connection. Commits when body returns ok; rolls back when it returns
   // an error (which is then returned) or throws (rethrown after rollback). Nested calls
-  // join the outer transaction. On SQLite the transaction takes the write lock at once
-  // (BEGIN IMMEDIATE) so two writers queue instead of failing with "database is locked".
+  // join the outer transaction (a failed nested one makes the outer commit fail). On
+  // SQLite the transaction takes the write lock at once (BEGIN IMMEDIATE) so two writers
+  // queue instead of failing with "database is locked". On PostgreSQL a statement that
+  // fails (e.g. a duplicate) aborts the whole transaction: return the error from the
+  // body instead of carrying on with other calls.
   Status transaction(const std::function<Status()>& body);
 
   // Leases a connection (see ConnectionLease). kUnavailable when it cannot reconnect.
