@@ -181,6 +181,8 @@ Sniff sniff(std::string_view name, std::string_view head) {
   bool known = false;
   s.format = format_by_extension(lower_ext(name), &known);
   if (!known) s.format = format_by_content(text);
+  // "export.json" holding one object per line is NDJSON, whatever its name says.
+  if (s.format == Format::kJson && format_by_content(text) == Format::kNdjson) s.format = Format::kNdjson;
   return s;
 }
 

@@ -51,6 +51,25 @@ TEST(ScanInput, PlainCsvFileIsDeliveredWhole) {
   EXPECT_EQ(m.info.size_hint, kCsv.size());
 }
 
+TEST(ScanInput, FormatComesFromTheNameOrElseTheContent) {
+  TempDir d;
+  write_file(d.file("a.json"), "{\"bsn\":\"123456782\"}\n{\"bsn\":\"111222333\"}\n");
+  write_file(d.file("b.json"), "[\n  {\"bsn\": \"123456782\"}\n]\n");
+  write_file(d.file("dump"), "-- MySQL dump 10.13\nINSERT INTO t VALUES (1);\n");
+  write_file(d.file("export"), "naam;bsn;email\nJan;123456782;jan@example.nl\n");
+  write_file(d.file("sheet"), "naam\tbsn\temail\nJan\t123456782\tjan@example.nl\n");
+  write_file(d.file("notes"), "Jan belde over zijn BSN 123456782.\n");
+  write_file(d.file("c.tsv"), "a,b,c\n");
+  auto f = scan({d.path()});
+  EXPECT_EQ(f->members.at(d.file("a.json")).info.format, Format::kNdjson);
+  EXPECT_EQ(f->members.at(d.file("b.json")).info.format, Format::kJson);
+  EXPECT_EQ(f->members.at(d.file("dump")).info.format, Format::kSql);
+  EXPECT_EQ(f->members.at(d.file("export")).info.format, Format::kCsv);
+  EXPECT_EQ(f->members.at(d.file("sheet")).info.format, Format::kTsv);
+  EXPECT_EQ(f->members.at(d.file("notes")).info.format, Format::kText);
+  EXPECT_EQ(f->members.at(d.file("c.tsv")).info.format, Format::kTsv);  // the name wins
+}
+
 TEST(ScanInput, DirectoriesRecurseAndSymlinkLoopsAreSafe) {
   TempDir d;
   ASSERT_EQ(::mkdir(d.file("sub").c_str(), 0755), 0);
