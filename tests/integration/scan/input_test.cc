@@ -344,6 +344,33 @@ TEST(ScanInput, BinaryGarbageDoesNotStopTheScan) {
   EXPECT_EQ(f->skipped.count(d.file("fake.gz")), 1u);
 }
 
+class LastProgress final : public ProgressObserver {
+ public:
+  void on_progress(const InputProgress& p) override {
+    ++calls;
+    EXPECT_GE(p.bytes_read, last.bytes_read);  // counters only grow
+    EXPECT_GE(p.files_done, last.files_done);
+    last = p;
+  }
+  InputProgress last;
+  int calls = 0;
+};
+
+TEST(ScanInput, ProgressEndsAtTheTotals) {
+  TempDir d;
+  for (int i = 0; i < 5; ++i) write_file(d.file("f" + std::to_string(i) + ".csv"), kCsv);
+  write_compressed(d.file("g.csv.gz"), "gzip", kCsv + kCsv);
+  RecordingFactory f;
+  LastProgress progress;
+  ASSERT_TRUE(read_inputs({d.path()}, small_options(2), f, &progress).ok());
+  EXPECT_GE(progress.calls, 2);
+  EXPECT_EQ(progress.last.files_total, 6u);
+  EXPECT_EQ(progress.last.files_done, 6u);
+  EXPECT_EQ(progress.last.bytes_read, progress.last.bytes_total);
+  EXPECT_EQ(progress.last.bytes_decoded, 7 * kCsv.size());
+  EXPECT_EQ(progress.last.members, 6u);
+}
+
 TEST(ScanInput, ManyFilesOverTwoThreadsAndOneLargeFilePipelined) {
   TempDir d;
   for (int i = 0; i < 40; ++i) write_file(d.file("f" + std::to_string(i) + ".csv"), kCsv + std::to_string(i));
