@@ -1,22 +1,38 @@
 #include "http/response_policy.h"
 
+#include <array>
 #include <cstdio>
 
 #include "http/form.h"
 
 namespace bd::http {
 
+namespace {
+
+using Field = std::pair<std::string_view, std::string_view>;
+
+// The last entry (HSTS) is only sent over TLS.
+constexpr std::array<Field, 9> kDefaults = {{
+    {"Content-Security-Policy", kContentSecurityPolicy},
+    {"X-Content-Type-Options", "nosniff"},
+    {"Referrer-Policy", "no-referrer"},
+    {"Cross-Origin-Opener-Policy", "same-origin"},
+    {"Cross-Origin-Resource-Policy", "same-origin"},
+    {"X-Frame-Options", "DENY"},
+    {"Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=()"},
+    {"Cache-Control", "no-store"},
+    {"Strict-Transport-Security", "max-age=63072000; includeSubDomains"},
+}};
+
+}  // namespace
+
+std::span<const std::pair<std::string_view, std::string_view>> default_headers(bool tls) {
+  return std::span<const Field>(kDefaults.data(), tls ? kDefaults.size() : kDefaults.size() - 1);
+}
+
 void apply_response_policy(Response& response, bool tls) {
   Headers& h = response.headers();
-  h.set_default("Content-Security-Policy", kContentSecurityPolicy);
-  h.set_default("X-Content-Type-Options", "nosniff");
-  h.set_default("Referrer-Policy", "no-referrer");
-  h.set_default("Cross-Origin-Opener-Policy", "same-origin");
-  h.set_default("Cross-Origin-Resource-Policy", "same-origin");
-  h.set_default("X-Frame-Options", "DENY");
-  h.set_default("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=()");
-  h.set_default("Cache-Control", "no-store");
-  if (tls) h.set_default("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
+  for (const auto& [name, value] : default_headers(tls)) h.set_default(name, value);
   for (const Cookie& cookie : response.cookies()) h.add("Set-Cookie", cookie.to_header(tls));
 }
 

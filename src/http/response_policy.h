@@ -6,6 +6,8 @@
 
 #include <chrono>
 #include <cstddef>
+#include <span>
+#include <utility>
 #include <string>
 #include <string_view>
 
@@ -16,6 +18,9 @@ namespace bd::http {
 // The Content-Security-Policy every response carries unless a handler set its own.
 inline constexpr std::string_view kContentSecurityPolicy =
     "default-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'; object-src 'none'";
+
+// The headers apply_response_policy() adds when absent, in order (HSTS only with tls).
+std::span<const std::pair<std::string_view, std::string_view>> default_headers(bool tls);
 
 // Adds, where the handler did not set them: the security headers (CSP, nosniff,
 // Referrer-Policy no-referrer, COOP same-origin, CORP same-origin, X-Frame-Options

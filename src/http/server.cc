@@ -14,6 +14,7 @@
 #include <mutex>
 #include <thread>
 #include <algorithm>
+#include <atomic>
 #include <unordered_map>
 #include <vector>
 
@@ -53,6 +54,7 @@ struct Server::Impl : detail::ServerContext {
   std::mutex mu;
   std::condition_variable cv;
   bool stop_requested = false;
+  std::atomic<bool> stop_flag{false};  // stop_requested, readable without the mutex
   bool running = false;
   std::unordered_map<detail::Connection*, std::weak_ptr<detail::Connection>> connections;
 
@@ -62,15 +64,14 @@ struct Server::Impl : detail::ServerContext {
   asio::signal_set signals{ioc};
 
   asio::awaitable<void> accept_loop();
+  asio::awaitable<void> sweep_loop();
+  void sweep();
   void begin_shutdown();
   bool wait_drained();
 
   // detail::ServerContext
   asio::any_io_executor worker_executor() override { return workers.get_executor(); }
-  bool stopping() override {
-    std::lock_guard lock(mu);
-    return stop_requested;
-  }
+  bool stopping() override { return stop_flag.load(std::memory_order_acquire); }
   bool enter(const std::shared_ptr<detail::Connection>& c) override {
     std::lock_guard lock(mu);
     if (stop_requested) return false;
@@ -100,6 +101,31 @@ asio::awaitable<void> Server::Impl::accept_loop() {
     }
     auto executor = socket.get_executor();
     asio::co_spawn(executor, detail::run_connection(*this, std::move(socket)), asio::detached);
+  }
+}
+
+// Deadlines are swept a few times per shortest timeout instead of one timer per
+// socket operation: arming a deadline is then one atomic store on the hot path.
+asio::awaitable<void> Server::Impl::sweep_loop() {
+  using std::chrono::milliseconds;
+  const milliseconds shortest = std::min({options.read_timeout, options.idle_timeout, options.write_timeout});
+  const milliseconds tick = std::clamp(shortest / 4, milliseconds(10), milliseconds(250));
+  asio::steady_timer timer(ioc);
+  for (;;) {
+    timer.expires_after(tick);
+    auto [ec] = co_await timer.async_wait(asio::as_tuple(asio::use_awaitable));
+    if (ec) co_return;
+    sweep();
+  }
+}
+
+void Server::Impl::sweep() {
+  const std::int64_t now = std::chrono::steady_clock::now().time_since_epoch() / std::chrono::nanoseconds(1);
+  std::lock_guard lock(mu);
+  for (auto& [raw, weak] : connections) {
+    const std::int64_t deadline = raw->deadline.load(std::memory_order_relaxed);
+    if (deadline == 0 || now < deadline) continue;
+    if (auto c = weak.lock()) asio::post(c->socket.get_executor(), [c] { detail::expire_if_due(c); });
   }
 }
 
@@ -167,6 +193,7 @@ void Server::run() {
   }
   auto guard = asio::make_work_guard(s.ioc);
   asio::co_spawn(s.ioc, s.accept_loop(), asio::detached);
+  asio::co_spawn(s.ioc, s.sweep_loop(), asio::detached);
   std::vector<std::thread> threads;
   for (int i = 0; i < s.options.io_threads; ++i) threads.emplace_back([&s] { s.ioc.run(); });
   {
@@ -184,6 +211,7 @@ void Server::run() {
 void Server::stop() {
   std::lock_guard lock(impl_->mu);
   impl_->stop_requested = true;
+  impl_->stop_flag.store(true, std::memory_order_release);
   impl_->cv.notify_all();
 }
 

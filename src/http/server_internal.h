@@ -3,6 +3,8 @@
 // Asio, which is slow to compile and must not leak into handler code).
 #pragma once
 
+#include <atomic>
+#include <cstdint>
 #include <memory>
 #include <string>
 
@@ -16,16 +18,22 @@ namespace bd::http::detail {
 namespace asio = boost::asio;
 using tcp = asio::ip::tcp;
 
-// One accepted connection. Touched only on its strand (the socket's executor).
+// One accepted connection. Touched only on its strand (the socket's executor),
+// except `deadline`, which the server's sweeper reads from its own thread.
 struct Connection {
-  explicit Connection(tcp::socket s) : socket(std::move(s)), timer(socket.get_executor()) {}
+  explicit Connection(tcp::socket s) : socket(std::move(s)) {}
 
   tcp::socket socket;
-  asio::steady_timer timer;  // the one deadline of the operation in progress
-  unsigned generation = 0;   // bumps on every arm/disarm, so a stale expiry is ignored
-  bool timed_out = false;    // the last deadline fired and cancelled the socket
-  bool idle = true;          // waiting for the first byte of a request: closable at shutdown
+  // When the operation in progress must be over (steady_clock nanoseconds since its
+  // epoch), 0 for none. Setting it is one atomic store: no timer per operation.
+  std::atomic<std::int64_t> deadline{0};
+  bool timed_out = false;  // the deadline passed and the socket was cancelled
+  bool idle = true;        // waiting for the first byte of a request: closable at shutdown
 };
+
+// Called on the connection's strand by the sweeper: cancels the pending operation
+// when the deadline has passed.
+void expire_if_due(const std::shared_ptr<Connection>& c);
 
 // What a connection needs from the server that owns it.
 class ServerContext {

@@ -30,23 +30,14 @@ using Clock = std::chrono::steady_clock;
 using Parser = bhttp::request_parser<bhttp::string_body>;
 constexpr auto kAwait = asio::as_tuple(asio::use_awaitable);
 
+std::int64_t steady_now() { return Clock::now().time_since_epoch() / std::chrono::nanoseconds(1); }
+
 void arm(const std::shared_ptr<Connection>& c, std::chrono::milliseconds timeout) {
-  const unsigned generation = ++c->generation;
   c->timed_out = false;
-  c->timer.expires_after(timeout);
-  c->timer.async_wait([weak = std::weak_ptr<Connection>(c), generation](const boost::system::error_code& ec) {
-    auto conn = weak.lock();
-    if (ec || !conn || conn->generation != generation) return;
-    conn->timed_out = true;
-    boost::system::error_code ignored;
-    conn->socket.cancel(ignored);
-  });
+  c->deadline.store(steady_now() + std::chrono::nanoseconds(timeout).count(), std::memory_order_relaxed);
 }
 
-void disarm(Connection& c) {
-  ++c.generation;
-  c.timer.cancel();
-}
+void disarm(Connection& c) { c.deadline.store(0, std::memory_order_relaxed); }
 
 // The status to answer a failed read with, or 0 to close without answering.
 int status_for_read_error(const Connection& c, const boost::system::error_code& ec, bool started) {
@@ -83,11 +74,17 @@ struct Outgoing {
 // Writes out; returns false when the write failed (the connection is unusable).
 asio::awaitable<bool> write_response(ServerContext& ctx, const std::shared_ptr<Connection>& c, Outgoing& out,
                                      bool tls) {
-  apply_response_policy(out.response, tls);
+  // The same headers as apply_response_policy(), written straight into Beast's
+  // fields to spare a copy on the hot path.
   bhttp::response<bhttp::span_body<const char>> res;
   res.version(out.version);
   res.result(static_cast<unsigned>(out.response.status()));
-  for (const auto& [name, value] : out.response.headers().fields()) res.insert(name, value);
+  const Headers& own = out.response.headers();
+  for (const auto& [name, value] : own.fields()) res.insert(name, value);
+  for (const auto& [name, value] : default_headers(tls)) {
+    if (!own.has(name)) res.insert(name, value);
+  }
+  for (const Cookie& cookie : out.response.cookies()) res.insert(bhttp::field::set_cookie, cookie.to_header(tls));
   const std::string_view body = out.response.body();
   const int status = out.response.status();
   if (status >= 200 && status != 204 && status != 304) res.content_length(body.size());
@@ -253,6 +250,14 @@ asio::awaitable<void> run_connection(ServerContext& ctx, tcp::socket socket) {
   boost::system::error_code ignored;
   conn->socket.shutdown(tcp::socket::shutdown_both, ignored);
   conn->socket.close(ignored);
+}
+
+void expire_if_due(const std::shared_ptr<Connection>& c) {
+  const std::int64_t deadline = c->deadline.load(std::memory_order_relaxed);
+  if (deadline == 0 || steady_now() < deadline) return;
+  c->timed_out = true;
+  boost::system::error_code ignored;
+  c->socket.cancel(ignored);
 }
 
 void close_if_idle(const std::shared_ptr<Connection>& c) {
