@@ -58,7 +58,7 @@ Result<std::string> WorkflowService::calendar_feed(std::string_view token, std::
   std::vector<notify::CalendarEvent> events;
   const TimePoint now = clock_.now();
   for (const DeadlineEntry& e : entries) {
-    if (!e.deadline) continue;
+    if (!e.pending || !e.deadline) continue;
     notify::CalendarEvent event;
     event.uid = "ap-" + e.breach_id + "@breachdesk";
     event.start = e.deadline->due;

@@ -125,22 +125,27 @@ Result<std::vector<storage::TransitionRecord>> WorkflowService::history(const Ac
 Result<std::vector<DeadlineEntry>> WorkflowService::deadlines(const Actor& actor) {
   if (!can_read_all(actor)) return Error::forbidden("only privacy officers, admins and auditors see the deadlines");
   RegisterQuery query;
-  query.statuses = {BreachStatus::kSuspected, BreachStatus::kAssessing, BreachStatus::kDecidedNotify};
+  query.statuses = {BreachStatus::kSuspected,           BreachStatus::kAssessing, BreachStatus::kDecidedNotify,
+                    BreachStatus::kDecidedRegisterOnly, BreachStatus::kNotified,  BreachStatus::kSubjectsInformed};
   BreachService breaches(db_, clock_);
   BD_ASSIGN_OR_RETURN(std::vector<model::Breach> open, breaches.all(actor, query));
   const TimePoint now = clock_.now();
   std::vector<DeadlineEntry> entries;
   entries.reserve(open.size());
   for (const model::Breach& b : open) {
-    DeadlineEntry e{b.id, b.reference, b.title, b.status, std::nullopt};
+    DeadlineEntry e{b.id, b.reference, b.title, b.status, std::nullopt, false};
     auto status = model::deadline_status(b.answers, now, deadline_hours());
     if (status.ok()) e.deadline = *status;  // a malformed time shows as "clock not started"
+    e.pending = (b.status == BreachStatus::kSuspected || b.status == BreachStatus::kAssessing ||
+                 b.status == BreachStatus::kDecidedNotify) &&
+                !(e.deadline && e.deadline->filed_at);
     entries.push_back(std::move(e));
   }
-  std::stable_sort(entries.begin(), entries.end(), [](const DeadlineEntry& a, const DeadlineEntry& b) {
-    if (a.deadline.has_value() != b.deadline.has_value()) return a.deadline.has_value();
-    if (!a.deadline) return a.reference < b.reference;
-    return a.deadline->time_left < b.deadline->time_left;
+  const auto group = [](const DeadlineEntry& e) { return e.pending ? (e.deadline ? 0 : 1) : 2; };
+  std::stable_sort(entries.begin(), entries.end(), [&](const DeadlineEntry& a, const DeadlineEntry& b) {
+    if (group(a) != group(b)) return group(a) < group(b);
+    if (group(a) == 0) return a.deadline->time_left < b.deadline->time_left;
+    return a.reference < b.reference;
   });
   return entries;
 }

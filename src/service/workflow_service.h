@@ -92,6 +92,7 @@ struct DeadlineEntry {
   std::string title;
   model::BreachStatus status = model::BreachStatus::kSuspected;
   std::optional<model::DeadlineStatus> deadline;  // nullopt: the clock has not started
+  bool pending = false;  // the AP notification is still to be filed (suspected, assessing, decided_notify)
 };
 
 class WorkflowService {
@@ -133,8 +134,9 @@ class WorkflowService {
                                                         model::Language language);
   Result<std::string> notification_json(const Actor& actor, std::string_view notification_id);
 
-  // The organisation's breaches whose AP notification is still pending (suspected,
-  // assessing, decided_notify), sorted by time left: overdue first, no clock last.
+  // The organisation's breaches that are not closed: first those whose AP notification
+  // is still pending, by time left (overdue first), then pending ones whose clock has
+  // not started, then the rest (notified, register only, people informed) by reference.
   Result<std::vector<DeadlineEntry>> deadlines(const Actor& actor);
 
   // Creates or rotates the actor's calendar feed token; returns the plaintext (shown

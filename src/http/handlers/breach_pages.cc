@@ -4,6 +4,7 @@
 
 #include "http/error_mapping.h"
 #include "http/handlers/session_pages.h"
+#include "http/handlers/workflow_routes.h"
 #include "model/form_schema.h"
 #include "pages/breach_view.h"
 #include "pages/form_view.h"
@@ -42,6 +43,7 @@ Response get_breach(const WebContext& ctx, Request& request) {
   v.set("breach", pages::breach_view(*breach, ctx.catalog(), lang));
   v.set("revisions", pages::revisions_view(*revisions, ctx.catalog(), lang));
   v.set("statuses", pages::status_options(ctx.catalog(), lang, model::to_token(breach->status)));
+  add_workflow_view(ctx, request, *breach, v);
   if (request.query_param("reported")) v.set("flash_reported", true);
   if (request.query_param("saved")) v.set("flash_saved", true);
   return render_page(ctx, request, "breach", v);

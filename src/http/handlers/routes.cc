@@ -6,6 +6,7 @@
 
 #include "http/handlers/auth_middleware.h"
 #include "http/handlers/session_pages.h"
+#include "http/handlers/workflow_routes.h"
 #include "http/static_files.h"
 
 namespace bd::http {
@@ -45,6 +46,7 @@ void register_routes(Router& router, service::Services& services, const WebOptio
   api.use(handlers::bearer_middleware(ctx));
   handlers::add_api_breaches(api, ctx);
   handlers::add_api_admin(api, ctx);
+  handlers::add_workflow_routes(open, pages, api, ctx);
 }
 
 }  // namespace bd::http

@@ -1,7 +1,8 @@
 // The web front door's routes: every page and /api/v1 endpoint, with the
 // authentication and CSRF middleware in front of them. Called by the `serve` command.
 //
-//   public        GET/POST /login, GET /healthz, GET /static/*  (nothing else)
+//   public        GET/POST /login, GET /healthz, GET /static/*, and
+//                 GET /calendar/{token}.ics (the secret token is the guard)
 //   pages         everything else; session cookie `bd_session` (HttpOnly,
 //                 SameSite=Strict, Secure over TLS); no session -> 303 to /login;
 //                 every POST must carry the session's CSRF token in the `csrf` field

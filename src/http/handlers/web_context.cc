@@ -52,6 +52,7 @@ pages::View base_view(const WebContext& ctx, const Request& request, std::string
     pages::View user{pages::View::type::object};
     user.set("email", actor->email);
     user.set("is_admin", service::can_admin(*actor));
+    user.set("can_read_all", service::can_read_all(*actor));
     user.set("nav_register", nav == Nav::kRegister);
     user.set("nav_report", nav == Nav::kReport);
     user.set("nav_users", nav == Nav::kUsers);
