@@ -7,15 +7,45 @@ namespace {
 
 namespace json = boost::json;
 
+// Valid UTF-8 for every string that goes out: column names, paths and samples come
+// from scanned bytes and may be cut mid-character; invalid bytes become U+FFFD.
+std::string u(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  std::size_t i = 0;
+  while (i < s.size()) {
+    auto c = static_cast<unsigned char>(s[i]);
+    std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    bool ok = len > 0 && i + len <= s.size() && !(len == 2 && c < 0xC2) && !(len == 4 && c > 0xF4);
+    for (std::size_t k = 1; ok && k < len; ++k) ok = (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
+    if (ok && len == 3) {
+      auto c1 = static_cast<unsigned char>(s[i + 1]);
+      ok = !(c == 0xE0 && c1 < 0xA0) && !(c == 0xED && c1 >= 0xA0);
+    }
+    if (ok && len == 4) {
+      auto c1 = static_cast<unsigned char>(s[i + 1]);
+      ok = !(c == 0xF0 && c1 < 0x90) && !(c == 0xF4 && c1 >= 0x90);
+    }
+    if (ok) {
+      out.append(s.substr(i, len));
+      i += len;
+    } else {
+      out.append("\xEF\xBF\xBD");
+      ++i;
+    }
+  }
+  return out;
+}
+
 json::object counts(const std::map<std::string, std::uint64_t>& m) {
   json::object o;
-  for (const auto& [k, v] : m) o[k] = v;
+  for (const auto& [k, v] : m) o[u(k)] = v;
   return o;
 }
 
 json::array strings(const std::vector<std::string>& v) {
   json::array a;
-  for (const auto& s : v) a.emplace_back(s);
+  for (const auto& s : v) a.emplace_back(u(s));
   return a;
 }
 
@@ -30,7 +60,7 @@ json::object categories_json(const ScanReport& r) {
 json::array files_json(const ScanReport& r) {
   json::array files;
   for (const auto& f : r.files) {
-    files.push_back(json::object{{"path", f.path},
+    files.push_back(json::object{{"path", u(f.path)},
                                  {"format", to_string(f.format)},
                                  {"bytes", f.bytes},
                                  {"records", f.records},
@@ -43,8 +73,8 @@ json::array files_json(const ScanReport& r) {
 json::array columns_json(const ScanReport& r) {
   json::array cols;
   for (const auto& c : r.columns) {
-    cols.push_back(json::object{{"file", c.file},         {"table", c.table},
-                                {"column", c.column},     {"verdict", c.verdict},
+    cols.push_back(json::object{{"file", u(c.file)},      {"table", u(c.table)},
+                                {"column", u(c.column)},     {"verdict", c.verdict},
                                 {"verdict_reason", c.verdict_reason}, {"non_empty", c.non_empty},
                                 {"passed", c.passed},     {"near_miss", c.near_miss},
                                 {"values", counts(c.values)}});
@@ -55,7 +85,7 @@ json::array columns_json(const ScanReport& r) {
 json::object protection_json(const ProtectionReport& p) {
   json::array findings;
   for (const auto& f : p.findings) {
-    findings.push_back(json::object{{"path", f.path}, {"column", f.column}, {"what", f.what},
+    findings.push_back(json::object{{"path", u(f.path)}, {"column", u(f.column)}, {"what", u(f.what)},
                                     {"count", f.count}, {"reversible", f.reversible}});
   }
   return json::object{{"encrypted", p.encrypted}, {"hashed", p.hashed}, {"hashed_reversible", p.hashed_reversible},
@@ -81,7 +111,7 @@ json::object form_json(const FormSuggestion& f) {
 
 std::string report_to_json(const ScanReport& r) {
   json::array skipped;
-  for (const auto& s : r.skipped) skipped.push_back(json::object{{"path", s.path}, {"reason", s.reason}});
+  for (const auto& s : r.skipped) skipped.push_back(json::object{{"path", u(s.path)}, {"reason", u(s.reason)}});
   json::object timings;
   for (const auto& t : r.timings) timings[t.pass] = t.seconds;
   json::object o{{"schema", "breachdesk.scan-report/1"},

@@ -127,6 +127,7 @@ void MemberScan::on_text(std::string_view text) {
   hits_.clear();
   detect::scan_text(text, {}, scratch_, hits_, signals_);
   for (const auto& h : hits_) count_hit(h, kIndex);
+  hits_.clear();
   note_signals();
 }
 
