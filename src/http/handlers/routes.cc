@@ -41,6 +41,7 @@ void register_routes(Router& router, service::Services& services, const WebOptio
   handlers::add_register_pages(pages, ctx);
   handlers::add_breach_pages(pages, ctx);
   handlers::add_user_pages(pages, ctx);
+  handlers::add_token_pages(pages, ctx);
 
   RouteGroup api = router.group("/api/v1");
   api.use(handlers::bearer_middleware(ctx));

@@ -20,6 +20,8 @@ void add_register_pages(RouteGroup& pages, std::shared_ptr<const WebContext> ctx
 void add_breach_pages(RouteGroup& pages, std::shared_ptr<const WebContext> ctx);
 // GET/POST /users, POST /users/{id}/role, POST /users/{id}/disabled (admins).
 void add_user_pages(RouteGroup& pages, std::shared_ptr<const WebContext> ctx);
+// GET/POST /account/tokens, POST /account/tokens/{id}/revoke (the person's API tokens).
+void add_token_pages(RouteGroup& pages, std::shared_ptr<const WebContext> ctx);
 // /api/v1 (on the bearer-guarded group).
 void add_api_breaches(RouteGroup& api, std::shared_ptr<const WebContext> ctx);
 void add_api_admin(RouteGroup& api, std::shared_ptr<const WebContext> ctx);

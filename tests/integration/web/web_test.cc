@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <regex>
 #include <thread>
 
 #include "http/handlers/routes.h"
@@ -329,6 +330,25 @@ TEST_F(WebTest, AdminsManageUsersAndOthersMayNot) {
   EXPECT_EQ(officer_b.get("/users").status, 403);
   const std::string token = api_token("officer@b.example");
   EXPECT_EQ(api(token, "GET", "/api/v1/users").status, 403);
+}
+
+TEST_F(WebTest, APersonCreatesAndRevokesTheirOwnApiToken) {
+  Browser b = login("officer@a.example");
+  Reply page = b.get("/account/tokens");
+  ASSERT_EQ(page.status, 200);
+  Reply created = b.post_form("/account/tokens", {{"csrf", hidden_value(page.body, "csrf")}, {"name", "script"}});
+  ASSERT_EQ(created.status, 201);
+  std::smatch m;
+  ASSERT_TRUE(std::regex_search(created.body, m, std::regex("<code class=\"secret\">([^<]+)</code>")));
+  const std::string token = m[1];
+  EXPECT_EQ(api(token, "GET", "/api/v1/breaches").status, 200);
+  Reply again = b.get("/account/tokens");
+  EXPECT_EQ(again.body.find(token), std::string::npos);  // shown once only
+  std::smatch id;
+  ASSERT_TRUE(std::regex_search(again.body, id, std::regex("/account/tokens/([^/]+)/revoke")));
+  EXPECT_EQ(b.post_form("/account/tokens/" + id[1].str() + "/revoke", {{"csrf", hidden_value(again.body, "csrf")}}).status,
+            303);
+  EXPECT_EQ(api(token, "GET", "/api/v1/breaches").status, 401);
 }
 
 TEST_F(WebTest, EnglishIsOneSwitchAway) {
