@@ -182,7 +182,8 @@ void MemberScan::classify_generic(std::size_t col, ColumnRole role, std::string_
       return;
     }
     if (validate::salted_hash_kind(v) != validate::HashKind::kNone) return classify_password(col, role, v);
-    if (v.size() <= 45 && v.find(':') != std::string_view::npos && validate::is_ipv6(v)) {
+    if (v.size() <= 45 && v.find(' ') == std::string_view::npos && v.find(':') != v.rfind(':') &&
+        validate::is_ipv6(v)) {
       hits_.push_back(Hit{Category::kIpAddress, key_for_text(Category::kIpAddress, v), 0, v});
       return count_hits(col);
     }

@@ -23,9 +23,12 @@ void classify_scalar(const char* p, std::size_t n, std::uint64_t* digits, std::u
 #if defined(__x86_64__)
 __attribute__((target("avx2"))) void classify_avx2(const char* p, std::size_t n, std::uint64_t* digits,
                                                    std::uint64_t* ats) {
+  alignas(32) char tail[64];
   if (n < 64) {
-    classify_scalar(p, n, digits, ats);
-    return;
+    // Short fields: pad with NULs (neither digit nor '@') and take the vector path.
+    std::memset(tail, 0, sizeof tail);
+    std::memcpy(tail, p, n);
+    p = tail;
   }
   const __m256i zero = _mm256_set1_epi8('0' - 1);
   const __m256i nine = _mm256_set1_epi8('9' + 1);
