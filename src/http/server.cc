@@ -47,8 +47,10 @@ std::shared_ptr<spdlog::logger> access_logger() {
 struct Server::Impl : detail::ServerContext {
   Impl(ServerOptions opts, const Router& r)
       : ServerContext(std::move(opts), r),
-        ioc(std::max(1, options.io_threads)),
-        workers(static_cast<std::size_t>(std::max(1, options.worker_threads))) {}
+        ioc(1),
+        workers(static_cast<std::size_t>(std::max(1, options.worker_threads))) {
+    for (int i = 1; i < options.io_threads; ++i) more_io.push_back(std::make_unique<asio::io_context>(1));
+  }
 
   // Declared before the io_context: coroutine frames destroyed with it call leave().
   std::mutex mu;
@@ -58,7 +60,19 @@ struct Server::Impl : detail::ServerContext {
   bool running = false;
   std::unordered_map<detail::Connection*, std::weak_ptr<detail::Connection>> connections;
 
+  // One single-threaded io_context per I/O thread (as nginx has one event loop per
+  // worker): a connection lives on one of them, so its handlers never run
+  // concurrently and need no strand. `ioc` (the first) also runs the acceptor,
+  // the sweeper and the signal handler.
+  // more_io is declared first so it is destroyed last: the acceptor's pending
+  // operation on `ioc` holds a socket that belongs to one of them.
+  std::vector<std::unique_ptr<asio::io_context>> more_io;
   asio::io_context ioc;
+  std::size_t next_io = 0;  // round-robin, touched by the accept loop only
+  asio::io_context& pick_io() {
+    const std::size_t n = next_io++ % (more_io.size() + 1);
+    return n == 0 ? ioc : *more_io[n - 1];
+  }
   asio::thread_pool workers;
   tcp::acceptor acceptor{ioc};
   asio::signal_set signals{ioc};
@@ -90,7 +104,7 @@ struct Server::Impl : detail::ServerContext {
 
 asio::awaitable<void> Server::Impl::accept_loop() {
   for (;;) {
-    auto [ec, socket] = co_await acceptor.async_accept(asio::make_strand(ioc), asio::as_tuple(asio::use_awaitable));
+    auto [ec, socket] = co_await acceptor.async_accept(pick_io(), asio::as_tuple(asio::use_awaitable));
     if (ec == asio::error::operation_aborted || !acceptor.is_open()) co_return;
     if (ec) {
       // EMFILE and friends: back off briefly instead of spinning.
@@ -191,19 +205,23 @@ void Server::run() {
       if (!ec) stop();
     });
   }
-  auto guard = asio::make_work_guard(s.ioc);
+  std::vector<asio::executor_work_guard<asio::io_context::executor_type>> guards;
+  guards.push_back(asio::make_work_guard(s.ioc));
+  for (auto& io : s.more_io) guards.push_back(asio::make_work_guard(*io));
   asio::co_spawn(s.ioc, s.accept_loop(), asio::detached);
   asio::co_spawn(s.ioc, s.sweep_loop(), asio::detached);
   std::vector<std::thread> threads;
-  for (int i = 0; i < s.options.io_threads; ++i) threads.emplace_back([&s] { s.ioc.run(); });
+  threads.emplace_back([&s] { s.ioc.run(); });
+  for (auto& io : s.more_io) threads.emplace_back([&io] { io->run(); });
   {
     std::unique_lock lock(s.mu);
     s.cv.wait(lock, [&s] { return s.stop_requested; });
   }
   s.begin_shutdown();
   if (!s.wait_drained()) spdlog::warn("http: shutdown grace period over, closing remaining connections");
-  guard.reset();
+  guards.clear();
   s.ioc.stop();
+  for (auto& io : s.more_io) io->stop();
   for (auto& t : threads) t.join();
   spdlog::info("http: server stopped");
 }
