@@ -93,6 +93,8 @@ struct Walker {
     if (b > 0 && (text[b - 1] == '+' || text[b - 1] == '(')) start = b - 1;
     if (text[start] != '+' && text[start] != '(' && text[b] != '0') return false;
     if (start > 0 && is_alnum(text[start - 1])) return false;
+    // A segment of a dashed identifier (UUID, order code) is no phone number.
+    if (start > 1 && text[start - 1] == '-' && is_alnum(text[start - 2])) return false;
     auto m = validate::match_phone(text.substr(start));
     if (!m) return false;
     add(Category::kPhone, key_for_number(Category::kPhone, m->national), m->national, start, start + m->consumed);

@@ -177,8 +177,8 @@ std::optional<PhoneMatch> match_phone(std::string_view t) {
   }
   std::size_t end = collect_digits(t, i, 10, digits);
   if (end == std::string_view::npos) return std::nullopt;
-  if (end < t.size() && is_digit(t[end])) return std::nullopt;
-  if (end + 1 < t.size() && (t[end] == '-' || t[end] == '.') && is_digit(t[end + 1])) return std::nullopt;
+  if (end < t.size() && is_alnum(t[end])) return std::nullopt;  // runs on into an identifier
+  if (end + 1 < t.size() && (t[end] == '-' || t[end] == '.') && is_alnum(t[end + 1])) return std::nullopt;
   if (!phone_prefix_ok(digits)) return std::nullopt;
   std::string_view sub = std::string_view(digits).substr(digits[1] == '6' ? 2 : 3);
   if (std::all_of(sub.begin(), sub.end(), [&](char c) { return c == sub[0]; })) return std::nullopt;

@@ -85,6 +85,7 @@ TEST(ScanValidatePhone, RejectsTraps) {
   EXPECT_FALSE(match_phone("06123456789"));   // runs on
   EXPECT_FALSE(match_phone("0191234567"));    // no such area code
   EXPECT_FALSE(match_phone("612345678"));     // needs phone column context
+  EXPECT_FALSE(match_phone("0612-3456-78ab"));  // a UUID segment running on
 }
 
 TEST(ScanValidatePostcode, FormatAndUnusedLetters) {
