@@ -1,0 +1,281 @@
+// The workflow's pages and /api/v1 routes end to end: a real server on an ephemeral
+// port, a temporary SQLite database and the real services, driven over HTTP.
+#include <gtest/gtest.h>
+#include <sodium.h>
+
+#include <filesystem>
+#include <memory>
+#include <thread>
+
+#include "../web/web_client.h"
+#include "base/time_zone.h"
+#include "http/handlers/routes.h"
+#include "http/router.h"
+#include "http/server.h"
+#include "service/services.h"
+#include "storage/database.h"
+
+namespace bd::http {
+namespace {
+
+using web_testing::Browser;
+using web_testing::hidden_value;
+using web_testing::Reply;
+
+constexpr char kPassword[] = "Zeer-geheim wachtwoord 2026!";
+
+// The care organisation's breach of the seed (seeds/000) as an answers object.
+std::string care_answers(const std::string& discovered) {
+  return R"({"org.name":"Zorggroep Oost","breach.nature":["confidentiality"],)"
+         R"("breach.incident_type":"authorisation_misconfigured",)"
+         R"("breach.summary":"Onbeveiligde webserver met NAW, BSN en betaalgegevens",)"
+         R"("data.general":["name","address","bsn","financial","birth_date_or_age","email"],"data.special":[],)"
+         R"("subjects.groups":["customers","employees"],"protection.measures":["none"],)"
+         R"("time.discovered":")" + discovered + R"(","followup.measures":"Webserver offline gehaald.",)"
+         R"("assess.malicious":false,"assess.exfiltrated":false,"assess.recipients":"unknown_number",)"
+         R"("assess.controller_context":"care_provider"})";
+}
+
+class WorkflowWebTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() /
+           ("bd-wfweb-" + std::to_string(::getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_);
+    auto db = storage::open_database("sqlite:" + (dir_ / "bd.db").string());
+    ASSERT_TRUE(db.ok()) << db.error().message;
+    db_ = std::move(db).value();
+    ASSERT_TRUE(db_->migrate().ok());
+    service::ServiceOptions options;
+    options.auth.pwhash_opslimit = crypto_pwhash_OPSLIMIT_MIN;
+    options.auth.pwhash_memlimit = crypto_pwhash_MEMLIMIT_MIN;
+    services_ = std::make_unique<service::Services>(*db_, clock_, options);
+    auto org = services_->organisations().create(service::system_actor(), "Zorggroep Oost");
+    ASSERT_TRUE(org.ok());
+    org_ = org->id;
+    officer_ = make_user("fg@zorg.example", service::Role::kPrivacyOfficer);
+    register_routes(router_, *services_, WebOptions{});
+    ServerOptions so;
+    so.port = 0;
+    so.worker_threads = 2;
+    so.io_threads = 1;
+    so.access_log = false;
+    server_ = std::make_unique<Server>(so, router_);
+    ASSERT_TRUE(server_->listen().ok());
+    thread_ = std::thread([this] { server_->run(); });
+  }
+
+  void TearDown() override {
+    if (server_) server_->stop();
+    if (thread_.joinable()) thread_.join();
+    server_.reset();
+    services_.reset();
+    db_.reset();
+    std::filesystem::remove_all(dir_);
+  }
+
+  service::Actor make_user(const std::string& email, service::Role role) {
+    service::NewUser nu;
+    nu.organisation_id = org_;
+    nu.email = email;
+    nu.display_name = "Test " + email;
+    nu.role = role;
+    nu.password = kPassword;
+    EXPECT_TRUE(services_->users().add(service::system_actor(org_), nu).ok());
+    return *services_->auth().actor_by_email(service::system_actor(), email);
+  }
+
+  model::Breach care_breach(int hours_ago) {
+    const std::string when = format_iso_in_zone(clock_.now() - std::chrono::hours(hours_ago));
+    auto parsed = services_->breaches().create(officer_, "Onbeveiligde webserver", parse(care_answers(when)));
+    EXPECT_TRUE(parsed.ok()) << (parsed.ok() ? "" : parsed.error().message);
+    return parsed.ok() ? *parsed : model::Breach{};
+  }
+
+  static model::Answers parse(const std::string& json);
+
+  Browser login(const std::string& email) {
+    Browser b(server_->port());
+    Reply form = b.get("/login");
+    Reply r = b.post_form("/login", {{"csrf", hidden_value(form.body, "csrf")}, {"email", email},
+                                     {"password", kPassword}, {"next", "/breaches"}});
+    EXPECT_EQ(r.status, 303) << r.body;
+    return b;
+  }
+
+  Reply api(const std::string& method, const std::string& target, const std::string& body = {}) {
+    if (token_.empty()) token_ = services_->auth().create_api_token(officer_, "test")->plaintext;
+    Browser b(server_->port());
+    return b.request(method, target, body, body.empty() ? "" : "application/json",
+                     {{"Authorization", "Bearer " + token_}});
+  }
+
+  std::filesystem::path dir_;
+  SystemClock clock_;
+  std::unique_ptr<storage::Database> db_;
+  std::unique_ptr<service::Services> services_;
+  std::string org_;
+  service::Actor officer_;
+  std::string token_;
+  Router router_;
+  std::unique_ptr<Server> server_;
+  std::thread thread_;
+};
+
+}  // namespace
+}  // namespace bd::http
+
+#include "json/answers_codec.h"
+
+namespace bd::http {
+namespace {
+
+model::Answers WorkflowWebTest::parse(const std::string& json) {
+  auto a = json::answers_from_json(json);
+  EXPECT_TRUE(a.ok()) << (a.ok() ? "" : a.error().message);
+  return a.ok() ? *a : model::Answers{};
+}
+
+TEST_F(WorkflowWebTest, StatelessAssessAnswersTheProposalAndNamesBadFields) {
+  Reply good = api("POST", "/api/v1/assess", R"({"answers":)" + care_answers("2026-03-28T10:00:00+01:00") + "}");
+  ASSERT_EQ(good.status, 200) << good.body;
+  EXPECT_NE(good.body.find("\"notify_ap\":true"), std::string::npos);
+  EXPECT_NE(good.body.find("\"inform_subjects\":true"), std::string::npos);
+  EXPECT_NE(good.body.find("bsn_with_name_address"), std::string::npos);
+  EXPECT_NE(good.body.find("financial_data"), std::string::npos);
+  EXPECT_NE(good.body.find("\"engine_version\""), std::string::npos);
+
+  Reply bad = api("POST", "/api/v1/assess", R"({"answers":{"data.general":"bsn"}})");
+  EXPECT_EQ(bad.status, 400) << bad.body;
+  EXPECT_NE(bad.body.find("data.general"), std::string::npos) << bad.body;
+  Reply not_json = api("POST", "/api/v1/assess", "{nope");
+  EXPECT_EQ(not_json.status, 400);
+  Browser anonymous(server_->port());
+  EXPECT_EQ(anonymous.request("POST", "/api/v1/assess", "{}", "application/json").status, 401);
+}
+
+TEST_F(WorkflowWebTest, BreachPageShowsTheProposalAndAnOverrideNeedsAReason) {
+  auto b = care_breach(2);
+  Browser browser = login("fg@zorg.example");
+  Reply page = browser.get("/breaches/" + b.id);
+  ASSERT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("BSN samen met naam"), std::string::npos);
+  EXPECT_NE(page.body.find("Betaal- of financi"), std::string::npos);
+  EXPECT_NE(page.body.find("AP-melding uiterlijk"), std::string::npos);
+  const std::string csrf = hidden_value(page.body, "csrf");
+  const std::string version = std::to_string(b.version);
+
+  Reply no_reason = browser.post_form("/breaches/" + b.id + "/decision",
+                                      {{"csrf", csrf}, {"version", version}, {"choice", "override"},
+                                       {"inform_subjects", "no"}, {"reason", ""}});
+  EXPECT_EQ(no_reason.status, 400);
+  Reply stale = browser.post_form("/breaches/" + b.id + "/decision",
+                                  {{"csrf", csrf}, {"version", "99"}, {"choice", "override"},
+                                   {"inform_subjects", "no"}, {"reason", "Al gebeld"}});
+  EXPECT_EQ(stale.status, 409);
+  EXPECT_NE(stale.body.find("Al gebeld"), std::string::npos);  // the input is kept
+  Reply ok = browser.post_form("/breaches/" + b.id + "/decision",
+                               {{"csrf", csrf}, {"version", version}, {"choice", "override"},
+                                {"inform_subjects", "no"}, {"reason", "Al gebeld"}});
+  EXPECT_EQ(ok.status, 303) << ok.body;
+  Reply after = browser.get("/breaches/" + b.id);
+  EXPECT_NE(after.body.find("Afgeweken van het voorstel"), std::string::npos);
+  EXPECT_NE(after.body.find("Al gebeld"), std::string::npos);
+}
+
+TEST_F(WorkflowWebTest, NotificationIsPreparedFiledPrintedAndExported) {
+  auto b = care_breach(2);
+  service::DecideInput in;
+  in.expected_version = b.version;
+  auto decided = services_->workflow().decide(officer_, b.id, in);
+  ASSERT_TRUE(decided.ok());
+  Browser browser = login("fg@zorg.example");
+  Reply page = browser.get("/breaches/" + b.id + "/notification");
+  ASSERT_EQ(page.status, 200) << page.body;
+  const std::string csrf = hidden_value(page.body, "csrf");
+  Reply prepared = browser.post_form("/breaches/" + b.id + "/notifications",
+                                     {{"csrf", csrf}, {"kind", "initial"}, {"status", "final"}});
+  ASSERT_EQ(prepared.status, 303) << prepared.body;
+  auto list = services_->workflow().notifications(officer_, b.id);
+  ASSERT_TRUE(list.ok() && list->size() == 1);
+  const std::string nid = (*list)[0].id;
+  const auto now = format_iso_in_zone(clock_.now());  // "YYYY-MM-DDTHH:MM:SS+hh:mm"
+  Reply filed = browser.post_form("/notifications/" + nid + "/filing",
+                                  {{"csrf", csrf}, {"version", std::to_string(decided->version)},
+                                   {"meldnummer", "M-2026-0042"}, {"date", now.substr(0, 10)},
+                                   {"time", now.substr(11, 5)}, {"late_reason", ""}});
+  ASSERT_EQ(filed.status, 303) << filed.body;
+  Reply print = browser.get("/notifications/" + nid + "/print");
+  ASSERT_EQ(print.status, 200);
+  EXPECT_NE(print.header("content-type").find("text/html"), std::string::npos);
+  EXPECT_NE(print.body.find("M-2026-0042"), std::string::npos);
+  EXPECT_NE(print.body.find("@page"), std::string::npos);  // the A4 print CSS
+  // Its inline stylesheet is allowed by hash, nothing else.
+  EXPECT_NE(print.header("content-security-policy").find("style-src 'sha256-"), std::string::npos);
+  EXPECT_NE(print.header("content-security-policy").find("default-src 'none'"), std::string::npos);
+  Reply pdf = browser.get("/notifications/" + nid + "/pdf");
+  ASSERT_EQ(pdf.status, 200);
+  EXPECT_EQ(pdf.header("content-type"), "application/pdf");
+  EXPECT_NE(pdf.header("content-disposition").find("attachment"), std::string::npos);
+  EXPECT_EQ(pdf.body.rfind("%PDF", 0), 0u);
+  Reply js = browser.get("/notifications/" + nid + "/json");
+  ASSERT_EQ(js.status, 200);
+  EXPECT_NE(js.body.find("M-2026-0042"), std::string::npos);
+  EXPECT_EQ(services_->breaches().get(officer_, b.id)->status, model::BreachStatus::kNotified);
+}
+
+TEST_F(WorkflowWebTest, DeadlinesPageAndCalendarFeedByToken) {
+  auto late = care_breach(80);
+  auto fresh = care_breach(1);
+  Browser browser = login("fg@zorg.example");
+  Reply page = browser.get("/deadlines");
+  ASSERT_EQ(page.status, 200);
+  const auto a = page.body.find(late.reference);
+  const auto c = page.body.find(fresh.reference);
+  ASSERT_NE(a, std::string::npos);
+  ASSERT_NE(c, std::string::npos);
+  EXPECT_LT(a, c);  // overdue first
+  EXPECT_NE(page.body.find("class=\"overdue\""), std::string::npos);
+  Reply cal = browser.get("/calendar");
+  Reply made = browser.post_form("/calendar", {{"csrf", hidden_value(cal.body, "csrf")}});
+  ASSERT_EQ(made.status, 200);
+  const auto at = made.body.find("/calendar/bdcal_");
+  ASSERT_NE(at, std::string::npos);
+  const std::string path = made.body.substr(at, made.body.find('"', at) - at);
+  Browser anonymous(server_->port());
+  Reply feed = anonymous.get(path);
+  ASSERT_EQ(feed.status, 200) << path;
+  EXPECT_NE(feed.header("content-type").find("text/calendar"), std::string::npos);
+  EXPECT_NE(feed.body.find("ap-" + late.id + "@breachdesk"), std::string::npos);
+  EXPECT_EQ(anonymous.get("/calendar/bdcal_wrong.ics").status, 404);
+}
+
+TEST_F(WorkflowWebTest, ApiDecidesMovesAndListsWithVersions) {
+  auto b = care_breach(2);
+  Reply got = api("GET", "/api/v1/breaches/" + b.id + "/assessment");
+  ASSERT_EQ(got.status, 200) << got.body;
+  EXPECT_NE(got.body.find("\"notify_ap\":true"), std::string::npos);
+  Reply no_reason = api("POST", "/api/v1/breaches/" + b.id + "/decision",
+                        R"({"version":1,"outcome":"override","notify_ap":false,"inform_subjects":false})");
+  EXPECT_EQ(no_reason.status, 400);
+  EXPECT_NE(no_reason.body.find("reason"), std::string::npos);
+  Reply stale = api("POST", "/api/v1/breaches/" + b.id + "/decision", R"({"version":7,"outcome":"accept"})");
+  EXPECT_EQ(stale.status, 409);
+  Reply decided = api("POST", "/api/v1/breaches/" + b.id + "/decision", R"({"version":1,"outcome":"accept"})");
+  ASSERT_EQ(decided.status, 200) << decided.body;
+  EXPECT_NE(decided.body.find("decided_notify"), std::string::npos);
+  Reply impossible = api("POST", "/api/v1/breaches/" + b.id + "/transitions", R"({"version":2,"to":"closed"})");
+  EXPECT_EQ(impossible.status, 409) << impossible.body;
+  Reply created = api("POST", "/api/v1/breaches/" + b.id + "/notifications", R"({"kind":"initial"})");
+  EXPECT_EQ(created.status, 201) << created.body;
+  Reply listed = api("GET", "/api/v1/breaches/" + b.id + "/notifications");
+  EXPECT_NE(listed.body.find("\"kind\":\"initial\""), std::string::npos);
+  Reply deadlines = api("GET", "/api/v1/deadlines");
+  ASSERT_EQ(deadlines.status, 200);
+  EXPECT_NE(deadlines.body.find(b.id), std::string::npos);
+}
+
+}  // namespace
+}  // namespace bd::http
