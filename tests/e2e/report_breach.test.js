@@ -62,6 +62,7 @@ async function run(page, base) {
   assert.match(page.url(), /\/login\?next=/);
   await page.getByLabel("E-mailadres").fill(email);
   await page.getByLabel("Wachtwoord").fill(password);
+  await page.screenshot({ path: path.join(artifacts, "e2e-login.png") });
   await page.getByRole("button", { name: "Inloggen" }).click();
   await page.waitForURL(`${base}/breaches`);
   await page.getByRole("heading", { name: "Register van datalekken" }).waitFor();
@@ -74,6 +75,7 @@ async function run(page, base) {
   await page.locator("#discovered_date").fill("2026-01-15");
   await page.locator("#discovered_time").fill("09:30");
   await page.locator("#title").fill("Onbeveiligde webserver zonnebloem");
+  await page.screenshot({ path: path.join(artifacts, "e2e-intake.png"), fullPage: true });
   await page.getByRole("button", { name: "Melding versturen" }).click();
   await page.waitForURL(/\/breaches\/[^/?]+\?reported=1$/);
   const breachUrl = page.url().replace(/\?.*$/, "");
