@@ -150,6 +150,8 @@ async function main() {
       args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
              "--disable-component-update", "--disable-sync", "--no-first-run"],
       viewport: { width: 1280, height: 900 },
+      locale: "nl-NL",
+      timezoneId: "Europe/Amsterdam",
       timeout: 60000,
     });
     context.setDefaultTimeout(15000);
