@@ -114,6 +114,11 @@ Result<LoginResult> AuthService::login(std::string_view email, std::string_view 
     return remote_error;
   }
   BD_TRY(db_.throttle().clear(ekey));
+  if (needs_rehash(user->password_hash, options_.pwhash_opslimit, options_.pwhash_memlimit)) {
+    // The cost was raised since this hash was made: upgrade it now that we know the password.
+    auto upgraded = hash_password(password, options_.pwhash_opslimit, options_.pwhash_memlimit);
+    if (upgraded.ok()) (void)db_.users().set_password_hash(user->id, *upgraded);
+  }
   BD_ASSIGN_OR_RETURN(Actor actor, load_actor(user->id));
   spdlog::info("login ok: user {}", actor.user_id);
   return open_session(actor, remote);

@@ -71,6 +71,13 @@ bool verify_password(std::string_view encoded, std::string_view password) {
   return crypto_pwhash_str_verify(buf.data(), password.data(), password.size()) == 0;
 }
 
+bool needs_rehash(std::string_view encoded, unsigned long long opslimit, std::size_t memlimit) {
+  if (!ensure_sodium().ok() || encoded.empty() || encoded.size() >= crypto_pwhash_STRBYTES) return true;
+  std::array<char, crypto_pwhash_STRBYTES> buf{};
+  encoded.copy(buf.data(), encoded.size());
+  return crypto_pwhash_str_needs_rehash(buf.data(), opslimit, memlimit) != 0;
+}
+
 std::string generate_password() {
   // No 0/O, 1/l/I: the password is read off a terminal and typed in.
   static constexpr std::string_view kAlphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";

@@ -26,6 +26,10 @@ Result<std::string> hash_password(std::string_view password, unsigned long long 
 // True when `password` matches `encoded`; false on any mismatch or malformed hash.
 bool verify_password(std::string_view encoded, std::string_view password);
 
+// True when `encoded` was made with other argon2id limits (or another algorithm) than
+// these, so it should be re-hashed after the next successful login.
+bool needs_rehash(std::string_view encoded, unsigned long long opslimit, std::size_t memlimit);
+
 // A random password of 20 characters from an unambiguous alphabet, which passes the rules.
 std::string generate_password();
 

@@ -18,6 +18,14 @@ TEST(Password, HashesWithArgon2idAndVerifies) {
   EXPECT_FALSE(verify_password("$argon2id$garbage", "x"));
 }
 
+TEST(Password, NeedsRehashWhenTheCostChanges) {
+  auto hash = hash_password("correct horse battery", crypto_pwhash_OPSLIMIT_MIN, crypto_pwhash_MEMLIMIT_MIN);
+  ASSERT_TRUE(hash.ok());
+  EXPECT_FALSE(needs_rehash(*hash, crypto_pwhash_OPSLIMIT_MIN, crypto_pwhash_MEMLIMIT_MIN));
+  EXPECT_TRUE(needs_rehash(*hash, crypto_pwhash_OPSLIMIT_MIN + 1, crypto_pwhash_MEMLIMIT_MIN));
+  EXPECT_TRUE(needs_rehash("", crypto_pwhash_OPSLIMIT_MIN, crypto_pwhash_MEMLIMIT_MIN));
+}
+
 TEST(Password, SamePasswordHashesDifferently) {
   auto a = hash_password("correct horse battery", crypto_pwhash_OPSLIMIT_MIN, crypto_pwhash_MEMLIMIT_MIN);
   auto b = hash_password("correct horse battery", crypto_pwhash_OPSLIMIT_MIN, crypto_pwhash_MEMLIMIT_MIN);
