@@ -326,6 +326,17 @@ TEST_F(WebTest, AdminsManageUsersAndOthersMayNot) {
                                            {"display_name", "Nieuwe Melder"}, {"role", "reporter"}});
   EXPECT_EQ(added.status, 201) << added.body;
   EXPECT_NE(added.body.find("nieuw@a.example"), std::string::npos);
+  std::smatch m;  // the admin's own row has no forms, so the first belongs to the new user
+  ASSERT_TRUE(std::regex_search(added.body, m, std::regex("/users/([^/\"]+)/disabled")));
+  const std::string id = m[1];
+  const std::string csrf = hidden_value(added.body, "csrf");
+  EXPECT_EQ(admin.post_form("/users/" + id + "/role", {{"csrf", csrf}, {"role", "auditor"}}).status, 303);
+  EXPECT_EQ(admin.post_form("/users/" + id + "/disabled", {{"csrf", csrf}, {"disabled", "1"}}).status, 303);
+  EXPECT_EQ(admin.post_form("/users/" + id + "/role", {{"csrf", csrf}, {"role", "emperor"}}).status, 400);
+  auto user = services_->users().get(service::system_actor(org_a_), id);
+  ASSERT_TRUE(user.ok());
+  EXPECT_EQ(user->role, service::Role::kAuditor);
+  EXPECT_TRUE(user->disabled);
   Browser officer_b = login("officer@b.example");
   EXPECT_EQ(officer_b.get("/users").status, 403);
   const std::string token = api_token("officer@b.example");
