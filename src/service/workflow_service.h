@@ -113,7 +113,8 @@ class WorkflowService {
   // A new notification version with a snapshot of the breach's answers. A follow-up
   // (supplement, amendment, withdrawal) needs a filed earlier version and is linked to
   // it and its meldnummer (kConflict otherwise); an initial one needs the decision to
-  // notify (status decided_notify) and no filed version yet.
+  // notify (status decided_notify, or notified / subjects_informed for a historic
+  // record) and no filed version yet.
   Result<storage::ApNotificationRecord> prepare_notification(const Actor& actor, std::string_view breach_id,
                                                              const PrepareInput& input);
   // Records that the version was filed with the AP. For the initial notification it

@@ -65,7 +65,10 @@ Result<ApNotificationRecord> WorkflowService::prepare_notification(const Actor& 
   record.created_at = clock_.now();
   if (input.kind == notify::NotificationKind::kInitial) {
     if (filed != nullptr) return Error::conflict("the breach was already notified; prepare a supplement, amendment or withdrawal");
-    if (breach.status != BreachStatus::kDecidedNotify) {
+    // After the decision to notify; a historic record entered as already notified or
+    // with the people informed may get its notification document too.
+    if (breach.status != BreachStatus::kDecidedNotify && breach.status != BreachStatus::kNotified &&
+        breach.status != BreachStatus::kSubjectsInformed) {
       return Error::conflict("prepare the notification after the decision to notify the AP");
     }
     record.answers = breach.answers;
@@ -100,7 +103,7 @@ Result<ApNotificationRecord> WorkflowService::file_notification(const Actor& act
     BD_TRY(model::check_can_file(breach.answers, input.submitted_at, deadline_hours()));
     breach.answers["meta.ap_reference"] = input.meldnummer;
     breach.answers["meta.submitted_at"] = format_iso_in_zone(input.submitted_at);
-    if (breach.status != BreachStatus::kNotified) {
+    if (breach.status == BreachStatus::kDecidedNotify) {
       model::TransitionRequest request{BreachStatus::kNotified, actor.user_id, now, {}, std::nullopt};
       BD_ASSIGN_OR_RETURN(model::StatusChange change, model::transition(breach, std::move(request), deadline_hours()));
       changes.push_back(std::move(change));

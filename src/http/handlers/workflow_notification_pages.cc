@@ -96,7 +96,10 @@ Result<View> notification_view(const WebContext& ctx, const Request& request, co
   }
   v.set("notifications", rows);
   v.set("has_notifications", !records.empty());
-  v.set("can_prepare_initial", !any_filed && av.breach.status == model::BreachStatus::kDecidedNotify);
+  const auto s = av.breach.status;
+  v.set("can_prepare_initial", !any_filed && records.empty() &&
+                                   (s == model::BreachStatus::kDecidedNotify || s == model::BreachStatus::kNotified ||
+                                    s == model::BreachStatus::kSubjectsInformed));
   v.set("can_follow_up", any_filed);
   v.set("changes", changes_view(changes, lang));
   return v;
