@@ -225,6 +225,57 @@ Response get_json(const WebContext& ctx, Request& request) {
   return r;
 }
 
+// The web view of a version: every answer in form order with a copy button, for
+// pasting into the AP's online form field by field.
+Response get_view(const WebContext& ctx, Request& request) {
+  auto doc = document_for(ctx, request);
+  if (!doc.ok()) return error_response(doc.error(), ResponseFormat::kHtml);
+  View v = base_view(ctx, request, "workflow.notification_title", Nav::kRegister);
+  v.set("page_title", doc->reference + " · " + doc->kind_label);
+  v.set("reference", doc->reference);
+  v.set("kind", doc->kind_label);
+  v.set("status", doc->status_label);
+  v.set("ap_reference", doc->ap_reference);
+  v.set("print_href", "/notifications/" + std::string(request.path_param("nid")) + "/print");
+  View chapters{View::type::list};
+  for (const auto& ch : doc->chapters) {
+    View c{View::type::object};
+    c.set("number", std::to_string(ch.number));
+    c.set("title", std::string(ch.title));
+    View items{View::type::list};
+    for (const auto& item : ch.items) {
+      View i{View::type::object};
+      i.set("label", std::string(item.label));
+      i.set("answer", item.answer);
+      i.set("known", item.known);
+      items.push_back(i);
+    }
+    c.set("items", items);
+    chapters.push_back(c);
+  }
+  v.set("chapters", chapters);
+  return render_page(ctx, request, "workflow/view", v);
+}
+
+// The copy buttons' script (a file of its own: the CSP allows no inline scripts).
+constexpr std::string_view kCopyScript = R"JS("use strict";
+document.addEventListener("click", function (e) {
+  var b = e.target.closest("button[data-copy]");
+  if (!b || !navigator.clipboard) return;
+  navigator.clipboard.writeText(b.getAttribute("data-copy")).then(function () {
+    b.textContent = b.getAttribute("data-done");
+  });
+});
+)JS";
+
+Response get_copy_script(Request&) {
+  Response r(200);
+  r.header("Content-Type", "text/javascript; charset=utf-8");
+  r.header("Cache-Control", "private, max-age=3600");
+  r.set_body(std::string(kCopyScript));
+  return r;
+}
+
 }  // namespace
 
 void add_notification_pages(RouteGroup& pages, std::shared_ptr<const WebContext> ctx) {
@@ -233,6 +284,8 @@ void add_notification_pages(RouteGroup& pages, std::shared_ptr<const WebContext>
   });
   pages.post("/breaches/{id}/notifications", [ctx](Request& request) { return post_prepare(*ctx, request); });
   pages.post("/notifications/{nid}/filing", [ctx](Request& request) { return post_filing(*ctx, request); });
+  pages.get("/notifications/{nid}", [ctx](Request& request) { return get_view(*ctx, request); });
+  pages.get("/workflow/copy.js", [](Request& request) { return get_copy_script(request); });
   pages.get("/notifications/{nid}/print", [ctx](Request& request) { return get_print(*ctx, request); });
   pages.get("/notifications/{nid}/pdf", [ctx](Request& request) { return get_pdf(*ctx, request); });
   pages.get("/notifications/{nid}/json", [ctx](Request& request) { return get_json(*ctx, request); });

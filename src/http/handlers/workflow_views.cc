@@ -171,6 +171,7 @@ View notification_row(const WebContext& ctx, const std::string& lang, const stor
   r.set("filed", !record.meldnummer.empty());
   r.set("submitted_at", record.submitted_at ? pages::display_instant(*record.submitted_at, lang) : std::string());
   r.set("created_at", pages::display_instant(record.created_at, lang));
+  r.set("view_href", "/notifications/" + record.id);
   r.set("print_href", "/notifications/" + record.id + "/print");
   r.set("pdf_href", "/notifications/" + record.id + "/pdf");
   r.set("json_href", "/notifications/" + record.id + "/json");

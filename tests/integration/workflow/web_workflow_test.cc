@@ -215,6 +215,11 @@ TEST_F(WorkflowWebTest, NotificationIsPreparedFiledPrintedAndExported) {
   // Its inline stylesheet is allowed by hash, nothing else.
   EXPECT_NE(print.header("content-security-policy").find("style-src 'sha256-"), std::string::npos);
   EXPECT_NE(print.header("content-security-policy").find("default-src 'none'"), std::string::npos);
+  Reply view = browser.get("/notifications/" + nid);  // every answer with a copy button
+  ASSERT_EQ(view.status, 200);
+  EXPECT_NE(view.body.find("data-copy=\"Webserver offline gehaald.\""), std::string::npos);
+  EXPECT_NE(view.body.find("Kopieer"), std::string::npos);
+  EXPECT_EQ(browser.get("/workflow/copy.js").status, 200);
   Reply pdf = browser.get("/notifications/" + nid + "/pdf");
   ASSERT_EQ(pdf.status, 200);
   EXPECT_EQ(pdf.header("content-type"), "application/pdf");
