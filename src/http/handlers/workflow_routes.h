@@ -5,6 +5,7 @@
 //
 //   pages   POST /breaches/{id}/decision, POST /breaches/{id}/transition,
 //           GET  /breaches/{id}/notification, POST /breaches/{id}/notifications,
+//           GET  /notifications/{nid} (copy view), GET /workflow/copy.js,
 //           GET  /notifications/{nid}/print, GET /notifications/{nid}/pdf,
 //           GET  /notifications/{nid}/json, POST /notifications/{nid}/filing,
 //           GET  /deadlines, GET/POST /calendar
