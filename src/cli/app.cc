@@ -38,6 +38,9 @@ const GlobalOptions& global_options() { return mutable_global_options(); }
 int run_cli(int argc, char** argv) {
   CLI::App app{"breachdesk — het register en de meldingen van datalekken (GDPR/AVG)", "breachdesk"};
   app.require_subcommand(1);
+  // Global options also after the subcommand: `breachdesk serve --db sqlite:x.db` works
+  // like `breachdesk --db sqlite:x.db serve` (subcommands created below inherit this).
+  app.fallthrough();
   auto& options = mutable_global_options();
   if (const char* env = std::getenv("BREACHDESK_DB"); env != nullptr && *env != '\0') options.db_url = env;
   app.add_option("--db", options.db_url, "Database: sqlite:PATH or postgresql://…")->capture_default_str();
