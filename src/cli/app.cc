@@ -9,6 +9,7 @@
 
 #include "cli/assess_command.h"
 #include "cli/export_command.h"
+#include "cli/mail_command.h"
 #include "cli/migrate_command.h"
 #include "cli/org_command.h"
 #include "cli/scan_command.h"
@@ -57,6 +58,7 @@ int run_cli(int argc, char** argv) {
   add_export_command(app);
   add_assess_command(app);
   add_scan_command(app);
+  add_mail_command(app);
 
   try {
     app.parse(argc, argv);

@@ -9,11 +9,15 @@
 #include <stdexcept>
 
 #include "cli/command_support.h"
+#include "cli/mail_options.h"
 #include "http/handlers/routes.h"
 #include "http/router.h"
 #include "http/server.h"
+#include "pages/catalog.h"
+#include "pages/web_root.h"
 #include "service/bootstrap.h"
 #include "service/demo.h"
+#include "service/mail/mail_worker.h"
 
 namespace bd::cli {
 namespace {
@@ -26,7 +30,38 @@ struct ServeOptions {
   bool demo = false;
   bool force_secure_cookies = false;
   int workers = 8;
+  MailFlags mail;
 };
+
+// The deadline reminders and the outbox delivery of this process, on their own thread.
+// Without --smtp-url reminders still enter the outbox and wait for a mail server.
+struct MailService {
+  pages::Catalog catalog;
+  std::unique_ptr<service::DeadlineReminders> reminders;
+  std::unique_ptr<notify::SmtpMailer> mailer;
+  std::unique_ptr<service::OutboxSender> sender;
+  std::unique_ptr<service::MailWorker> worker;
+};
+
+std::unique_ptr<MailService> start_mail(const ServeOptions& o, Backend& backend) {
+  auto setup = mail_setup(o.mail);
+  if (!setup.ok()) fail(kCmd, setup.error());
+  const auto root = o.web_root.empty() ? pages::default_web_root() : std::filesystem::path(o.web_root);
+  auto catalog = pages::Catalog::load(pages::i18n_dir(root) / "mail");
+  if (!catalog.ok()) fail(kCmd, catalog.error());
+  auto mail = std::make_unique<MailService>(MailService{std::move(catalog).value(), {}, {}, {}, {}});
+  mail->reminders = std::make_unique<service::DeadlineReminders>(*backend.db, backend.clock, mail->catalog,
+                                                                 setup->reminders);
+  if (setup->smtp) {
+    mail->mailer = std::make_unique<notify::SmtpMailer>(*setup->smtp);
+    mail->sender = std::make_unique<service::OutboxSender>(*backend.db, *mail->mailer, backend.clock, setup->outbox);
+  } else {
+    spdlog::info("no --smtp-url: e-mail waits in the outbox");
+  }
+  mail->worker = std::make_unique<service::MailWorker>(mail->reminders.get(), mail->sender.get(), setup->interval);
+  mail->worker->start();
+  return mail;
+}
 
 // "127.0.0.1:8080", "localhost:80", "[::1]:8080".
 Result<std::pair<std::string, std::uint16_t>> parse_listen(std::string_view text) {
@@ -72,9 +107,11 @@ void load_demo(service::Services& services) {
 void serve(const ServeOptions& o) {
   auto address = parse_listen(o.listen);
   if (!address.ok()) fail(kCmd, address.error());
-  auto backend = open_backend(kCmd, static_cast<std::size_t>(std::max(o.workers, 1)) + 1);
+  // One connection per request worker, one for start-up work and one for the mail worker.
+  auto backend = open_backend(kCmd, static_cast<std::size_t>(std::max(o.workers, 1)) + 2);
   first_start(*backend->services);
   if (o.demo) load_demo(*backend->services);
+  auto mail = start_mail(o, *backend);
 
   http::Router router;
   http::WebOptions web;
@@ -95,6 +132,7 @@ void serve(const ServeOptions& o) {
   std::cout << "breachdesk luistert op http://" << o.listen.substr(0, o.listen.rfind(':')) << ":" << server.port()
             << "/" << std::endl;
   server.run();
+  mail->worker->stop();
   spdlog::info("server stopped");
 }
 
@@ -108,6 +146,7 @@ void add_serve_command(CLI::App& app) {
   cmd->add_option("--web-root", o->web_root, "Directory with templates/, static/ and i18n/");
   cmd->add_option("--workers", o->workers, "Worker threads for requests")->check(CLI::Range(1, 256));
   cmd->add_flag("--force-secure-cookies", o->force_secure_cookies, "Secure cookies behind a TLS proxy");
+  add_mail_options(*cmd, o->mail);
   cmd->callback([o] { serve(*o); });
 }
 

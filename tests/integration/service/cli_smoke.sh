@@ -2,13 +2,16 @@
 # End-to-end check of the breachdesk CLI on a fresh SQLite file: migrate, org add/list,
 # user add (password from stdin and generated), token create, export in every format,
 # bad input exit codes, and serve --demo (first admin printed once, demo loaded once,
-# /healthz answering). Usage: cli_smoke.sh PATH/TO/breachdesk
+# /healthz answering), and mail send (the demo's overdue reminders delivered once to a
+# real SMTP server on loopback). Usage: cli_smoke.sh PATH/TO/breachdesk
 set -eu
 BIN=$1
 DIR=$(mktemp -d)
 SERVER_PID=
+SMTP_PID=
 cleanup() {
   if [ -n "$SERVER_PID" ]; then kill "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true; fi
+  if [ -n "$SMTP_PID" ]; then kill "$SMTP_PID" 2>/dev/null || true; wait "$SMTP_PID" 2>/dev/null || true; fi
   rm -rf "$DIR"
 }
 trap cleanup EXIT
@@ -48,7 +51,8 @@ bd export --org "Zorg BV" --format xlsx --out "$DIR/r.xlsx"
 [ "$(head -c 2 "$DIR/r.xlsx")" = "PK" ] || fail "xlsx is not a zip"
 
 # serve: first admin and demo are created once, before the server answers.
-"$BIN" --log-level warn --db "sqlite:$DIR/serve.db" serve --listen 127.0.0.1:0 --demo > "$DIR/serve.out" 2>&1 &
+# Global options after the subcommand, as `make run` passes them.
+"$BIN" serve --db "sqlite:$DIR/serve.db" --log-level warn --listen 127.0.0.1:0 --demo > "$DIR/serve.out" 2>&1 &
 SERVER_PID=$!
 i=0
 until grep -q 'luistert op' "$DIR/serve.out"; do
@@ -75,4 +79,27 @@ grep -q 'al geladen' "$DIR/serve2.out" || fail "second start reloaded the demo"
 kill "$SERVER_PID"; wait "$SERVER_PID" || true; SERVER_PID=
 n=$("$BIN" --log-level warn --db "sqlite:$DIR/serve.db" org list | wc -l)
 [ "$n" -eq 4 ] || fail "expected the first organisation and three demo organisations, found $n"
+
+# mail send: the demo's two overdue breaches (processor and customer, one privacy officer
+# each) get their overdue reminder, delivered once.
+set +e
+"$BIN" --log-level warn --db "sqlite:$DIR/serve.db" mail send 2>"$DIR/err"; rc=$?
+"$BIN" --log-level warn --db "sqlite:$DIR/serve.db" mail send --smtp-url http://x 2>/dev/null; rc2=$?
+set -e
+[ "$rc" -eq 2 ] && [ "$rc2" -eq 2 ] || fail "mail send without a valid --smtp-url should exit 2: $rc $rc2"
+grep -q 'smtp-url' "$DIR/err" || fail "mail send error should name --smtp-url"
+mkdir "$DIR/mail"
+/usr/bin/python3 "$(dirname "$0")/../../support/smtp_server.py" --dir "$DIR/mail" --port-file "$DIR/smtp.port" &
+SMTP_PID=$!
+i=0
+until [ -s "$DIR/smtp.port" ]; do i=$((i + 1)); [ $i -lt 100 ] || fail "smtp server did not start"; sleep 0.1; done
+SMTP="smtp://127.0.0.1:$(cat "$DIR/smtp.port")"
+bdmail() { "$BIN" --log-level warn --db "sqlite:$DIR/serve.db" mail send --smtp-url "$SMTP" --smtp-starttls off "$@"; }
+bdmail --mail-from privacy@breachdesk.example > "$DIR/mail1.out"
+grep -qx 'verstuurd: 2' "$DIR/mail1.out" || fail "first mail round: $(cat "$DIR/mail1.out")"
+bdmail > "$DIR/mail2.out"
+grep -qx 'verstuurd: 0' "$DIR/mail2.out" || fail "second mail round sent again: $(cat "$DIR/mail2.out")"
+[ "$(ls "$DIR/mail" | grep -c '\.eml$')" -eq 2 ] || fail "expected two messages at the SMTP server"
+grep -q 'Termijn verstreken' "$DIR"/mail/*.eml || grep -q 'UTF-8' "$DIR"/mail/*.eml || fail "reminder subject"
+grep -q 'From: .*privacy@breachdesk.example' "$DIR"/mail/0001.eml || fail "sender address"
 echo "cli_smoke: ok"
