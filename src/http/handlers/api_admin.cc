@@ -1,5 +1,6 @@
 // /api/v1/organisations and /api/v1/users (admins), and the OpenAPI document.
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <stdexcept>
 
@@ -99,6 +100,48 @@ Response create_user(const WebContext& ctx, Request& request) {
   return json_response(o, 201);
 }
 
+Response get_user(const WebContext& ctx, Request& request) {
+  auto user = ctx.services.users().get(api_actor(request), request.path_param("id"));
+  if (!user.ok()) return error_response(user.error(), ResponseFormat::kJson);
+  return json_response(user_object(*user));
+}
+
+// PATCH body: {"role"?: token, "disabled"?: bool}. Both are checked before either is
+// applied, so a bad value changes nothing.
+Response update_user(const WebContext& ctx, Request& request) {
+  auto body = json_body(request);
+  if (!body.ok()) return error_response(body.error(), ResponseFormat::kJson);
+  std::optional<service::Role> role;
+  if (const bj::value* v = body->if_contains("role")) {
+    if (v->is_string()) role = service::role_from_token(v->as_string());
+    if (!role) {
+      return error_response(Error::invalid("role", "role must be admin, privacy_officer, reporter or auditor"),
+                            ResponseFormat::kJson);
+    }
+  }
+  std::optional<bool> disabled;
+  if (const bj::value* v = body->if_contains("disabled")) {
+    if (!v->is_bool()) return error_response(Error::invalid("disabled", "disabled must be true or false"), ResponseFormat::kJson);
+    disabled = v->as_bool();
+  }
+  const service::Actor actor = api_actor(request);
+  const std::string id(request.path_param("id"));
+  if (auto found = ctx.services.users().get(actor, id); !found.ok()) {
+    return error_response(found.error(), ResponseFormat::kJson);
+  }
+  if (role) {
+    if (auto changed = ctx.services.users().change_role(actor, id, *role); !changed.ok()) {
+      return error_response(changed.error(), ResponseFormat::kJson);
+    }
+  }
+  if (disabled) {
+    if (auto changed = ctx.services.users().set_disabled(actor, id, *disabled); !changed.ok()) {
+      return error_response(changed.error(), ResponseFormat::kJson);
+    }
+  }
+  return get_user(ctx, request);
+}
+
 }  // namespace
 
 void add_api_admin(RouteGroup& api, std::shared_ptr<const WebContext> ctx) {
@@ -106,6 +149,8 @@ void add_api_admin(RouteGroup& api, std::shared_ptr<const WebContext> ctx) {
   api.post("/organisations", [ctx](Request& r) { return create_organisation(*ctx, r); });
   api.get("/users", [ctx](Request& r) { return list_users(*ctx, r); });
   api.post("/users", [ctx](Request& r) { return create_user(*ctx, r); });
+  api.get("/users/{id}", [ctx](Request& r) { return get_user(*ctx, r); });
+  api.add(Method::kPatch, "/users/{id}", [ctx](Request& r) { return update_user(*ctx, r); });
   const auto path = ctx->options.web_root / "docs" / "openapi.yaml";
   std::ifstream in(path, std::ios::binary);
   if (!in) throw std::runtime_error("cannot read the OpenAPI document " + path.string());

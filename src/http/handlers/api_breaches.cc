@@ -7,8 +7,9 @@
 #include "http/error_mapping.h"
 #include "http/handlers/api_json.h"
 #include "http/handlers/session_pages.h"
-#include "json/answers_codec.h"
 #include "http/handlers/register_sort.h"
+#include "json/answers_codec.h"
+#include "model/form_schema.h"
 #include "pages/local_time.h"
 
 namespace bd::http::handlers {
@@ -47,7 +48,13 @@ Result<service::RegisterQuery> api_query(const Request& request) {
   }
   BD_ASSIGN_OR_RETURN(q.discovered_from, time_param(request, "discovered_from"));
   BD_ASSIGN_OR_RETURN(q.discovered_to, time_param(request, "discovered_to"));
-  if (auto v = request.query_param("incident_type")) q.incident_type = std::string(*v);
+  if (auto v = request.query_param("incident_type")) {
+    const model::Question* type = model::find_question("breach.incident_type");
+    if (type == nullptr || model::find_option(*type, *v) == nullptr) {
+      return Error::invalid("incident_type", "unknown incident_type: use an option token of breach.incident_type");
+    }
+    q.incident_type = std::string(*v);
+  }
   if (auto v = request.query_param("q")) q.text = std::string(*v);
   if (auto v = request.query_param("sort")) {
     auto sort = sort_from_token(*v);

@@ -315,6 +315,9 @@ TEST_F(WebTest, ApiCreatesUpdatesAndRefusesAStaleVersion) {
   Reply filtered = api(token, "GET", "/api/v1/breaches?incident_type=device_or_paper_lost_or_stolen");
   EXPECT_NE(filtered.body.find(id), std::string::npos);
   EXPECT_EQ(api(token, "GET", "/api/v1/breaches?status=bogus").status, 400);
+  Reply bad_type = api(token, "GET", "/api/v1/breaches?incident_type=aliens");
+  EXPECT_EQ(bad_type.status, 400);
+  EXPECT_NE(bad_type.body.find("incident_type"), std::string::npos);
   EXPECT_EQ(api(token, "GET", "/api/v1/openapi.yaml").status, 200);
 }
 
@@ -341,6 +344,24 @@ TEST_F(WebTest, AdminsManageUsersAndOthersMayNot) {
   EXPECT_EQ(officer_b.get("/users").status, 403);
   const std::string token = api_token("officer@b.example");
   EXPECT_EQ(api(token, "GET", "/api/v1/users").status, 403);
+  EXPECT_EQ(api(token, "PATCH", "/api/v1/users/" + id, R"({"disabled":false})").status, 403);
+
+  // The same through the API: a bad value changes nothing, a good one both fields.
+  const std::string admin_token = api_token("officer@a.example");
+  Reply one = api(admin_token, "GET", "/api/v1/users/" + id);
+  EXPECT_EQ(one.status, 200);
+  EXPECT_NE(one.body.find("\"role\":\"auditor\""), std::string::npos) << one.body;
+  Reply bad = api(admin_token, "PATCH", "/api/v1/users/" + id, R"({"role":"reporter","disabled":"no"})");
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_NE(bad.body.find("disabled"), std::string::npos);
+  EXPECT_EQ(services_->users().get(service::system_actor(org_a_), id)->role, service::Role::kAuditor);
+  Reply patched = api(admin_token, "PATCH", "/api/v1/users/" + id, R"({"role":"privacy_officer","disabled":false})");
+  EXPECT_EQ(patched.status, 200) << patched.body;
+  auto after = services_->users().get(service::system_actor(org_a_), id);
+  ASSERT_TRUE(after.ok());
+  EXPECT_EQ(after->role, service::Role::kPrivacyOfficer);
+  EXPECT_FALSE(after->disabled);
+  EXPECT_EQ(api(admin_token, "GET", "/api/v1/users/no-such-user").status, 404);
 }
 
 TEST_F(WebTest, APersonCreatesAndRevokesTheirOwnApiToken) {
