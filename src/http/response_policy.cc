@@ -36,10 +36,25 @@ void apply_response_policy(Response& response, bool tls) {
   for (const Cookie& cookie : response.cookies()) h.add("Set-Cookie", cookie.to_header(tls));
 }
 
+namespace {
+
+// Paths whose last part is a credential (the calendar feed's token): the log keeps the
+// prefix only, so reading the log never grants access to anyone's deadlines.
+constexpr std::array<std::string_view, 1> kSecretPathPrefixes = {"/calendar/"};
+
+std::string_view loggable_path(std::string_view path) {
+  for (std::string_view prefix : kSecretPathPrefixes) {
+    if (path.size() > prefix.size() && path.substr(0, prefix.size()) == prefix) return prefix;
+  }
+  return path;
+}
+
+}  // namespace
+
 std::string access_log_line(std::string_view method, std::string_view target, int status, std::size_t bytes,
                             std::chrono::microseconds elapsed) {
   constexpr std::size_t kMaxPath = 200;
-  const std::string_view path = split_target(target).first;
+  const std::string_view path = loggable_path(split_target(target).first);
   std::string line;
   line.reserve(method.size() + path.size() + 32);
   for (const char c : method.substr(0, 16)) line.push_back(c > 0x20 && c < 0x7f ? c : '?');

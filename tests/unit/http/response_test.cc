@@ -90,6 +90,9 @@ TEST(AccessLog, NoQueryAndNoControlCharacters) {
   EXPECT_EQ(forged.find('\n'), std::string::npos);
   EXPECT_NE(forged.find("\\x0a"), std::string::npos);
   EXPECT_LT(access_log_line("GET", "/" + std::string(1000, 'a'), 404, 0, microseconds(0)).size(), 240u);
+  const std::string feed = access_log_line("GET", "/calendar/s3cr3tT0ken.ics", 200, 10, microseconds(0));
+  EXPECT_EQ(feed.find("s3cr3t"), std::string::npos) << "the feed token is a credential";
+  EXPECT_EQ(feed.rfind("GET /calendar/ 200", 0), 0u) << feed;
 }
 
 }  // namespace
