@@ -12,6 +12,7 @@
 #include "service/breach_service.h"
 #include "service/export_service.h"
 #include "service/organisation_service.h"
+#include "service/scan_report_service.h"
 #include "service/user_service.h"
 #include "service/workflow_service.h"
 
@@ -37,6 +38,7 @@ class Services {
   BreachService& breaches() { return breaches_; }
   ExportService& exports() { return exports_; }
   WorkflowService& workflow() { return workflow_; }
+  ScanReportService& scan_reports() { return scan_reports_; }
 
   storage::Database& database() { return db_; }
   const Clock& clock() const { return clock_; }
@@ -52,6 +54,7 @@ class Services {
   BreachService breaches_;
   ExportService exports_;
   WorkflowService workflow_;
+  ScanReportService scan_reports_;
 };
 
 }  // namespace bd::service
