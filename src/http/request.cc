@@ -74,6 +74,18 @@ Result<Params> Request::form(const FormLimits& limits) const {
   return parse_urlencoded(init_.body, limits);
 }
 
+Result<MultipartForm> Request::multipart(const MultipartLimits& limits) const {
+  const auto content_type = header("Content-Type");
+  if (!content_type) return Error::invalid("", "expected a form (multipart/form-data)");
+  BD_ASSIGN_OR_RETURN(std::string boundary, multipart_boundary(*content_type));
+  return parse_multipart(init_.body, boundary, limits);
+}
+
+bool Request::is_multipart() const {
+  const auto content_type = header("Content-Type");
+  return content_type && media_type(*content_type) == "multipart/form-data";
+}
+
 bool Request::wants_json() const {
   if (path_ == "/api" || path_.starts_with("/api/")) return true;
   const auto accept = header("Accept");

@@ -17,6 +17,7 @@
 
 #include "base/result.h"
 #include "http/form.h"
+#include "http/multipart.h"
 #include "http/headers.h"
 
 namespace bd::http {
@@ -67,6 +68,12 @@ class Request {
   // The body as application/x-www-form-urlencoded fields. InvalidInput when the
   // Content-Type is not urlencoded or the body is malformed or exceeds the limits.
   Result<Params> form(const FormLimits& limits = {}) const;
+  // The body as multipart/form-data (http/multipart.h): file uploads. InvalidInput when
+  // the Content-Type is not multipart/form-data with a valid boundary, or the body is
+  // malformed or exceeds the limits.
+  Result<MultipartForm> multipart(const MultipartLimits& limits = {}) const;
+  // True when the Content-Type names multipart/form-data.
+  bool is_multipart() const;
 
   // True when the client prefers JSON: path under /api/ or Accept names
   // application/json before text/html. Picks the error format.

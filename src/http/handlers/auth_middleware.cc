@@ -12,6 +12,11 @@ Response to_login(const Request& request) {
 }
 
 bool csrf_ok(const Request& request, const service::SessionContext& session) {
+  if (request.is_multipart()) {  // file uploads carry the token as a text part
+    auto parts = request.multipart();
+    auto token = parts.ok() ? parts->fields.get(kCsrfField) : std::nullopt;
+    return token && service::AuthService::check_csrf(session, *token);
+  }
   auto form = request.form();
   if (!form.ok()) return false;
   auto token = form->get(kCsrfField);
