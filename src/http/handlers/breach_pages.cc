@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "http/error_mapping.h"
+#include "http/handlers/scan_report_routes.h"
 #include "http/handlers/session_pages.h"
 #include "http/handlers/workflow_routes.h"
 #include "model/form_schema.h"
@@ -44,6 +45,7 @@ Response get_breach(const WebContext& ctx, Request& request) {
   v.set("revisions", pages::revisions_view(*revisions, ctx.catalog(), lang));
   v.set("statuses", pages::status_options(ctx.catalog(), lang, model::to_token(breach->status)));
   add_workflow_view(ctx, request, *breach, v);
+  add_scan_report_view(ctx, request, *breach, v);
   if (request.query_param("reported")) v.set("flash_reported", true);
   if (request.query_param("saved")) v.set("flash_saved", true);
   return render_page(ctx, request, "breach", v);
