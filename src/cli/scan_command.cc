@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/command_support.h"
 #include "scan/input/input.h"
 #include "scan/report_json.h"
 #include "scan/report_text.h"
@@ -27,6 +28,8 @@ struct ScanArgs {
   bool stats = false;
   bool show_values = false;
   bool reverse_hashes = false;
+  std::string attach;  // breach reference or id to store the report with
+  std::string org;     // organisation of that breach (name or id)
 };
 
 // One line on stderr, redrawn in place: bytes, MB/s, files, ETA.
@@ -66,7 +69,38 @@ double cpu_seconds() {
          static_cast<double>(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
 }
 
+// The id of the breach named by its reference ("2026-0001") or id in the actor's organisation.
+Result<std::string> find_breach(service::Services& services, const service::Actor& actor, const std::string& ref) {
+  if (auto breach = services.breaches().get(actor, ref); breach.ok()) return breach->id;
+  service::RegisterQuery query;
+  query.text = ref;
+  query.page_size = 500;
+  BD_ASSIGN_OR_RETURN(auto page, services.breaches().list(actor, query));
+  for (const auto& item : page.items) {
+    if (item.reference == ref) return item.id;
+  }
+  return Error::not_found("no breach with reference or id " + ref + " in this organisation");
+}
+
+// Stores the report with the breach of --attach, as the operator; fails the command
+// (nothing stored) when the breach or the report is refused.
+void attach_report(const ScanArgs& args, const scan::ScanReport& report) {
+  auto backend = open_backend("scan", 1);
+  const service::Actor actor = actor_in_org("scan", *backend->services, args.org);
+  auto breach_id = find_breach(*backend->services, actor, args.attach);
+  if (!breach_id.ok()) fail("scan", breach_id.error());
+  std::string label = args.paths.front();
+  if (args.paths.size() > 1) label += " (+" + std::to_string(args.paths.size() - 1) + ")";
+  auto stored = backend->services->scan_reports().attach(actor, *breach_id, {label, scan::report_to_json(report)});
+  if (!stored.ok()) fail("scan", stored.error());
+  std::cerr << "breachdesk scan: report " << stored->id << " attached to breach " << args.attach << "\n";
+}
+
 void run_scan(const ScanArgs& args) {
+  if (!args.attach.empty() && (args.org.empty() || args.show_values)) {
+    std::cerr << "breachdesk scan: --attach needs --org and cannot be combined with --show-values\n";
+    throw CLI::RuntimeError(2);
+  }
   scan::ScanOptions options;
   options.show_values = args.show_values;
   options.reverse_hashes = args.reverse_hashes;
@@ -98,6 +132,7 @@ void run_scan(const ScanArgs& args) {
     std::cout << scan::report_to_text(report, args.stats);
   }
   std::cout.flush();
+  if (!args.attach.empty()) attach_report(args, report);
   if (!report.skipped.empty()) throw CLI::RuntimeError(kExitScanIncomplete);
 }
 
@@ -113,6 +148,8 @@ void add_scan_command(CLI::App& app) {
   cmd->add_flag("--show-values", args->show_values, "Show sample values in clear instead of masked");
   cmd->add_flag("--reverse-hashes", args->reverse_hashes,
                 "Check unsalted MD5/SHA-1/SHA-256 columns against every BSN and 06-number");
+  cmd->add_option("--attach", args->attach, "Also store the report with this breach (reference or id)");
+  cmd->add_option("--org", args->org, "Organisation (name or id) of the --attach breach");
   cmd->callback([args] { run_scan(*args); });
 }
 
