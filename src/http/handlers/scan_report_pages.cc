@@ -1,6 +1,7 @@
 // The "Scanrapporten" section of the breach page: attached reports with their
 // headline figures, the upload form, and per report the suggested answers next to the
 // current ones with a checkbox each and one "Antwoorden overnemen" button.
+#include <algorithm>
 #include <charconv>
 
 #include "http/error_mapping.h"
@@ -74,6 +75,13 @@ std::string choice_label(const WebContext& ctx, const std::string& lang, const s
   return q == nullptr ? id : std::string(q->label(pages::to_language(lang)));
 }
 
+// Ticked in advance: suggestions that only add (ticked data categories) or fill answers
+// that are still unknown. Replacing an officer's answer is left for them to tick.
+bool fills_gaps(const service::ScanSuggestion& s) {
+  if (s.id == "data.general" || s.id == "data.special") return true;
+  return std::all_of(s.current.begin(), s.current.end(), [](const auto& kv) { return model::is_unknown(kv.second); });
+}
+
 View suggestions_view(const WebContext& ctx, const std::string& lang, const service::ScanReportDetail& d) {
   View list{View::type::list};
   for (const auto& s : d.suggestions) {
@@ -84,6 +92,7 @@ View suggestions_view(const WebContext& ctx, const std::string& lang, const serv
     item.set("current", answer_text(ctx, lang, s.id, s.current));
     item.set("proposed", answer_text(ctx, lang, s.id, s.proposed));
     item.set("changes", s.changes);
+    item.set("checked", s.changes && fills_gaps(s));
     list.push_back(item);
   }
   return list;
