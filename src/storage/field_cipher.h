@@ -1,7 +1,9 @@
 // FieldCipher: the one hook every personal-data field passes through on its way into
 // and out of the database — user e-mail and display name, session remote address,
-// revision author e-mail, and the personal answers of a breach (reporter.* and
-// contact.*, see is_personal_answer()).
+// revision author e-mail, the personal answers of a breach (reporter.* and
+// contact.*, and the document names of breach.attachments, see is_personal_answer()),
+// and the fields of later tables under kOther (outbox recipients, scan reports,
+// supporting documents: name, content and uploader).
 //
 // Why: so that encrypting personal data at rest is a change in one place. The default
 // IdentityCipher stores clear text. An encrypting implementation (e.g. libsodium's
@@ -54,7 +56,8 @@ class IdentityCipher final : public FieldCipher {
   }
 };
 
-// True for answer ids that hold personal data of a person (reporter.*, contact.*).
+// True for answer ids that hold personal data of a person (reporter.*, contact.*) or
+// may do so (breach.attachments: the names of supporting documents).
 bool is_personal_answer(std::string_view answer_id);
 
 }  // namespace bd::storage

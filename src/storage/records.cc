@@ -15,7 +15,7 @@ std::optional<OrganisationKind> organisation_kind_from_token(std::string_view to
 }
 
 bool is_personal_answer(std::string_view answer_id) {
-  return answer_id.starts_with("reporter.") || answer_id.starts_with("contact.");
+  return answer_id.starts_with("reporter.") || answer_id.starts_with("contact.") || answer_id == "breach.attachments";
 }
 
 }  // namespace bd::storage

@@ -82,9 +82,10 @@ TEST(RegisterColumns, DeriveFromAnswers) {
   EXPECT_FALSE(register_columns(b).discovered_at.has_value());
 }
 
-TEST(PersonalAnswers, AreReporterAndContactFields) {
+TEST(PersonalAnswers, AreReporterAndContactFieldsAndDocumentNames) {
   EXPECT_TRUE(is_personal_answer("reporter.email"));
   EXPECT_TRUE(is_personal_answer("contact.name"));
+  EXPECT_TRUE(is_personal_answer("breach.attachments"));
   EXPECT_FALSE(is_personal_answer("breach.summary"));
 }
 
