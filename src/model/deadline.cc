@@ -79,6 +79,46 @@ Result<std::optional<DeadlineStatus>> deadline_status(const Answers& answers, Ti
   return std::optional<DeadlineStatus>{s};
 }
 
+Result<FiledClock> clock_at_filing(const Answers& answers, TimePoint submitted_at, int deadline_hours) {
+  Answers at_filing = answers;
+  at_filing.erase(std::string("meta.submitted_at"));
+  BD_ASSIGN_OR_RETURN(const auto status, deadline_status(at_filing, submitted_at, deadline_hours));
+  if (!status) {
+    return Error::invalid("time.discovered",
+                          "Vul eerst in wanneer de inbreuk is ontdekt / Enter when the breach was discovered first");
+  }
+  return FiledClock{status->awareness_id, status->awareness, status->due, status->length, submitted_at,
+                    status->has_late_reason};
+}
+
+DeadlineStatus frozen_status(const FiledClock& clock) {
+  DeadlineStatus s;
+  s.awareness_id = clock.awareness_id;
+  s.awareness = clock.awareness;
+  s.due = clock.due;
+  s.length = clock.length;
+  s.filed_at = clock.submitted_at;
+  s.time_left = std::chrono::duration_cast<std::chrono::seconds>(clock.due - clock.submitted_at);
+  s.overdue = clock.submitted_at > clock.due;
+  s.filed_late = s.overdue;
+  s.has_late_reason = clock.had_late_reason;
+  s.needs_late_reason = s.overdue && !clock.had_late_reason;
+  return s;
+}
+
+std::optional<std::string_view> awareness_id_of(std::string_view token) {
+  for (std::string_view id : {std::string_view("time.discovered"), std::string_view("time.processor_informed")}) {
+    if (token == id) return id;
+  }
+  return std::nullopt;
+}
+
+Result<std::optional<DeadlineStatus>> ap_deadline(const Answers& answers, TimePoint now, const ClockContext& context) {
+  if (context.filed) return std::optional<DeadlineStatus>{frozen_status(*context.filed)};
+  if (context.as_processor) return std::optional<DeadlineStatus>{};
+  return deadline_status(answers, now, context.deadline_hours);
+}
+
 Status check_can_file(const Answers& answers, TimePoint submitted_at, int deadline_hours) {
   Answers at_filing = answers;
   at_filing.erase(std::string("meta.submitted_at"));

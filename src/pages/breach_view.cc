@@ -43,10 +43,11 @@ std::string field_label(std::string_view id, const Catalog& catalog, std::string
   return catalog.text(lang, key);
 }
 
-View chapters_view(const model::Breach& breach, std::string_view lang) {
+// The AP form's chapters 1-10 and the assessment facts (chapter 11).
+View chapters_view(const model::Breach& breach, const Catalog& catalog, std::string_view lang) {
   View list{View::type::list};
   for (const model::Chapter& ch : model::chapters()) {
-    if (ch.number < 1 || ch.number > 10) continue;
+    if (ch.number < 1 || ch.number > kAssessmentChapter) continue;
     int total = 0, answered = 0;
     for (const model::Question& q : model::questions()) {
       if (q.chapter != ch.number || q.type == model::QuestionType::kFile || !model::applies(q, breach.answers)) continue;
@@ -56,7 +57,8 @@ View chapters_view(const model::Breach& breach, std::string_view lang) {
     }
     View c{View::type::object};
     c.set("number", std::to_string(ch.number));
-    c.set("title", std::string(ch.title(to_language(lang))));
+    c.set("title", chapter_title(ch.number, catalog, lang));
+    c.set("is_assessment", ch.number == kAssessmentChapter);
     c.set("answered", std::to_string(answered));
     c.set("total", std::to_string(total));
     c.set("complete", total > 0 && answered == total);
@@ -116,7 +118,7 @@ View breach_view(const model::Breach& breach, const Catalog& catalog, std::strin
     keys.push_back(row);
   }
   v.set("key_answers", keys);
-  v.set("chapters", chapters_view(breach, lang));
+  v.set("chapters", chapters_view(breach, catalog, lang));
   return v;
 }
 

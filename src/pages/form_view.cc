@@ -281,12 +281,20 @@ bool same_value(const model::Answers& answers, std::string_view id, const Value&
 
 model::Language to_language(std::string_view lang) { return lang == "en" ? model::Language::kEn : model::Language::kNl; }
 
+std::string chapter_title(int chapter, const Catalog& catalog, std::string_view lang) {
+  if (chapter == kAssessmentChapter) return catalog.text(lang, "chapter.assess_title");
+  const model::Chapter* ch = model::find_chapter(chapter);
+  return ch == nullptr ? std::string() : std::string(ch->title(to_language(lang)));
+}
+
+std::string question_anchor(std::string_view question_id) { return "q-" + dom_id(question_id); }
+
 View chapter_view(int chapter, const model::Answers& saved, const Catalog& catalog, std::string_view lang,
                   const FieldErrors& errors, const FormFields* input) {
-  const model::Chapter* ch = model::find_chapter(chapter);
   View v{View::type::object};
   v.set("chapter_number", std::to_string(chapter));
-  v.set("chapter_title", ch == nullptr ? std::string() : std::string(ch->title(to_language(lang))));
+  v.set("chapter_title", chapter_title(chapter, catalog, lang));
+  v.set("is_assessment", chapter == kAssessmentChapter);
   View list{View::type::list};
   for (const Question& q : model::questions()) {
     if (q.chapter != chapter || q.type == QuestionType::kFile) continue;

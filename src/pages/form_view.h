@@ -1,4 +1,5 @@
-// The form editor of one chapter of the AP form, as view data for
+// The form editor of one chapter of the AP form (or of chapter 11, the assessment
+// facts), as view data for
 // templates/pages/chapter.mustache, and the reverse: the submitted fields of that
 // page turned into answer changes.
 //
@@ -36,6 +37,18 @@ using FormFields = std::vector<std::pair<std::string, std::string>>;
 using FieldErrors = std::map<std::string, std::string, std::less<>>;
 
 model::Language to_language(std::string_view lang);
+
+// Chapters 1-10 are the AP form's; chapter 11 holds the assessment facts (assess.*),
+// which are breachdesk's own and never part of the notification.
+inline constexpr int kAssessmentChapter = 11;
+
+// A chapter's title for the page: the form schema's for the AP's chapters, the message
+// catalog's (chapter.assess_title) for the assessment chapter.
+std::string chapter_title(int chapter, const Catalog& catalog, std::string_view lang);
+
+// The fragment id of a question's block on its chapter page ("q-f-assess-backup"), so a
+// link can jump to it: /breaches/{id}/chapters/{n}#<anchor>.
+std::string question_anchor(std::string_view question_id);
 
 // The chapter's questions as view data: {chapter_number, chapter_title, questions:[…]}.
 // `input`, when given, is what the person just submitted (shown instead of the saved

@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "service/breach_service.h"
+#include "storage/account_repositories.h"
 #include "storage/breach_repository.h"
 #include "storage/database.h"
 
@@ -13,8 +14,6 @@ namespace bd::service {
 namespace {
 
 using model::BreachStatus;
-
-int deadline_hours() { return model::assess::default_config().deadline_hours; }
 
 Status check_version(const model::Breach& breach, std::int64_t expected) {
   if (expected != breach.version) {
@@ -25,6 +24,26 @@ Status check_version(const model::Breach& breach, std::int64_t expected) {
 }
 
 bool decidable(BreachStatus s) { return s == BreachStatus::kSuspected || s == BreachStatus::kAssessing; }
+
+int deadline_hours() { return model::assess::default_config().deadline_hours; }
+
+bool blank(std::string_view s) { return s.find_first_not_of(" \t\r\n") == std::string_view::npos; }
+
+// The engine on the breach's answers, as the processor or the controller it is.
+Result<model::assess::Assessment> propose(const model::Breach& breach, bool as_processor) {
+  BD_ASSIGN_OR_RETURN(model::assess::Facts facts, model::assess::facts_from_answers(breach.answers));
+  facts.as_processor = as_processor;
+  return model::assess::assess(facts);
+}
+
+// Accepting a processor's proposal (inform the controllers, do not notify the AP)
+// records the proposal's own reason when the officer wrote none.
+std::string decision_reason(const DecideInput& input, const model::assess::Assessment& proposal) {
+  if (!input.accept || !proposal.notify_controllers || !blank(input.reason) || proposal.notify_reasons.empty()) {
+    return input.reason;
+  }
+  return std::string(proposal.notify_reasons.front().nl);
+}
 
 }  // namespace
 
@@ -54,11 +73,27 @@ Result<model::Breach> WorkflowService::apply(const Actor& actor, model::Breach b
   return std::move(*saved);
 }
 
+Result<bool> WorkflowService::as_processor(const Actor& actor) {
+  BD_ASSIGN_OR_RETURN(storage::Organisation org, db_.organisations().get(actor.organisation_id));
+  return org.kind == storage::OrganisationKind::kProcessor;
+}
+
+Result<model::ClockContext> WorkflowService::clock_context(const Actor& actor, const model::Breach& breach) {
+  BD_ASSIGN_OR_RETURN(const bool processor, as_processor(actor));
+  model::ClockContext context{deadline_hours(), processor, std::nullopt};
+  BD_ASSIGN_OR_RETURN(auto versions, db_.notifications().list_for_breach(actor.organisation_id, breach.id));
+  for (const storage::ApNotificationRecord& v : versions) {
+    if (v.kind == "initial" && v.clock) context.filed = v.clock;
+  }
+  return context;
+}
+
 Result<AssessmentView> WorkflowService::assessment(const Actor& actor, std::string_view breach_id) {
   AssessmentView view;
   BD_ASSIGN_OR_RETURN(view.breach, load(actor, breach_id, false));
-  BD_ASSIGN_OR_RETURN(view.proposal, model::assess::assess(view.breach.answers));
-  BD_ASSIGN_OR_RETURN(view.deadline, model::deadline_status(view.breach.answers, clock_.now(), deadline_hours()));
+  BD_ASSIGN_OR_RETURN(const model::ClockContext context, clock_context(actor, view.breach));
+  BD_ASSIGN_OR_RETURN(view.proposal, propose(view.breach, context.as_processor));
+  BD_ASSIGN_OR_RETURN(view.deadline, model::ap_deadline(view.breach.answers, clock_.now(), context));
   BD_ASSIGN_OR_RETURN(view.decision, db_.lifecycle().latest_decision(actor.organisation_id, view.breach.id));
   if (can_edit(actor)) {
     for (BreachStatus s : model::allowed_next(view.breach.status)) {
@@ -69,6 +104,7 @@ Result<AssessmentView> WorkflowService::assessment(const Actor& actor, std::stri
       view.next.push_back(s);
     }
     view.can_decide = decidable(view.breach.status);
+    view.can_edit = true;
   }
   return view;
 }
@@ -80,14 +116,16 @@ Result<model::Breach> WorkflowService::decide(const Actor& actor, std::string_vi
     return Error::conflict("the breach has already been decided; reopen it first to decide again");
   }
   const TimePoint now = clock_.now();
-  BD_ASSIGN_OR_RETURN(model::assess::Assessment proposal, model::assess::assess(breach.answers));
+  BD_ASSIGN_OR_RETURN(const bool processor, as_processor(actor));
+  BD_ASSIGN_OR_RETURN(model::assess::Assessment proposal, propose(breach, processor));
   const bool notify = input.accept ? proposal.notify_ap : input.notify_ap;
   const bool inform = input.accept ? proposal.inform_subjects : input.inform_subjects;
-  if (!notify && input.reason.find_first_not_of(" \t\r\n") == std::string::npos) {
+  const std::string reason = decision_reason(input, proposal);
+  if (!notify && blank(reason)) {
     return Error::invalid("reason", "a decision not to notify the AP needs a written reason (Art. 33(5))");
   }
   BD_ASSIGN_OR_RETURN(model::Decision decision,
-                      model::make_decision(proposal, notify, inform, input.reason, actor.user_id, now));
+                      model::make_decision(proposal, notify, inform, reason, actor.user_id, now));
   std::vector<model::StatusChange> changes;
   if (breach.status == BreachStatus::kSuspected) {
     model::TransitionRequest start{BreachStatus::kAssessing, actor.user_id, now, {}, std::nullopt};
@@ -95,10 +133,10 @@ Result<model::Breach> WorkflowService::decide(const Actor& actor, std::string_vi
     changes.push_back(std::move(change));
   }
   model::TransitionRequest request{notify ? BreachStatus::kDecidedNotify : BreachStatus::kDecidedRegisterOnly,
-                                   actor.user_id, now, input.reason, std::move(decision)};
+                                   actor.user_id, now, reason, std::move(decision)};
   BD_ASSIGN_OR_RETURN(model::StatusChange change, model::transition(breach, std::move(request), deadline_hours()));
   changes.push_back(std::move(change));
-  return apply(actor, std::move(breach), input.expected_version, changes, input.reason);
+  return apply(actor, std::move(breach), input.expected_version, changes, reason);
 }
 
 Result<model::Breach> WorkflowService::transition(const Actor& actor, std::string_view breach_id,
@@ -129,14 +167,20 @@ Result<std::vector<DeadlineEntry>> WorkflowService::deadlines(const Actor& actor
                     BreachStatus::kDecidedRegisterOnly, BreachStatus::kNotified,  BreachStatus::kSubjectsInformed};
   BreachService breaches(db_, clock_);
   BD_ASSIGN_OR_RETURN(std::vector<model::Breach> open, breaches.all(actor, query));
+  BD_ASSIGN_OR_RETURN(const bool processor, as_processor(actor));
+  BD_ASSIGN_OR_RETURN(const auto filed, db_.notifications().filed_clocks(actor.organisation_id));
   const TimePoint now = clock_.now();
   std::vector<DeadlineEntry> entries;
   entries.reserve(open.size());
   for (const model::Breach& b : open) {
     DeadlineEntry e{b.id, b.reference, b.title, b.status, std::nullopt, false};
-    auto status = model::deadline_status(b.answers, now, deadline_hours());
+    model::ClockContext context{deadline_hours(), processor, std::nullopt};
+    if (auto it = filed.find(b.id); it != filed.end()) context.filed = it->second;
+    auto status = model::ap_deadline(b.answers, now, context);
     if (status.ok()) e.deadline = *status;  // a malformed time shows as "clock not started"
-    e.pending = (b.status == BreachStatus::kSuspected || b.status == BreachStatus::kAssessing ||
+    // A processor notifies no AP: nothing of it is pending there (Art. 33(2)).
+    e.pending = !processor &&
+                (b.status == BreachStatus::kSuspected || b.status == BreachStatus::kAssessing ||
                  b.status == BreachStatus::kDecidedNotify) &&
                 !(e.deadline && e.deadline->filed_at);
     entries.push_back(std::move(e));

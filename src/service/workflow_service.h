@@ -50,6 +50,7 @@ struct AssessmentView {
   std::optional<storage::DecisionRecord> decision;  // the latest officer decision, if any
   std::vector<model::BreachStatus> next;            // moves the actor may make now (empty for readers)
   bool can_decide = false;                          // the actor may decide now (status suspected/assessing)
+  bool can_edit = false;                            // the actor may edit the answers (and fill in unknowns)
 };
 
 struct DecideInput {
@@ -151,6 +152,13 @@ class WorkflowService {
 
  private:
   Result<model::Breach> load(const Actor& actor, std::string_view breach_id, bool write);
+  // Whether the actor's organisation records its breaches as a processor
+  // (storage::OrganisationKind::kProcessor): the engine then proposes to inform the
+  // controllers instead of notifying the AP, and there is no AP clock.
+  Result<bool> as_processor(const Actor& actor);
+  // The clock context of a breach: processor or controller, and the clock frozen at
+  // filing once its initial notification was filed.
+  Result<model::ClockContext> clock_context(const Actor& actor, const model::Breach& breach);
   Result<model::Breach> apply(const Actor& actor, model::Breach breach, std::int64_t expected_version,
                               const std::vector<model::StatusChange>& changes, const std::string& note);
 

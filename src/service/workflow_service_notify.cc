@@ -98,9 +98,13 @@ Result<ApNotificationRecord> WorkflowService::file_notification(const Actor& act
   }
   if (!record.meldnummer.empty()) return Error::conflict("this notification was already filed");
   std::vector<model::StatusChange> changes;
+  std::optional<model::FiledClock> clock;  // the initial version freezes the clock
   if (record.kind == "initial") {
     if (!blank(input.late_reason)) breach.answers["time.late_reason"] = input.late_reason;
     BD_TRY(model::check_can_file(breach.answers, input.submitted_at, deadline_hours()));
+    BD_ASSIGN_OR_RETURN(model::FiledClock at_filing,
+                        model::clock_at_filing(breach.answers, input.submitted_at, deadline_hours()));
+    clock = at_filing;
     breach.answers["meta.ap_reference"] = input.meldnummer;
     breach.answers["meta.submitted_at"] = format_iso_in_zone(input.submitted_at);
     if (breach.status == BreachStatus::kDecidedNotify) {
@@ -115,7 +119,7 @@ Result<ApNotificationRecord> WorkflowService::file_notification(const Actor& act
       (void)saved;
     }
     return db_.notifications().record_submission(actor.organisation_id, record.id, input.meldnummer,
-                                                 input.submitted_at);
+                                                 input.submitted_at, clock);
   }));
   return db_.notifications().get(actor.organisation_id, record.id);
 }

@@ -19,22 +19,46 @@ bool valid_kind(std::string_view k) {
 }
 bool valid_status(std::string_view s) { return s == "preliminary" || s == "final"; }
 
+// The clock columns of 0170 (all NULL until an initial version is filed).
+struct ClockColumns {
+  std::string awareness_id;
+  long long awareness_at = 0, due_at = 0, hours = 0;
+  int late_reason = 0;
+  soci::indicator id_ind = soci::i_null, awareness_ind = soci::i_null, due_ind = soci::i_null,
+                  hours_ind = soci::i_null, late_ind = soci::i_null;
+};
+
 struct NotificationRow {
   std::string id, breach_id, kind, status, meldnummer, previous_id, answers, created_by;
   long long version = 0, submitted_at = 0, breach_version = 0, created_at = 0;
   soci::indicator submitted_ind = soci::i_null, previous_ind = soci::i_null;
+  ClockColumns clock;
 };
 
 constexpr const char* kColumns =
     "SELECT n.id, n.breach_id, n.version, n.kind, n.status, n.meldnummer, n.submitted_at, n.previous_id, "
-    "n.breach_version, n.answers, n.created_by, n.created_at FROM ap_notifications n "
+    "n.breach_version, n.answers, n.created_by, n.created_at, n.clock_awareness_id, n.clock_awareness_at, "
+    "n.clock_due_at, n.clock_hours, n.clock_late_reason FROM ap_notifications n "
     "JOIN breaches b ON b.id = n.breach_id";
 
 soci::details::prepare_temp_type& into_row(soci::details::prepare_temp_type& p, NotificationRow& r) {
+  ClockColumns& c = r.clock;
   return (p, soci::into(r.id), soci::into(r.breach_id), soci::into(r.version), soci::into(r.kind),
           soci::into(r.status), soci::into(r.meldnummer), soci::into(r.submitted_at, r.submitted_ind),
           soci::into(r.previous_id, r.previous_ind), soci::into(r.breach_version), soci::into(r.answers),
-          soci::into(r.created_by), soci::into(r.created_at));
+          soci::into(r.created_by), soci::into(r.created_at), soci::into(c.awareness_id, c.id_ind),
+          soci::into(c.awareness_at, c.awareness_ind), soci::into(c.due_at, c.due_ind), soci::into(c.hours, c.hours_ind),
+          soci::into(c.late_reason, c.late_ind));
+}
+
+// The stored clock, when the row has a complete one with a known awareness id.
+std::optional<model::FiledClock> clock_of(const ClockColumns& c, const std::optional<TimePoint>& submitted_at) {
+  const bool complete = c.id_ind == soci::i_ok && c.awareness_ind == soci::i_ok && c.due_ind == soci::i_ok &&
+                        c.hours_ind == soci::i_ok && submitted_at.has_value();
+  const auto id = complete ? model::awareness_id_of(c.awareness_id) : std::nullopt;
+  if (!id) return std::nullopt;
+  return model::FiledClock{*id, from_column(c.awareness_at), from_column(c.due_at), std::chrono::hours(c.hours),
+                           *submitted_at, c.late_ind == soci::i_ok && c.late_reason != 0};
 }
 
 Result<ApNotificationRecord> to_record(const NotificationRow& r, const FieldCipher& cipher) {
@@ -51,6 +75,7 @@ Result<ApNotificationRecord> to_record(const NotificationRow& r, const FieldCiph
   BD_ASSIGN_OR_RETURN(out.answers, detail::answers_from_text(r.answers, cipher));
   out.created_by = r.created_by;
   out.created_at = from_column(r.created_at);
+  out.clock = clock_of(r.clock, out.submitted_at);
   return out;
 }
 
@@ -141,8 +166,24 @@ Result<std::vector<ApNotificationRecord>> NotificationRepository::list_for_breac
   });
 }
 
+namespace {
+
+// Stores the clock at filing (NULLs when there is none).
+void update_clock(soci::session& s, const std::string& id, const std::optional<model::FiledClock>& clock) {
+  if (!clock) return;
+  std::string awareness_id(clock->awareness_id);
+  long long awareness = to_column(clock->awareness), due = to_column(clock->due), hours = clock->length.count();
+  int late = clock->had_late_reason ? 1 : 0;
+  s << "UPDATE ap_notifications SET clock_awareness_id = :i, clock_awareness_at = :a, clock_due_at = :d, "
+       "clock_hours = :h, clock_late_reason = :l WHERE id = :id",
+      soci::use(awareness_id), soci::use(awareness), soci::use(due), soci::use(hours), soci::use(late), soci::use(id);
+}
+
+}  // namespace
+
 Status NotificationRepository::record_submission(std::string_view organisation_id, std::string_view id,
-                                                 std::string_view meldnummer, TimePoint submitted_at) {
+                                                 std::string_view meldnummer, TimePoint submitted_at,
+                                                 const std::optional<model::FiledClock>& clock) {
   if (meldnummer.empty()) return Error::invalid("meta.ap_reference", "the meldnummer is required");
   return db_.transaction([&]() -> Status {
     BD_ASSIGN_OR_RETURN(ApNotificationRecord current, get(organisation_id, id));
@@ -155,8 +196,35 @@ Status NotificationRepository::record_submission(std::string_view organisation_i
       long long at = to_column(submitted_at);
       lease.session() << "UPDATE ap_notifications SET meldnummer = :m, submitted_at = :t WHERE id = :id",
           soci::use(number), soci::use(at), soci::use(current.id);
+      update_clock(lease.session(), current.id, clock);
       return {};
     });
+  });
+}
+
+Result<std::map<std::string, model::FiledClock, std::less<>>> NotificationRepository::filed_clocks(
+    std::string_view organisation_id) {
+  BD_ASSIGN_OR_RETURN(ConnectionLease lease, db_.lease());
+  return guarded("list filed clocks", [&]() -> Result<std::map<std::string, model::FiledClock, std::less<>>> {
+    std::string org(organisation_id);
+    std::string breach_id;
+    long long submitted = 0;
+    ClockColumns c;
+    soci::statement st =
+        (lease.session().prepare << "SELECT n.breach_id, n.submitted_at, n.clock_awareness_id, n.clock_awareness_at, "
+                                    "n.clock_due_at, n.clock_hours, n.clock_late_reason FROM ap_notifications n "
+                                    "JOIN breaches b ON b.id = n.breach_id WHERE b.organisation_id = :o "
+                                    "AND n.kind = 'initial' AND n.meldnummer <> '' AND n.submitted_at IS NOT NULL "
+                                    "AND n.clock_due_at IS NOT NULL",
+         soci::into(breach_id), soci::into(submitted), soci::into(c.awareness_id, c.id_ind),
+         soci::into(c.awareness_at, c.awareness_ind), soci::into(c.due_at, c.due_ind), soci::into(c.hours, c.hours_ind),
+         soci::into(c.late_reason, c.late_ind), soci::use(org));
+    st.execute();
+    std::map<std::string, model::FiledClock, std::less<>> out;
+    while (st.fetch()) {
+      if (auto clock = clock_of(c, from_column(submitted))) out.emplace(breach_id, *clock);
+    }
+    return out;
   });
 }
 

@@ -13,6 +13,8 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -20,6 +22,7 @@
 
 #include "base/clock.h"
 #include "base/result.h"
+#include "model/deadline.h"
 #include "model/lifecycle.h"
 #include "model/value.h"
 
@@ -41,6 +44,9 @@ struct ApNotificationRecord {
   model::Answers answers;           // snapshot
   std::string created_by;           // user id
   TimePoint created_at{};
+  // The 72-hour clock as it stood at filing; set for an initial version filed with it
+  // (nullopt before filing, for follow-ups and for versions filed before 0170).
+  std::optional<model::FiledClock> clock;
 };
 
 class NotificationRepository {
@@ -54,10 +60,14 @@ class NotificationRepository {
   // Oldest first.
   Result<std::vector<ApNotificationRecord>> list_for_breach(std::string_view organisation_id,
                                                             std::string_view breach_id);
-  // Records the meldnummer and filing time (the officer filed it on the AP's form).
-  // kConflict when it was already recorded with another number.
+  // Records the meldnummer and filing time (the officer filed it on the AP's form) and,
+  // for the initial version, the clock as it stood then. kConflict when it was already
+  // recorded with another number.
   Status record_submission(std::string_view organisation_id, std::string_view id, std::string_view meldnummer,
-                           TimePoint submitted_at);
+                           TimePoint submitted_at, const std::optional<model::FiledClock>& clock = std::nullopt);
+  // The clock at filing of every breach of the organisation whose initial notification
+  // was filed with one, keyed by breach id (one query, for dashboards).
+  Result<std::map<std::string, model::FiledClock, std::less<>>> filed_clocks(std::string_view organisation_id);
 
  private:
   Database& db_;

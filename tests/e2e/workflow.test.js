@@ -1,6 +1,7 @@
 // Browser end-to-end test of the workflow: an officer opens the care organisation's
 // breach (seeds/000, entered through the API), sees the engine's proposal with the
-// reasons naming the BSN and payment data, overrides it with a written reason,
+// reasons naming the BSN and payment data, fills in an unknown fact through the link
+// to its question in chapter 11, overrides the proposal with a written reason,
 // prepares the AP notification, marks it filed with a meldnummer, prints it and
 // finds the deadline dashboard. Runs the built breachdesk binary on a temporary
 // SQLite database and a free port, in Debian's headless chromium via playwright-core.
@@ -107,6 +108,19 @@ async function run(page, base, breachId) {
   await page.getByText("AP-melding uiterlijk").first().waitFor();
   await page.screenshot({ path: path.join(artifacts, "e2e-workflow-proposal.png"), fullPage: true });
 
+  // An unknown that matters links to its question in chapter 11; answering it there
+  // (the data were not recovered) takes it off the list and keeps the proposal.
+  const unknown = page.locator('[data-test="unknowns"] a', { hasText: "teruggegeven" });
+  await unknown.click();
+  await page.waitForURL(/\/chapters\/11#q-f-assess-data_recovered$/);
+  await page.getByRole("heading", { name: /Beoordeling: feiten voor het voorstel/ }).waitFor();
+  await page.locator("#f-assess-data_recovered-false").check();
+  await page.getByRole("button", { name: "Opslaan", exact: true }).click();
+  await page.waitForURL(/\/chapters\/11\?saved=1$/);
+  await page.goto(`${base}/breaches/${breachId}`);
+  assert.equal(await unknown.count(), 0, "the answered fact is no longer unknown");
+  assert.equal((await page.locator('[data-test="inform-subjects"]').textContent()).trim(), "Ja");
+
   // Override without a reason is refused and keeps the choice; then with a reason.
   await page.getByLabel("Afwijken van het voorstel (melden bij de AP)").check();
   await page.locator("#inform_subjects").selectOption("no");
@@ -173,7 +187,8 @@ async function main() {
     context.setDefaultTimeout(15000);
     const page = context.pages()[0] || await context.newPage();
     await run(page, base, breachId);
-    console.log("e2e workflow: proposal, override with reason, filed with meldnummer, print, dashboard: ok");
+    console.log("e2e workflow: proposal, unknown fact filled in, override with reason, filed with meldnummer, " +
+                "print, dashboard: ok");
   } finally {
     if (context) await context.close();
     server.kill("SIGTERM");

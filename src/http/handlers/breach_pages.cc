@@ -1,5 +1,5 @@
 // The breach page (summary, status, key answers, history) and the form editor of
-// the ten chapters of the AP form.
+// the ten chapters of the AP form plus chapter 11, the facts for the assessment.
 #include <charconv>
 
 #include "http/error_mapping.h"
@@ -14,7 +14,7 @@ namespace bd::http::handlers {
 namespace {
 
 constexpr int kFirstChapter = 1;
-constexpr int kLastChapter = 10;
+constexpr int kLastChapter = pages::kAssessmentChapter;
 
 std::optional<int> chapter_param(const Request& request) {
   const std::string_view text = request.path_param("n");
@@ -51,13 +51,12 @@ Response get_breach(const WebContext& ctx, Request& request) {
   return render_page(ctx, request, "breach", v);
 }
 
-pages::View chapter_nav(const model::Breach& breach, int current, const std::string& lang) {
+pages::View chapter_nav(const WebContext& ctx, const model::Breach& breach, int current, const std::string& lang) {
   pages::View list{pages::View::type::list};
   for (int n = kFirstChapter; n <= kLastChapter; ++n) {
-    const model::Chapter* ch = model::find_chapter(n);
     pages::View c{pages::View::type::object};
     c.set("number", std::to_string(n));
-    c.set("title", ch == nullptr ? std::string() : std::string(ch->title(pages::to_language(lang))));
+    c.set("title", pages::chapter_title(n, ctx.catalog(), lang));
     c.set("href", "/breaches/" + breach.id + "/chapters/" + std::to_string(n));
     c.set("current", n == current);
     list.push_back(c);
@@ -72,12 +71,10 @@ Response chapter_page(const WebContext& ctx, const Request& request, const model
   pages::View v = base_view(ctx, request, "chapter.title", Nav::kRegister);
   pages::View form = pages::chapter_view(chapter, breach.answers, ctx.catalog(), lang, errors, input);
   v.set("page_title", breach.reference + " · " + std::to_string(chapter) + ". " +
-                          (model::find_chapter(chapter) ? std::string(model::find_chapter(chapter)->title(
-                                                              pages::to_language(lang)))
-                                                        : std::string()));
+                          pages::chapter_title(chapter, ctx.catalog(), lang));
   v.set("form", form);
   v.set("breach", pages::breach_view(breach, ctx.catalog(), lang));
-  v.set("chapter_nav", chapter_nav(breach, chapter, lang));
+  v.set("chapter_nav", chapter_nav(ctx, breach, chapter, lang));
   v.set("action", "/breaches/" + breach.id + "/chapters/" + std::to_string(chapter));
   v.set("version", std::to_string(version));
   v.set("has_next", chapter < kLastChapter);

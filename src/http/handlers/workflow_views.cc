@@ -52,7 +52,26 @@ View severity_view(const WebContext& ctx, const std::string& lang, const model::
   return s;
 }
 
-View proposal_view(const WebContext& ctx, const std::string& lang, const model::assess::Assessment& a) {
+// Each unknown that matters, linked to its question on its chapter page when the
+// person may fill it in.
+View unknowns_view(const std::string& lang, const service::AssessmentView& av) {
+  View unknowns{View::type::list};
+  for (std::string_view id : av.proposal.unknowns_that_matter) {
+    const model::Question* q = model::find_question(id);
+    View item{View::type::object};
+    item.set("id", std::string(id));
+    item.set("label", q ? std::string(q->label(pages::to_language(lang))) : std::string(id));
+    if (q != nullptr && av.can_edit) {
+      item.set("href", "/breaches/" + av.breach.id + "/chapters/" + std::to_string(q->chapter) + "#" +
+                           pages::question_anchor(id));
+    }
+    unknowns.push_back(item);
+  }
+  return unknowns;
+}
+
+View proposal_view(const WebContext& ctx, const std::string& lang, const service::AssessmentView& av) {
+  const model::assess::Assessment& a = av.proposal;
   View p{View::type::object};
   p.set("notify_ap", a.notify_ap);
   p.set("inform_subjects", a.inform_subjects);
@@ -71,15 +90,7 @@ View proposal_view(const WebContext& ctx, const std::string& lang, const model::
   }
   p.set("exemptions", exemptions);
   p.set("has_exemptions", !a.exemptions.empty());
-  View unknowns{View::type::list};
-  for (std::string_view id : a.unknowns_that_matter) {
-    const model::Question* q = model::find_question(id);
-    View item{View::type::object};
-    item.set("id", std::string(id));
-    item.set("label", q ? std::string(q->label(pages::to_language(lang))) : std::string(id));
-    unknowns.push_back(item);
-  }
-  p.set("unknowns", unknowns);
+  p.set("unknowns", unknowns_view(lang, av));
   p.set("has_unknowns", !a.unknowns_that_matter.empty());
   p.set("engine_version", std::string(a.engine_version) + " / " + std::string(a.config_version));
   return p;
@@ -137,8 +148,9 @@ View workflow_panel(const WebContext& ctx, const std::string& lang, const servic
   View w{View::type::object};
   w.set("breach_id", av.breach.id);
   w.set("version", std::to_string(av.breach.version));
-  w.set("proposal", proposal_view(ctx, lang, av.proposal));
+  w.set("proposal", proposal_view(ctx, lang, av));
   if (av.deadline) w.set("deadline", deadline_view(lang, *av.deadline));
+  w.set("processor", av.proposal.notify_controllers);  // set only for a processor (Art. 33(2))
   if (av.decision) w.set("decision", decision_view(ctx, lang, *av.decision));
   w.set("can_decide", av.can_decide);
   w.set("next", next_view(ctx, lang, av.next, av.breach.status));

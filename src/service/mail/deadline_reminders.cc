@@ -58,6 +58,8 @@ Result<int> DeadlineReminders::enqueue_due() {
   BD_ASSIGN_OR_RETURN(auto organisations, db_.organisations().list());
   int total = 0;
   for (const auto& org : organisations) {
+    // A processor informs its controllers and has no AP deadline of its own (Art. 33(2)).
+    if (org.kind == storage::OrganisationKind::kProcessor) continue;
     BD_ASSIGN_OR_RETURN(int n, enqueue_for_organisation(org.id));
     total += n;
   }

@@ -2,7 +2,8 @@
 // for every privacy officer of the breach's organisation — 24 hours before the
 // deadline, 6 hours before it, and when it has passed — each at most once per officer
 // (an outbox dedupe key "reminder:<breach>:<kind>:<user>" makes a second enqueue a no-op,
-// also across restarts and several server processes).
+// also across restarts and several server processes). A processor organisation gets
+// none: it informs its controllers and has no AP deadline of its own (Art. 33(2)).
 //
 // Texts come from the mail message catalog (i18n/mail/<lang>.json) in each officer's
 // language; the deadline is shown in Europe/Amsterdam time.

@@ -63,6 +63,33 @@ TEST_P(FilingTest, LateFilingNeedsAReasonAndLatenessIsFrozen) {
   EXPECT_EQ(after->deadline->time_left, -std::chrono::hours(8));  // frozen at filing
 }
 
+TEST_P(FilingTest, EditsAfterFilingDoNotMoveTheFrozenClock) {
+  auto [b, n] = decided(80);
+  FilingInput f{b.version, "M-2026-0100", clock_.now(), "Pas na drie dagen volledig bekend"};
+  ASSERT_TRUE(wf().file_notification(officer_, n.id, f).ok());
+  auto filed = svc().breaches().get(officer_, b.id);
+  ASSERT_TRUE(filed.ok());
+  // The officer later corrects the awareness time and clears the late reason: a
+  // revision of the answers, not of what was filed.
+  BreachUpdate edit;
+  edit.expected_version = filed->version;
+  edit.changes["time.discovered"] = format_iso_in_zone(clock_.now() - std::chrono::hours(2));
+  edit.changes["time.late_reason"] = std::monostate{};
+  ASSERT_TRUE(svc().breaches().update(officer_, b.id, edit).ok());
+  clock_.advance(std::chrono::hours(5));
+  auto view = wf().assessment(officer_, b.id);
+  ASSERT_TRUE(view.ok() && view->deadline);
+  EXPECT_EQ(view->deadline->time_left, -std::chrono::hours(8));
+  EXPECT_TRUE(view->deadline->filed_late);
+  EXPECT_TRUE(view->deadline->has_late_reason) << "the reason given at filing stays on record";
+  EXPECT_FALSE(view->deadline->needs_late_reason);
+  auto list = wf().deadlines(officer_);
+  ASSERT_TRUE(list.ok() && list->size() == 1u);
+  ASSERT_TRUE((*list)[0].deadline.has_value());
+  EXPECT_EQ((*list)[0].deadline->time_left, -std::chrono::hours(8));
+  EXPECT_FALSE((*list)[0].pending);
+}
+
 TEST_P(FilingTest, FilingNeedsAMeldnummerAndTheCurrentVersion) {
   auto [b, n] = decided(2);
   FilingInput f{b.version, " ", clock_.now(), ""};

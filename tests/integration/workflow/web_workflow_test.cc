@@ -185,6 +185,31 @@ TEST_F(WorkflowWebTest, BreachPageShowsTheProposalAndAnOverrideNeedsAReason) {
   EXPECT_NE(after.body.find("Al gebeld"), std::string::npos);
 }
 
+TEST_F(WorkflowWebTest, UnknownsThatMatterLinkToChapterElevenWhereTheFactIsFilledIn) {
+  auto b = care_breach(2);
+  Browser browser = login("fg@zorg.example");
+  Reply page = browser.get("/breaches/" + b.id);
+  ASSERT_EQ(page.status, 200);
+  const std::string link = "/breaches/" + b.id + "/chapters/11#q-f-assess-data_recovered";
+  EXPECT_NE(page.body.find("href=\"" + link + "\""), std::string::npos) << "the unknown links to its question";
+  EXPECT_NE(page.body.find("/breaches/" + b.id + "/chapters/11\""), std::string::npos) << "chapter 11 is listed";
+  Reply chapter = browser.get("/breaches/" + b.id + "/chapters/11");
+  ASSERT_EQ(chapter.status, 200) << chapter.body;
+  EXPECT_NE(chapter.body.find("Beoordeling: feiten voor het voorstel"), std::string::npos);
+  EXPECT_NE(chapter.body.find("id=\"q-f-assess-data_recovered\""), std::string::npos);
+  Reply saved = browser.post_form("/breaches/" + b.id + "/chapters/11",
+                                  {{"csrf", hidden_value(chapter.body, "csrf")}, {"version", std::to_string(b.version)},
+                                   {"assess.data_recovered__present", "1"}, {"assess.data_recovered", "false"},
+                                   {"then", "stay"}});
+  ASSERT_EQ(saved.status, 303) << saved.body;
+  auto after = services_->breaches().get(officer_, b.id);
+  ASSERT_TRUE(after.ok());
+  ASSERT_TRUE(after->answers.contains("assess.data_recovered"));
+  EXPECT_EQ(after->answers.at("assess.data_recovered"), model::Value(false));
+  EXPECT_EQ(browser.get("/breaches/" + b.id).body.find(link), std::string::npos) << "no longer unknown";
+  EXPECT_EQ(browser.get("/breaches/" + b.id + "/chapters/12").status, 404);
+}
+
 TEST_F(WorkflowWebTest, NotificationIsPreparedFiledPrintedAndExported) {
   auto b = care_breach(2);
   service::DecideInput in;

@@ -3,6 +3,8 @@
 // lateness, follow-ups), tenant isolation and roles, the deadlines and the calendar feed.
 #include "workflow_fixture.h"
 
+#include "service/demo.h"
+
 namespace bd::service::testing {
 namespace {
 
@@ -135,6 +137,64 @@ TEST_P(DecisionTest, ImpossibleTransitionIsRefusedAndReopenNeedsAReason) {
 }
 
 BD_WORKFLOW_SUITE(DecisionTest);
+
+// The demo data's processor (seed 002, Nostradamus ICT BV) and its customer, a
+// controller with the same facts.
+class ProcessorTest : public WorkflowTest {
+ protected:
+  void SetUp() override {
+    WorkflowTest::SetUp();
+    if (IsSkipped()) return;
+    ASSERT_TRUE(load_demo_data(svc()).ok());
+  }
+  std::pair<Actor, model::Breach> demo_breach(const std::string& officer_email) {
+    auto actor = svc().auth().actor_by_email(system_actor(), officer_email);
+    EXPECT_TRUE(actor.ok());
+    auto list = svc().breaches().all(*actor, {});
+    EXPECT_TRUE(list.ok() && list->size() == 1u);
+    return {*actor, list.ok() && !list->empty() ? list->front() : model::Breach{}};
+  }
+};
+
+TEST_P(ProcessorTest, ProcessorIsProposedToInformItsControllersWithoutAnApClock) {
+  auto [processor, b] = demo_breach("privacy@nostradamus.example");
+  auto view = wf().assessment(processor, b.id);
+  ASSERT_TRUE(view.ok()) << view.error().message;
+  EXPECT_FALSE(view->proposal.notify_ap);
+  EXPECT_FALSE(view->proposal.inform_subjects);
+  EXPECT_TRUE(view->proposal.notify_controllers);
+  ASSERT_EQ(view->proposal.notify_reasons.size(), 1u);
+  EXPECT_EQ(view->proposal.notify_reasons[0].code, "processor_informs_controllers");
+  EXPECT_FALSE(view->deadline.has_value()) << "a processor has no AP clock";
+  auto deadlines = wf().deadlines(processor);
+  ASSERT_TRUE(deadlines.ok());
+  for (const auto& e : *deadlines) {
+    EXPECT_FALSE(e.pending);
+    EXPECT_FALSE(e.deadline.has_value());
+  }
+  // Accepting needs no typed reason: the proposal's own is recorded (Art. 33(2)).
+  DecideInput in;
+  in.expected_version = b.version;
+  auto decided = wf().decide(processor, b.id, in);
+  ASSERT_TRUE(decided.ok()) << decided.error().message;
+  EXPECT_EQ(decided->status, BreachStatus::kDecidedRegisterOnly);
+  auto after = wf().assessment(processor, b.id);
+  ASSERT_TRUE(after.ok() && after->decision.has_value());
+  EXPECT_EQ(after->decision->outcome, model::Decision::Outcome::kAccepted);
+  EXPECT_NE(after->decision->reason.find("verwerker"), std::string::npos) << after->decision->reason;
+  EXPECT_NE(after->decision->proposal_json.find("\"notify_controllers\":true"), std::string::npos);
+}
+
+TEST_P(ProcessorTest, TheControllerWithTheSameFactsNotifiesTheAp) {
+  auto [customer, b] = demo_breach("privacy@klant.example");
+  auto view = wf().assessment(customer, b.id);
+  ASSERT_TRUE(view.ok()) << view.error().message;
+  EXPECT_TRUE(view->proposal.notify_ap);
+  EXPECT_FALSE(view->proposal.notify_controllers);
+  EXPECT_TRUE(view->deadline.has_value());
+}
+
+BD_WORKFLOW_SUITE(ProcessorTest);
 
 }  // namespace
 }  // namespace bd::service::testing
