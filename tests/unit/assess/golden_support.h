@@ -1,11 +1,13 @@
-// Helpers for the data-driven assessment tests: JSON → model::Answers without the
-// production codec (so the golden files test the engine, not the codec), a
-// pretty-printer for rewriting golden files, and file reading. Header-only because
-// bd_test compiles only *_test.cc files.
+// Helpers for the data-driven assessment tests: the golden case files, JSON →
+// model::Answers without the production codec (so the golden files test the engine,
+// not the codec), a pretty-printer for rewriting golden files, and file reading.
+// Header-only because bd_test compiles only *_test.cc files.
 #pragma once
 
+#include <algorithm>
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include <fstream>
 #include <sstream>
@@ -20,6 +22,17 @@ namespace bd::test {
 namespace bj = boost::json;
 
 inline std::string pretty(const bj::value& value, int indent = 0);
+
+// Every tests/golden/assess/*.json, sorted by name (NNN_case.json).
+inline std::vector<std::filesystem::path> golden_case_files() {
+  std::vector<std::filesystem::path> files;
+  for (const auto& entry : std::filesystem::directory_iterator(std::filesystem::path(BD_SOURCE_DIR) /
+                                                               "tests/golden/assess")) {
+    if (entry.path().extension() == ".json") files.push_back(entry.path());
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
 
 inline model::Answers answers_from(const bj::object& object) {
   model::Answers answers;

@@ -1,6 +1,9 @@
 // Data-driven assessment cases: every tests/golden/assess/NNN_name.json holds the
-// answers of one breach and the expected subset of the engine's output. A mismatch
-// prints the differing keys; BD_UPDATE_GOLDEN=1 rewrites "expect" from the engine.
+// answers of one breach and the expected subset of the engine's output. Optional
+// inputs beside "answers": "config" (a configuration version) and "as_processor"
+// (true: the recording organisation is the processor, Facts::as_processor, which is
+// not a form answer). A mismatch prints the differing keys; BD_UPDATE_GOLDEN=1
+// rewrites "expect" from the engine.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -14,7 +17,6 @@ namespace bd::model::assess {
 namespace {
 
 namespace bj = boost::json;
-namespace fs = std::filesystem;
 
 template <typename R>
 bj::array codes(const std::vector<R>& list) {
@@ -39,6 +41,7 @@ bj::object summary(const Assessment& a) {
       {"flags", bj::object{{"more_than_100", a.flags.more_than_100}, {"unintelligible", a.flags.unintelligible}}},
       {"notify_reasons", codes(a.notify_reasons)}, {"inform_reasons", codes(a.inform_reasons)},
       {"exemptions", codes(a.exemptions)}, {"public_notice_required", a.public_notice_required},
+      {"notify_controllers", a.notify_controllers},
       {"unknowns_that_matter", std::move(unknowns)}, {"deadline_hours", a.deadline_hours}};
 }
 
@@ -54,20 +57,19 @@ bool same(const bj::value& expected, const bj::value& actual) {
   return expected == actual;
 }
 
-std::vector<fs::path> golden_files() {
-  std::vector<fs::path> files;
-  for (const auto& entry : fs::directory_iterator(fs::path(BD_SOURCE_DIR) / "tests/golden/assess")) {
-    if (entry.path().extension() == ".json") files.push_back(entry.path());
-  }
-  std::sort(files.begin(), files.end());
-  return files;
+// The case's answers assessed as the case says: with its configuration, and as the
+// processor when "as_processor" is true.
+Result<Assessment> assess_case(const bj::object& doc, const EngineConfig& config) {
+  BD_ASSIGN_OR_RETURN(Facts facts, facts_from_answers(test::answers_from(doc.at("answers").as_object())));
+  if (const auto* processor = doc.if_contains("as_processor")) facts.as_processor = processor->as_bool();
+  return assess(facts, config);
 }
 
-TEST(AssessGolden, AtLeastThirtyCases) { EXPECT_GE(golden_files().size(), 30U); }
+TEST(AssessGolden, AtLeastThirtyCases) { EXPECT_GE(test::golden_case_files().size(), 30U); }
 
 TEST(AssessGolden, EveryCaseMatches) {
   const bool update = std::getenv("BD_UPDATE_GOLDEN") != nullptr;
-  for (const auto& path : golden_files()) {
+  for (const auto& path : test::golden_case_files()) {
     SCOPED_TRACE(path.filename().string());
     bj::object doc = bj::parse(test::read_text(path)).as_object();
     EngineConfig config = default_config();
@@ -76,7 +78,7 @@ TEST(AssessGolden, EveryCaseMatches) {
       ASSERT_TRUE(named.ok());
       config = *named;
     }
-    auto result = assess(test::answers_from(doc.at("answers").as_object()), config);
+    auto result = assess_case(doc, config);
     ASSERT_TRUE(result.ok()) << result.error().message;
     const bj::object actual = summary(*result);
     if (update) {
