@@ -34,7 +34,7 @@ bool has_late_reason(const Answers& answers) {
 std::string span_text(std::chrono::seconds span, Language lang) {
   const bool nl = lang == Language::kNl;
   const auto total_minutes = std::chrono::duration_cast<std::chrono::minutes>(span).count();
-  const long long parts[] = {total_minutes / (24 * 60), total_minutes / 60 % 24, total_minutes % 60};
+  const long long parts[] = {total_minutes / (24LL * 60), total_minutes / 60 % 24, total_minutes % 60};
   const char* one[] = {nl ? "dag" : "day", nl ? "uur" : "hour", nl ? "minuut" : "minute"};
   const char* many[] = {nl ? "dagen" : "days", nl ? "uur" : "hours", nl ? "minuten" : "minutes"};
   std::string out;
