@@ -2,6 +2,8 @@
 
 #include <array>
 #include <cmath>
+#include <string>
+#include <utility>
 
 #include "model/assess/rules.h"
 
@@ -38,21 +40,86 @@ std::string_view severity_token(Band band) {
 
 bool operator==(const Reason& a, const Reason& b) { return a.code == b.code; }
 
-const EngineConfig& default_config() {
-  static const EngineConfig config{};
-  return config;
+namespace {
+
+EngineConfig omnibus_2025() {
+  EngineConfig c;
+  c.version = "omnibus-2025";
+  c.notify_ap_from = RiskLevel::kHighRisk;
+  c.deadline_hours = 96;
+  return c;
 }
 
+const std::array<EngineConfig, 2>& compiled_in() {
+  static const std::array<EngineConfig, 2> configs{EngineConfig{}, omnibus_2025()};
+  return configs;
+}
+
+bool version_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' ||
+         c == '-';
+}
+
+Status check_version(std::string_view version) {
+  if (version.empty() || version.size() > kMaxConfigVersionLength) {
+    return Error::invalid("version", "version: 1 to 40 characters");
+  }
+  for (char c : version) {
+    if (!version_char(c)) return Error::invalid("version", "version: only letters, digits, '.', '_' and '-'");
+  }
+  return {};
+}
+
+bool on_scale(double score) { return score >= kMinSeverityScore && score <= kMaxSeverityScore; }
+
+// Each threshold on the ENISA scale and above the one before it, so every band is reachable.
+Status check_bands(const EngineConfig& c) {
+  const std::array<std::pair<std::string_view, double>, 3> thresholds{
+      {{"band_medium_from", c.band_medium_from},
+       {"band_high_from", c.band_high_from},
+       {"band_very_high_from", c.band_very_high_from}}};
+  double previous = 0;
+  for (const auto& [field, value] : thresholds) {
+    const std::string name(field);
+    if (!on_scale(value)) return Error::invalid(name, name + ": must lie on the ENISA scale, 0.25 to 6");
+    if (value <= previous) return Error::invalid(name, name + ": must be greater than the threshold before it");
+    previous = value;
+  }
+  return {};
+}
+
+}  // namespace
+
+const EngineConfig& default_config() { return compiled_in().front(); }
+
+std::span<const EngineConfig> compiled_in_configs() { return compiled_in(); }
+
 Result<EngineConfig> config_by_version(std::string_view version) {
-  if (version == default_config().version) return default_config();
-  if (version == "omnibus-2025") {
-    EngineConfig c;
-    c.version = "omnibus-2025";
-    c.notify_ap_from = RiskLevel::kHighRisk;
-    c.deadline_hours = 96;
-    return c;
+  for (const EngineConfig& c : compiled_in()) {
+    if (c.version == version) return c;
   }
   return Error::not_found("unknown assessment configuration version");
+}
+
+std::string compiled_in_versions() {
+  std::string out;
+  for (const EngineConfig& c : compiled_in()) out += (out.empty() ? "" : ", ") + c.version;
+  return out;
+}
+
+Status check_config(const EngineConfig& c) {
+  BD_TRY(check_version(c.version));
+  if (c.deadline_hours < 1 || c.deadline_hours > kMaxDeadlineHours) {
+    return Error::invalid("deadline_hours", "deadline_hours: a whole number of hours from 1 to 720");
+  }
+  BD_TRY(check_bands(c));
+  if (!(c.quick_restore_hours >= 0 && c.quick_restore_hours <= kMaxQuickRestoreHours)) {
+    return Error::invalid("quick_restore_hours", "quick_restore_hours: from 0 to 720 hours");
+  }
+  if (c.many_people < 1 || c.many_people > kMaxManyPeople) {
+    return Error::invalid("many_people", "many_people: a whole number from 1 to 1000000000");
+  }
+  return {};
 }
 
 namespace {

@@ -10,9 +10,13 @@
 //
 // Thread-safety: everything here is a pure function of its arguments; an EngineConfig
 // may be shared between threads. Failure: assess(Answers) returns InvalidInput naming
-// the id whose value is malformed (see facts.h); the Facts overload cannot fail.
+// the id whose value is malformed (see facts.h); the Facts overload cannot fail;
+// check_config() returns InvalidInput naming the field out of range.
 #pragma once
 
+#include <cstdint>
+#include <span>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -33,9 +37,11 @@ std::string_view to_token(Band band);  // "low", "medium", "high", "very_high"
 std::string_view severity_token(Band band);  // negligible, limited, significant, very_high
 
 // Thresholds and deadline length; versioned so that a stored assessment says which
-// rules produced it. Changing any value means a new `version`.
+// rules produced it. Changing any value means a new `version`. The version is owned
+// (a configuration may come from a file, json/assessment_config_codec.h), and so is
+// the copy every Assessment keeps of it.
 struct EngineConfig {
-  std::string_view version = "2026.1";
+  std::string version = "2026.1";
   RiskLevel notify_ap_from = RiskLevel::kRisk;           // Art. 33(1): unless unlikely
   RiskLevel inform_subjects_from = RiskLevel::kHighRisk;  // Art. 34(1)
   int deadline_hours = 72;                                // Art. 33(1)
@@ -45,13 +51,35 @@ struct EngineConfig {
   Band high_risk_from_band = Band::kHigh;                 // ENISA band that alone means high risk
   double quick_restore_hours = 24.0;                      // an outage this short counts as "restored quickly"
   std::int64_t many_people = 100;                         // ENISA flag "more than 100 people"
+
+  bool operator==(const EngineConfig&) const = default;
 };
 
-// The configuration in force (GDPR as it stands).
+// The range of an ENISA severity score (SE = DPC × EI + CB): 1 × 0.25 + 0 up to
+// 4 × 1 + 2. Band thresholds outside it would make a band unreachable or universal.
+inline constexpr double kMinSeverityScore = 0.25;
+inline constexpr double kMaxSeverityScore = 6.0;
+// The bounds check_config() enforces besides the ENISA scale.
+inline constexpr int kMaxDeadlineHours = 720;           // 30 days
+inline constexpr double kMaxQuickRestoreHours = 720.0;
+inline constexpr std::int64_t kMaxManyPeople = 1'000'000'000;
+inline constexpr std::size_t kMaxConfigVersionLength = 40;
+
+// The compiled-in default (GDPR as it stands): "2026.1".
 const EngineConfig& default_config();
-// A named configuration: "2026.1" (GDPR) or "omnibus-2025" (the Commission's proposal:
-// notify only high risks, within 96 hours). NotFound for any other name.
+// Every compiled-in configuration, the default first: "2026.1" (GDPR) and
+// "omnibus-2025" (the Commission's proposal: notify only high risks, within 96 hours).
+std::span<const EngineConfig> compiled_in_configs();
+// A compiled-in configuration by version; NotFound for any other name.
 Result<EngineConfig> config_by_version(std::string_view version);
+// The compiled-in versions joined with ", " (for messages that list the choices).
+std::string compiled_in_versions();
+
+// Whether every value is in range: version 1–40 characters of [A-Za-z0-9._-],
+// deadline_hours 1–720, band thresholds strictly increasing within the ENISA scale
+// (kMinSeverityScore..kMaxSeverityScore), quick_restore_hours 0–720, many_people
+// 1–10^9. kInvalidInput naming the offending field (the EngineConfig member name).
+Status check_config(const EngineConfig& config);
 
 // The engine's own version (the rules' code), separate from the config version.
 inline constexpr std::string_view kEngineVersion = "1.0.0";
@@ -108,7 +136,7 @@ struct Assessment {
   std::vector<std::string_view> unknowns_that_matter;  // form/assess ids, in id order
 
   int deadline_hours = 72;
-  std::string_view config_version;
+  std::string config_version;  // a copy: the Assessment outlives the config it came from
   std::string_view engine_version = kEngineVersion;
 };
 
