@@ -1,5 +1,7 @@
 // SmtpTestServer: starts tests/support/smtp_server.py (a real aiosmtpd server) on a free
-// loopback port for the lifetime of the object and reads back what it received.
+// loopback port for the lifetime of the object and reads back what it received and
+// what it saw (events: TLS, AUTH, MAIL, DATA). Options are the script's; "--starttls"
+// and "--smtps" get the certificate directory filled in here; ca_file() is the CA to trust.
 // Test-only; aborts the test (ADD_FAILURE + empty port) when the server won't start.
 #pragma once
 
@@ -7,6 +9,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -28,7 +31,10 @@ class SmtpTestServer {
     const std::string port_file = (dir_ / "port").string();
     std::vector<std::string> args = {"/usr/bin/python3", std::string(BD_SOURCE_DIR) + "/tests/support/smtp_server.py",
                                      "--dir", (dir_ / "mail").string(), "--port-file", port_file};
-    args.insert(args.end(), extra_args.begin(), extra_args.end());
+    for (auto& arg : extra_args) {
+      args.push_back(arg);
+      if (arg == "--starttls" || arg == "--smtps") args.push_back((dir_ / "tls").string());
+    }
     pid_ = fork();
     if (pid_ == 0) {
       std::vector<char*> argv;
@@ -37,7 +43,8 @@ class SmtpTestServer {
       execv(argv[0], argv.data());
       _exit(127);
     }
-    for (int i = 0; i < 200 && port_ == 0; ++i) {
+    // Making the certificate takes a moment on a busy machine.
+    for (int i = 0; i < 400 && port_ == 0; ++i) {
       std::ifstream in(port_file);
       if (in >> port_) break;
       std::this_thread::sleep_for(std::chrono::milliseconds(25));
@@ -57,6 +64,17 @@ class SmtpTestServer {
 
   int port() const { return port_; }
   std::string url() const { return "smtp://127.0.0.1:" + std::to_string(port_); }
+
+  // The private CA that signed the server's certificate (with "--starttls" or "--smtps").
+  std::string ca_file() const { return (dir_ / "tls" / "ca.pem").string(); }
+
+  // What the server saw so far, one line per event (see smtp_server.py).
+  std::vector<std::string> events() const {
+    std::vector<std::string> lines;
+    std::ifstream in(dir_ / "mail" / "events.log");
+    for (std::string line; std::getline(in, line);) lines.push_back(line);
+    return lines;
+  }
 
   // The raw messages received so far, in order of acceptance.
   std::vector<std::string> messages() const {
