@@ -3,7 +3,8 @@
 //
 // add_mail_options() registers the flags on a command; mail_setup() turns them into the
 // transport and outbox configuration after parsing. The SMTP password is read from a
-// file (never from the command line, where `ps` shows it) and never logged.
+// file (never from the command line, where `ps` shows it) and never logged; with a user
+// name TLS is required (STARTTLS required or smtps://), so it never travels in the clear.
 // Failure: mail_setup() returns kInvalidInput naming the option when a value is wrong
 // or the password file cannot be read. Main thread only.
 #pragma once
@@ -28,6 +29,7 @@ struct MailFlags {
   std::string smtp_url;  // empty: no mail is sent; messages wait in the outbox
   std::string smtp_user;
   std::string smtp_password_file;
+  std::string smtp_ca_file;  // empty: the system's CAs only
   std::string smtp_starttls = "required";
   std::string mail_from = "breachdesk@localhost";
   std::string mail_from_name = "breachdesk";

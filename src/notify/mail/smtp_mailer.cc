@@ -2,6 +2,7 @@
 
 #include <curl/curl.h>
 
+#include <chrono>
 #include <memory>
 #include <mutex>
 #include <utility>
@@ -95,21 +96,81 @@ Mime build_body(CURL* curl, const MailMessage& m, Slist& part_headers) {
   return mime;
 }
 
+Error with_detail(Error e, std::string detail) {
+  e.detail = std::move(detail);
+  return e;
+}
+
+// The stored, client-safe message says what the officer or operator can do about it;
+// curl's own words go to the detail (the log).
 Error classify(CURLcode code, long smtp_status, const char* errbuf) {
   std::string detail = std::string(curl_easy_strerror(code)) + ": " + errbuf +
                        " (last SMTP status " + std::to_string(smtp_status) + ")";
+  switch (code) {
+    case CURLE_LOGIN_DENIED:
+      return with_detail(Error::unauthorized("the mail server refused the login (user name or password); "
+                                             "the message will be retried"),
+                         std::move(detail));
+    case CURLE_USE_SSL_FAILED:
+      return Error::unavailable("the mail server does not offer STARTTLS, which is required; "
+                                "nothing was sent unencrypted and the message will be retried",
+                                std::move(detail));
+    case CURLE_PEER_FAILED_VERIFICATION:
+      return Error::unavailable("the mail server's certificate is not trusted (see the SMTP CA file); "
+                                "the message will be retried",
+                                std::move(detail));
+    case CURLE_SSL_CONNECT_ERROR:
+    case CURLE_SSL_CACERT_BADFILE:
+      return Error::unavailable("no TLS connection with the mail server; the message will be retried",
+                                std::move(detail));
+    default:
+      break;
+  }
+  if (smtp_status == 530) {  // "authentication required" (RFC 4954): the setup's fault, not the message's
+    return with_detail(Error::unauthorized("the mail server accepts mail only after a login; "
+                                           "the message will be retried"),
+                       std::move(detail));
+  }
   if (smtp_status >= 500 && smtp_status < 600) {
-    Error e = Error::invalid("to", "the mail server refused the message");
-    e.detail = std::move(detail);
-    return e;
+    return with_detail(Error::invalid("to", "the mail server refused the message"), std::move(detail));
   }
   return Error::unavailable("the mail server could not be reached; the message will be retried",
                             std::move(detail));
 }
 
+// curl's wait for the answer to QUIT ignores CURLOPT_TIMEOUT; this bounds it (whole seconds).
+long quit_wait_seconds(std::chrono::milliseconds total_timeout) {
+  return static_cast<long>(std::chrono::ceil<std::chrono::seconds>(total_timeout).count());
+}
+
+// TLS, login and time limits. Certificate checks are set explicitly (they are curl's
+// defaults too) so that no change elsewhere can weaken them silently.
+void configure_connection(CURL* h, const SmtpConfig& config) {
+  curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
+  curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(config.connect_timeout.count()));
+  curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, static_cast<long>(config.total_timeout.count()));
+  curl_easy_setopt(h, CURLOPT_SERVER_RESPONSE_TIMEOUT, quit_wait_seconds(config.total_timeout));
+  const bool credentials = !config.username.empty();
+  const long use_ssl = config.starttls == StartTls::kRequired || credentials ? CURLUSESSL_ALL
+                       : config.starttls == StartTls::kOpportunistic       ? CURLUSESSL_TRY
+                                                                           : CURLUSESSL_NONE;
+  curl_easy_setopt(h, CURLOPT_USE_SSL, use_ssl);
+  curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, 1L);
+  curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, 2L);
+  if (!config.ca_file.empty()) curl_easy_setopt(h, CURLOPT_CAINFO, config.ca_file.c_str());
+  if (credentials) {
+    curl_easy_setopt(h, CURLOPT_USERNAME, config.username.c_str());
+    curl_easy_setopt(h, CURLOPT_PASSWORD, config.password.c_str());
+  }
+}
+
 }  // namespace
 
 SmtpMailer::SmtpMailer(SmtpConfig config) : config_(std::move(config)) { global_init_once(); }
+
+std::chrono::milliseconds SmtpMailer::longest_send() const {
+  return config_.total_timeout + std::chrono::seconds(quit_wait_seconds(config_.total_timeout));
+}
 
 Status SmtpMailer::send(const MailMessage& message) {
   BD_TRY(validate(message));
@@ -132,18 +193,7 @@ Status SmtpMailer::send(const MailMessage& message) {
   curl_easy_setopt(h, CURLOPT_HTTPHEADER, headers.get());
   curl_easy_setopt(h, CURLOPT_MIMEPOST, mime.get());
   curl_easy_setopt(h, CURLOPT_ERRORBUFFER, errbuf);
-  curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
-  curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(config_.connect_timeout.count()));
-  curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, static_cast<long>(config_.total_timeout.count()));
-  const long use_ssl = config_.starttls == StartTls::kRequired       ? CURLUSESSL_ALL
-                       : config_.starttls == StartTls::kOpportunistic ? CURLUSESSL_TRY
-                                                                      : CURLUSESSL_NONE;
-  curl_easy_setopt(h, CURLOPT_USE_SSL, use_ssl);
-  if (!config_.ca_file.empty()) curl_easy_setopt(h, CURLOPT_CAINFO, config_.ca_file.c_str());
-  if (!config_.username.empty()) {
-    curl_easy_setopt(h, CURLOPT_USERNAME, config_.username.c_str());
-    curl_easy_setopt(h, CURLOPT_PASSWORD, config_.password.c_str());
-  }
+  configure_connection(h, config_);
 
   const CURLcode code = curl_easy_perform(h);
   long smtp_status = 0;

@@ -1,8 +1,14 @@
 // SmtpMailer: sends MailMessages over SMTP with libcurl (one connection per message,
 // so a dropped connection affects only the message in flight).
 //
+// TLS: the server's certificate is always verified (chain and host name) against the
+// system's CAs plus `ca_file`; there is deliberately no way to turn that off. A user
+// name means TLS is required, whatever `starttls` says, so a password never crosses
+// the network unencrypted.
+//
 // Thread-safe: every send() uses its own curl handle. Passwords are never logged;
-// errors carry curl's message in Error::detail only.
+// errors carry curl's message in Error::detail only. The failure kinds are those of
+// mailer.h: a refused login is kUnauthorized, a TLS failure kUnavailable.
 #pragma once
 
 #include <chrono>
@@ -12,10 +18,11 @@
 
 namespace bd::notify {
 
+// How an smtp:// connection gets TLS (an smtps:// one has TLS from its first byte).
 enum class StartTls {
-  kRequired,       // refuse to send unless the server upgrades to TLS
-  kOpportunistic,  // upgrade when offered
-  kOff,            // plain text (loopback test servers only)
+  kRequired,       // STARTTLS before anything else; without it nothing is sent (never plain text)
+  kOpportunistic,  // STARTTLS when the server offers it, else plain text (not with a user name)
+  kOff,            // plain text (loopback test relays; not with a user name)
 };
 
 struct SmtpConfig {
@@ -25,14 +32,17 @@ struct SmtpConfig {
   std::string password;
   std::string helo_domain = "breachdesk.local";
   std::chrono::milliseconds connect_timeout{10'000};
+  // The whole delivery (connect, TLS, login, the message). Waiting for the answer to
+  // QUIT afterwards is bounded by the same time, so send() takes at most twice this.
   std::chrono::milliseconds total_timeout{60'000};
-  std::string ca_file;  // empty: the system store
+  std::string ca_file;  // PEM CA certificate(s) trusted besides the system's; empty: system only
 };
 
 class SmtpMailer final : public Mailer {
  public:
   explicit SmtpMailer(SmtpConfig config);
   Status send(const MailMessage& message) override;
+  std::chrono::milliseconds longest_send() const override;
 
  private:
   SmtpConfig config_;
