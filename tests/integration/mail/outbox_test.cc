@@ -1,13 +1,12 @@
 // The mail outbox and deadline reminders end to end: a real SQLite file, a real SMTP
 // server on loopback that drops connections mid-batch, and a clock the test moves.
 #include <gtest/gtest.h>
-#include <stdlib.h>
 
 #include <filesystem>
-#include <set>
 
 #include "model/breach.h"
 #include "notify/mail/smtp_mailer.h"
+#include "outbox_fixture.h"
 #include "service/mail/deadline_reminders.h"
 #include "service/mail/mail_worker.h"
 #include "service/mail/outbox_sender.h"
@@ -21,69 +20,6 @@ namespace bd::service {
 namespace {
 
 using namespace std::chrono;
-
-TimePoint at(int y, unsigned m, unsigned d, int h) {
-  return TimePoint(sys_days(year(y) / month(m) / day(d)) + hours(h));
-}
-
-class OutboxTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    std::string tmpl = (std::filesystem::temp_directory_path() / "bd-outbox-XXXXXX").string();
-    dir_ = mkdtemp(tmpl.data());
-    auto db = storage::open_database("sqlite:" + dir_ + "/bd.db");
-    ASSERT_TRUE(db.ok()) << db.error().detail;
-    db_ = std::move(db).value();
-    ASSERT_TRUE(db_->migrate().ok());
-    storage::Organisation org;
-    org.name = "Zorg BV";
-    org.created_at = clock_.now();
-    auto created = db_->organisations().create(org);
-    ASSERT_TRUE(created.ok()) << created.error().detail;
-    org_id_ = created->id;
-  }
-  void TearDown() override {
-    db_.reset();
-    std::filesystem::remove_all(dir_);
-  }
-
-  void enqueue(int n) {
-    for (int i = 0; i < n; ++i) {
-      storage::OutboxMessage m;
-      m.organisation_id = org_id_;
-      m.kind = "test";
-      m.recipient = "person" + std::to_string(i) + "@example.nl";
-      m.subject = "Bericht " + std::to_string(i);
-      m.body_text = "Tekst " + std::to_string(i);
-      m.next_attempt_at = clock_.now();
-      m.created_at = clock_.now();
-      ASSERT_TRUE(db_->outbox().enqueue(m).ok());
-    }
-  }
-
-  notify::SmtpConfig smtp(const bd::testing::SmtpTestServer& server) {
-    notify::SmtpConfig c;
-    c.url = server.url();
-    c.starttls = notify::StartTls::kOff;
-    c.connect_timeout = milliseconds(2000);
-    c.total_timeout = milliseconds(5000);
-    return c;
-  }
-
-  static std::set<std::string> message_ids(const std::vector<std::string>& raw) {
-    std::set<std::string> ids;
-    for (const auto& m : raw) {
-      auto p = m.find("Message-ID: ");
-      ids.insert(m.substr(p + 12, m.find('\r', p) - p - 12));
-    }
-    return ids;
-  }
-
-  std::string dir_;
-  ManualClock clock_{at(2026, 10, 24, 8)};
-  std::unique_ptr<storage::Database> db_;
-  std::string org_id_;
-};
 
 TEST_F(OutboxTest, DroppedConnectionsMidBatchLoseNothingAndSendNothingTwice) {
   bd::testing::SmtpTestServer server({"--drop-every", "3"});
