@@ -20,6 +20,9 @@
 namespace bd::cli {
 namespace {
 
+// The exit code of every usage error (unknown option, missing argument, bad value).
+constexpr int kUsageError = 2;
+
 GlobalOptions& mutable_global_options() {
   static GlobalOptions options;
   return options;
@@ -63,7 +66,10 @@ int run_cli(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    return app.exit(e);
+    // CLI11 prints the message (or the help) and has its own codes per kind of
+    // mistake (105, 106, 109, …); every command documents one code for a usage error.
+    const int code = app.exit(e);
+    return code == 0 ? 0 : kUsageError;
   }
   return 0;
 }

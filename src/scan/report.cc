@@ -33,7 +33,11 @@ FormSuggestion suggest_form(const ScanReport& report) {
       {Category::kBsn, "bsn"},             {Category::kAddress, "address"},
       {Category::kEmail, "email"},         {Category::kPhone, "phone"},
       {Category::kPassword, "credentials"}, {Category::kIban, "bank_account"},
-      {Category::kPaymentCard, "credit_card"}};
+      {Category::kPaymentCard, "credit_card"},
+      // Passport, ID-card and driving-licence numbers: the form's "(Kopieën van)
+      // paspoorten of andere legitimatiebewijzen" covers the documents' data, not only
+      // scans of them, and the assessment weighs it as identity-fraud material.
+      {Category::kIdDocument, "id_document_copies"}};
   FormSuggestion form;
   for (const auto& [category, token] : kGeneral) {
     auto it = report.categories.find(category);

@@ -87,5 +87,19 @@ TEST(ScanCli, TruncatedBackupStillReportsAndExitsThree) {
   EXPECT_FALSE(report.at("skipped").as_array().empty());
 }
 
+TEST(ScanCli, UsageErrorsExitTwoWithAMessage) {
+  if (::access(binary().c_str(), X_OK) != 0) GTEST_SKIP() << "breachdesk not built";
+  TempDir d;
+  testing::write_file(d.file("a.csv"), "naam\nJan\n");
+  for (const std::string args : {"--no-such-option " + d.file("a.csv"), "--format xml " + d.file("a.csv"),
+                                 "--threads 0 " + d.file("a.csv"), std::string(), d.file("missing.csv")}) {
+    std::string out;
+    const int rc = run(binary() + " scan " + args + " 2>" + d.file("err"), &out);
+    EXPECT_EQ(rc, 2) << args;
+    EXPECT_TRUE(out.empty()) << args << ": " << out.substr(0, 200);
+    EXPECT_FALSE(testing::read_whole(d.file("err")).empty()) << args << ": no message on stderr";
+  }
+}
+
 }  // namespace
 }  // namespace bd::scan

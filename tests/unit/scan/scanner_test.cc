@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 
 #include "scan/report_json.h"
@@ -142,6 +143,21 @@ TEST(ScanScanner, FreeTextNeedsContextForBsnAndCards) {
     EXPECT_EQ(values(r, Category::kName), 1u);
     EXPECT_EQ(values(r, Category::kAddress), 1u);
   }
+}
+
+TEST(ScanScanner, IdDocumentNumbersSuggestIdentityDocumentsAndPasswordsCredentials) {
+  std::string csv = "naam;paspoortnummer;wachtwoord\nJan de Vries;NX12AB345;$2b$12$abcdefghijklmnopqrstuu"
+                    "abcdefghijklmnopqrstuvwxyz01234\n";
+  ScanReport r = scan_one("id.csv", Format::kCsv, csv, 1 << 20);
+  EXPECT_EQ(values(r, Category::kIdDocument), 1u);
+  EXPECT_EQ(values(r, Category::kPassword), 1u);
+  const auto has = [&](const char* token) {
+    return std::count(r.form.data_general.begin(), r.form.data_general.end(), token);
+  };
+  EXPECT_EQ(has("id_document_copies"), 1);
+  EXPECT_EQ(has("credentials"), 1);
+  ScanReport only_id = scan_one("id.log", Format::kText, "paspoort NX12AB345\n", 1 << 20);
+  EXPECT_EQ(only_id.form.data_general, std::vector<std::string>{"id_document_copies"});
 }
 
 TEST(ScanScanner, ReportJsonRoundTripsTheFormSuggestion) {
