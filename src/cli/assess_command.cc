@@ -10,6 +10,7 @@
 #include <CLI/CLI.hpp>
 #include <boost/json/serialize.hpp>
 
+#include "cli/assessment_config.h"
 #include "json/answers_codec.h"
 #include "json/assessment_codec.h"
 
@@ -46,8 +47,8 @@ Result<std::string> read_input(const std::string& path) {
 }
 
 void run(const AssessOptions& options) {
-  auto config = model::assess::config_by_version(options.config);
-  if (!config.ok()) fail(Error::invalid("--config", "unknown configuration version " + options.config));
+  auto config = resolve_assessment_config("--config", options.config);
+  if (!config.ok()) fail(config.error());
   auto text = read_input(options.input);
   if (!text.ok()) fail(text.error());
   auto result = json::assess_document(*text, *config);
@@ -61,7 +62,9 @@ void add_assess_command(CLI::App& app) {
   auto options = std::make_shared<AssessOptions>();
   CLI::App* cmd = app.add_subcommand("assess", "Assess a breach (JSON, FILE or - for stdin) and print the proposal");
   cmd->add_option("FILE", options->input, "breach JSON in the AP-form contract, or - for stdin")->required();
-  cmd->add_option("--config", options->config, "assessment configuration version (2026.1, omnibus-2025)");
+  cmd->add_option("--config", options->config,
+                  "assessment configuration: a compiled-in version (2026.1, omnibus-2025) or a JSON file")
+      ->capture_default_str();
   cmd->callback([options] { run(*options); });
 }
 

@@ -2,9 +2,12 @@
 // the JSON contract of spec/ap-form.md (or a bare answers object) from FILE or stdin
 // ("-") and prints the assessment JSON of docs/assessment.md on stdout.
 //
+// --config FILE|VERSION picks the assessment configuration (cli/assessment_config.h;
+// default: the compiled-in 2026.1).
+//
 // Exit codes: 0 assessed; 2 bad input (unreadable file, malformed JSON, a value that
-// does not fit its question, an unknown --config), with a message naming the field on
-// stderr. Nothing is stored.
+// does not fit its question, an unknown or malformed --config), with a message naming
+// the field on stderr. Nothing is stored.
 //
 // Thread-safety: registering is done once at start-up on the main thread.
 #pragma once

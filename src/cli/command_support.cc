@@ -6,6 +6,7 @@
 #include <spdlog/spdlog.h>
 
 #include <iostream>
+#include <utility>
 
 #include "cli/app.h"
 
@@ -21,7 +22,8 @@ void fail(std::string_view command, const Error& error) {
   throw CLI::RuntimeError(error.kind == ErrorKind::kInvalidInput ? kExitBadInput : kExitFailure);
 }
 
-std::unique_ptr<Backend> open_backend(std::string_view command, std::size_t pool_size) {
+std::unique_ptr<Backend> open_backend(std::string_view command, std::size_t pool_size,
+                                      service::ServiceOptions service_options) {
   auto backend = std::make_unique<Backend>();
   storage::DatabaseOptions options;
   options.pool_size = pool_size;
@@ -29,7 +31,7 @@ std::unique_ptr<Backend> open_backend(std::string_view command, std::size_t pool
   if (!db.ok()) fail(command, db.error());
   backend->db = std::move(db).value();
   if (auto migrated = backend->db->migrate(); !migrated.ok()) fail(command, migrated.error());
-  backend->services = std::make_unique<service::Services>(*backend->db, backend->clock);
+  backend->services = std::make_unique<service::Services>(*backend->db, backend->clock, std::move(service_options));
   return backend;
 }
 

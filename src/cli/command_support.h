@@ -22,14 +22,15 @@ inline constexpr int kExitBadInput = 2;
 // (2 for kInvalidInput, 1 otherwise).
 [[noreturn]] void fail(std::string_view command, const Error& error);
 
-// The database of --db, opened and migrated, with everything the services need.
-// Fails the command when it cannot be opened or migrated.
+// The database of --db, opened and migrated, with everything the services need
+// (configured with `service_options`). Fails the command when it cannot be opened or migrated.
 struct Backend {
   std::unique_ptr<storage::Database> db;
   SystemClock clock;
   std::unique_ptr<service::Services> services;
 };
-std::unique_ptr<Backend> open_backend(std::string_view command, std::size_t pool_size = 2);
+std::unique_ptr<Backend> open_backend(std::string_view command, std::size_t pool_size = 2,
+                                      service::ServiceOptions service_options = {});
 
 // Reads one line (a password) from stdin when stdin is not a terminal; empty otherwise.
 std::string read_secret_from_stdin();

@@ -1,5 +1,7 @@
-// `breachdesk mail send [mail options]`: one mail round on the command line — enqueue
-// the deadline reminders that are due and deliver everything due in the outbox through
+// `breachdesk mail send [mail options] [--assessment-config FILE|VERSION]`: one mail
+// round on the command line — enqueue the deadline reminders that are due (counting
+// down the AP deadline of the given assessment configuration, as `serve` does; see
+// cli/assessment_config.h) and deliver everything due in the outbox through
 // --smtp-url (required here) — then print what happened. For cron-style deployments
 // and for flushing the outbox after a mail server outage; `serve` does the same every
 // --mail-interval seconds.

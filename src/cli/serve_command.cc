@@ -7,7 +7,9 @@
 #include <iostream>
 #include <memory>
 #include <stdexcept>
+#include <utility>
 
+#include "cli/assessment_config.h"
 #include "cli/command_support.h"
 #include "cli/mail_options.h"
 #include "http/handlers/routes.h"
@@ -30,6 +32,7 @@ struct ServeOptions {
   bool demo = false;
   bool force_secure_cookies = false;
   int workers = 8;
+  std::string assessment_config = std::string(model::assess::default_config().version);
   MailFlags mail;
 };
 
@@ -50,6 +53,7 @@ std::unique_ptr<MailService> start_mail(const ServeOptions& o, Backend& backend)
   auto catalog = pages::Catalog::load(pages::i18n_dir(root) / "mail");
   if (!catalog.ok()) fail(kCmd, catalog.error());
   auto mail = std::make_unique<MailService>(MailService{std::move(catalog).value(), {}, {}, {}, {}});
+  setup->reminders.deadline_hours = backend.services->workflow().assessment_config().deadline_hours;
   mail->reminders = std::make_unique<service::DeadlineReminders>(*backend.db, backend.clock, mail->catalog,
                                                                  setup->reminders);
   if (setup->smtp) {
@@ -107,8 +111,13 @@ void load_demo(service::Services& services) {
 void serve(const ServeOptions& o) {
   auto address = parse_listen(o.listen);
   if (!address.ok()) fail(kCmd, address.error());
+  service::ServiceOptions options;
+  auto config = resolve_assessment_config("--assessment-config", o.assessment_config);
+  if (!config.ok()) fail(kCmd, config.error());
+  options.assessment = std::move(config).value();
+  spdlog::info("{}", describe_assessment_config(options.assessment, o.assessment_config));
   // One connection per request worker, one for start-up work and one for the mail worker.
-  auto backend = open_backend(kCmd, static_cast<std::size_t>(std::max(o.workers, 1)) + 2);
+  auto backend = open_backend(kCmd, static_cast<std::size_t>(std::max(o.workers, 1)) + 2, std::move(options));
   first_start(*backend->services);
   if (o.demo) load_demo(*backend->services);
   auto mail = start_mail(o, *backend);
@@ -146,6 +155,9 @@ void add_serve_command(CLI::App& app) {
   cmd->add_option("--web-root", o->web_root, "Directory with templates/, static/ and i18n/");
   cmd->add_option("--workers", o->workers, "Worker threads for requests")->check(CLI::Range(1, 256));
   cmd->add_flag("--force-secure-cookies", o->force_secure_cookies, "Secure cookies behind a TLS proxy");
+  cmd->add_option("--assessment-config", o->assessment_config,
+                  "Assessment configuration in force: a compiled-in version (2026.1, omnibus-2025) or a JSON file")
+      ->capture_default_str();
   add_mail_options(*cmd, o->mail);
   cmd->callback([o] { serve(*o); });
 }

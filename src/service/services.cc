@@ -13,7 +13,7 @@ Services::Services(storage::Database& db, const Clock& clock, ServiceOptions opt
       organisations_(db, clock),
       breaches_(db, clock),
       exports_(breaches_, clock),
-      workflow_(db, clock),
+      workflow_(db, clock, options_.assessment),
       scan_reports_(db, clock, breaches_) {}
 
 }  // namespace bd::service

@@ -1,6 +1,8 @@
 // Services: the bundle of use-case services the two front doors (http handlers and
 // CLI commands) call. Built once at start-up from an open, migrated storage::Database
 // and a Clock; owns every service. The Database and Clock must outlive it.
+// ServiceOptions carry what is configured at start: the password-hash cost and the
+// assessment configuration in force.
 //
 // Thread-safety: every service is safe for concurrent use from the worker pool.
 #pragma once
@@ -24,6 +26,8 @@ namespace bd::service {
 
 struct ServiceOptions {
   AuthOptions auth;
+  // The assessment configuration in force (proposals, the AP deadline, filing checks).
+  model::assess::EngineConfig assessment = model::assess::default_config();
 };
 
 class Services {

@@ -4,6 +4,7 @@
 #include "service/workflow_service.h"
 
 #include <algorithm>
+#include <utility>
 
 #include "service/breach_service.h"
 #include "storage/account_repositories.h"
@@ -25,15 +26,14 @@ Status check_version(const model::Breach& breach, std::int64_t expected) {
 
 bool decidable(BreachStatus s) { return s == BreachStatus::kSuspected || s == BreachStatus::kAssessing; }
 
-int deadline_hours() { return model::assess::default_config().deadline_hours; }
-
 bool blank(std::string_view s) { return s.find_first_not_of(" \t\r\n") == std::string_view::npos; }
 
 // The engine on the breach's answers, as the processor or the controller it is.
-Result<model::assess::Assessment> propose(const model::Breach& breach, bool as_processor) {
+Result<model::assess::Assessment> propose(const model::Breach& breach, bool as_processor,
+                                          const model::assess::EngineConfig& config) {
   BD_ASSIGN_OR_RETURN(model::assess::Facts facts, model::assess::facts_from_answers(breach.answers));
   facts.as_processor = as_processor;
-  return model::assess::assess(facts);
+  return model::assess::assess(facts, config);
 }
 
 // Accepting a processor's proposal (inform the controllers, do not notify the AP)
@@ -47,7 +47,8 @@ std::string decision_reason(const DecideInput& input, const model::assess::Asses
 
 }  // namespace
 
-WorkflowService::WorkflowService(storage::Database& db, const Clock& clock) : db_(db), clock_(clock) {}
+WorkflowService::WorkflowService(storage::Database& db, const Clock& clock, model::assess::EngineConfig config)
+    : db_(db), clock_(clock), config_(std::move(config)) {}
 
 Result<model::Breach> WorkflowService::load(const Actor& actor, std::string_view breach_id, bool write) {
   BD_ASSIGN_OR_RETURN(model::Breach breach, db_.breaches().get(actor.organisation_id, breach_id));
@@ -92,7 +93,7 @@ Result<AssessmentView> WorkflowService::assessment(const Actor& actor, std::stri
   AssessmentView view;
   BD_ASSIGN_OR_RETURN(view.breach, load(actor, breach_id, false));
   BD_ASSIGN_OR_RETURN(const model::ClockContext context, clock_context(actor, view.breach));
-  BD_ASSIGN_OR_RETURN(view.proposal, propose(view.breach, context.as_processor));
+  BD_ASSIGN_OR_RETURN(view.proposal, propose(view.breach, context.as_processor, config_));
   BD_ASSIGN_OR_RETURN(view.deadline, model::ap_deadline(view.breach.answers, clock_.now(), context));
   BD_ASSIGN_OR_RETURN(view.decision, db_.lifecycle().latest_decision(actor.organisation_id, view.breach.id));
   if (can_edit(actor)) {
@@ -117,7 +118,7 @@ Result<model::Breach> WorkflowService::decide(const Actor& actor, std::string_vi
   }
   const TimePoint now = clock_.now();
   BD_ASSIGN_OR_RETURN(const bool processor, as_processor(actor));
-  BD_ASSIGN_OR_RETURN(model::assess::Assessment proposal, propose(breach, processor));
+  BD_ASSIGN_OR_RETURN(model::assess::Assessment proposal, propose(breach, processor, config_));
   const bool notify = input.accept ? proposal.notify_ap : input.notify_ap;
   const bool inform = input.accept ? proposal.inform_subjects : input.inform_subjects;
   const std::string reason = decision_reason(input, proposal);

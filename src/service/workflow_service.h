@@ -16,7 +16,12 @@
 //  - a status change writes the breach's new version (with its revision) and the
 //    transition record (with the decision and the proposal snapshot) in one transaction.
 //
-// Ownership: holds references to the Database and Clock (which outlive it).
+// The assessment configuration in force (model::assess::EngineConfig, chosen at start
+// with `serve --assessment-config`) drives every proposal, the AP deadline's length,
+// the lifecycle's and the filing's lateness checks and the notification documents.
+//
+// Ownership: holds references to the Database and Clock (which outlive it) and its
+// own copy of the configuration.
 // Thread-safety: safe for concurrent use; state lives in the database.
 #pragma once
 
@@ -98,7 +103,11 @@ struct DeadlineEntry {
 
 class WorkflowService {
  public:
-  WorkflowService(storage::Database& db, const Clock& clock);
+  WorkflowService(storage::Database& db, const Clock& clock,
+                  model::assess::EngineConfig config = model::assess::default_config());
+
+  // The assessment configuration in force.
+  const model::assess::EngineConfig& assessment_config() const { return config_; }
 
   Result<AssessmentView> assessment(const Actor& actor, std::string_view breach_id);
   // Records the proposal snapshot and the officer's decision and moves the breach to
@@ -162,8 +171,11 @@ class WorkflowService {
   Result<model::Breach> apply(const Actor& actor, model::Breach breach, std::int64_t expected_version,
                               const std::vector<model::StatusChange>& changes, const std::string& note);
 
+  int deadline_hours() const { return config_.deadline_hours; }
+
   storage::Database& db_;
   const Clock& clock_;
+  const model::assess::EngineConfig config_;
 };
 
 }  // namespace bd::service

@@ -13,8 +13,6 @@ namespace {
 using model::BreachStatus;
 using storage::ApNotificationRecord;
 
-int deadline_hours() { return model::assess::default_config().deadline_hours; }
-
 bool blank(std::string_view s) { return s.find_first_not_of(" \t\r\n") == std::string_view::npos; }
 
 const ApNotificationRecord* last_filed(const std::vector<ApNotificationRecord>& list) {

@@ -1,7 +1,7 @@
-// /api/v1 of the workflow: the stateless assessment, a breach's assessment, the
-// officer's decision, lifecycle transitions, notification versions (prepare, file)
-// and the deadlines. Bodies are JSON objects; bad input is 400 naming the field, a
-// stale version 409.
+// /api/v1 of the workflow: the stateless assessment (?config=VERSION), a breach's
+// assessment, the officer's decision, lifecycle transitions, notification versions
+// (prepare, file) and the deadlines. Bodies are JSON objects; bad input is 400 naming
+// the field, a stale version 409.
 #include <boost/json/serialize.hpp>
 
 #include "http/error_mapping.h"
@@ -78,10 +78,24 @@ bj::object notification_object(const storage::ApNotificationRecord& r) {
 
 Response fail(const Error& e) { return error_response(e, ResponseFormat::kJson); }
 
-Response post_assess(const WebContext&, Request& request) {
+// ?config=VERSION: the server's configuration in force (the default) or a compiled-in one.
+Result<model::assess::EngineConfig> requested_config(const WebContext& ctx, const Request& request) {
+  const model::assess::EngineConfig& in_force = ctx.services.workflow().assessment_config();
+  const auto version = request.query_param("config");
+  if (!version || *version == in_force.version) return in_force;
+  auto named = model::assess::config_by_version(*version);
+  if (named.ok()) return named;
+  std::string known = model::assess::compiled_in_versions();
+  if (!model::assess::config_by_version(in_force.version).ok()) known = in_force.version + ", " + known;
+  return Error::invalid("config", "config: unknown assessment configuration version (known: " + known + ")");
+}
+
+Response post_assess(const WebContext& ctx, Request& request) {
+  auto config = requested_config(ctx, request);
+  if (!config.ok()) return fail(config.error());
   auto body = json_body(request);
   if (!body.ok()) return fail(body.error());
-  auto result = json::assess_document(request.body());
+  auto result = json::assess_document(request.body(), *config);
   if (!result.ok()) return fail(result.error());
   return json_response(*result);
 }
