@@ -65,6 +65,8 @@ int run_cli(int argc, char** argv) {
 
   try {
     app.parse(argc, argv);
+  } catch (const CLI::RuntimeError& e) {
+    return e.get_exit_code();  // a command's own outcome (1, 2, 3, …), already reported
   } catch (const CLI::ParseError& e) {
     // CLI11 prints the message (or the help) and has its own codes per kind of
     // mistake (105, 106, 109, …); every command documents one code for a usage error.
