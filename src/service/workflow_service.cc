@@ -1,6 +1,6 @@
 // WorkflowService: the assessment, the officer's decision, lifecycle moves and the
-// deadlines dashboard. Notifications: workflow_service_notify.cc; the calendar feed:
-// calendar_feed.cc.
+// deadlines dashboard. Notifications: workflow_service_notify.cc; the status history:
+// workflow_history.cc; the calendar feed: calendar_feed.cc.
 #include "service/workflow_service.h"
 
 #include <algorithm>
@@ -153,12 +153,6 @@ Result<model::Breach> WorkflowService::transition(const Actor& actor, std::strin
   model::TransitionRequest request{input.target, actor.user_id, clock_.now(), input.reason, std::nullopt};
   BD_ASSIGN_OR_RETURN(model::StatusChange change, model::transition(breach, std::move(request), deadline_hours()));
   return apply(actor, std::move(breach), input.expected_version, {change}, input.reason);
-}
-
-Result<std::vector<storage::TransitionRecord>> WorkflowService::history(const Actor& actor,
-                                                                        std::string_view breach_id) {
-  BD_ASSIGN_OR_RETURN(model::Breach breach, load(actor, breach_id, false));
-  return db_.lifecycle().transitions(actor.organisation_id, breach.id);
 }
 
 Result<std::vector<DeadlineEntry>> WorkflowService::deadlines(const Actor& actor) {

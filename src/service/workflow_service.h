@@ -91,6 +91,15 @@ struct ChangesView {
   std::vector<notify::ChangedAnswer> changes;
 };
 
+// One move in a breach's status history, for people: the stored transition (with its
+// decision and the proposal snapshot it was made on) and who made it, named as the
+// revision history names people, by e-mail address and never by user id. `by` is empty
+// only when the account no longer exists.
+struct HistoryStep {
+  storage::TransitionRecord transition;
+  std::string by;
+};
+
 // One line of the deadlines dashboard.
 struct DeadlineEntry {
   std::string breach_id;
@@ -118,7 +127,12 @@ class WorkflowService {
   // Any other lifecycle move (assessing, subjects_informed, closed, reopen). Decisions
   // go through decide() and filing through file_notification().
   Result<model::Breach> transition(const Actor& actor, std::string_view breach_id, const TransitionInput& input);
+  // Every move of the breach, oldest first; moves recorded in the same second (a
+  // decision makes two) in the order they followed each other. Readable by whoever
+  // sees the assessment (workflow_history.cc).
   Result<std::vector<storage::TransitionRecord>> history(const Actor& actor, std::string_view breach_id);
+  // The same moves, each with who made it (one account look-up per person).
+  Result<std::vector<HistoryStep>> status_history(const Actor& actor, std::string_view breach_id);
 
   // A new notification version with a snapshot of the breach's answers. A follow-up
   // (supplement, amendment, withdrawal) needs a filed earlier version and is linked to
