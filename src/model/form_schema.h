@@ -40,7 +40,7 @@ enum class QuestionType {
   kNumber,    // Value: double (an int64_t is accepted as well)
   kText,      // Value: string
   kTextList,  // Value: vector<string>
-  kFile,      // Value: vector<string> of attachment references (opaque ids)
+  kFile,      // Value: vector<string>, the names of the stored documents (service/attachment_service.h)
 };
 
 // Stable lower-case name of a type ("single", "text_list"), for docs and the API.

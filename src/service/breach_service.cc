@@ -63,9 +63,19 @@ std::set<std::string, std::less<>> ids_of(const model::Answers& answers) {
   return ids;
 }
 
+// breach.attachments lists the stored documents; only AttachmentService changes it,
+// together with the documents themselves.
+Status refuse_attachment_list(const model::Answers& answers) {
+  if (answers.count("breach.attachments") == 0) return {};
+  return Error::invalid("breach.attachments",
+                        "Ondersteunende documentatie voegt u toe of verwijdert u als bestand (bij hoofdstuk 5 of via "
+                        "/api/v1/breaches/{id}/attachments); dit antwoord volgt de opgeslagen documenten.");
+}
+
 // Applies `changes` (unknown = clear) to `answers` after checking them; on error
 // `answers` is left as it was.
 Status apply_changes(model::Answers& answers, const model::Answers& changes, TimePoint now) {
+  BD_TRY(refuse_attachment_list(changes));
   model::Answers set;
   for (const auto& [key, value] : changes) {
     if (!model::is_unknown(value)) set.emplace(key, value);
@@ -131,6 +141,7 @@ Result<model::Breach> BreachService::create(const Actor& actor, std::string titl
   for (auto it = answers.begin(); it != answers.end();) {
     it = model::is_unknown(it->second) ? answers.erase(it) : std::next(it);
   }
+  BD_TRY(refuse_attachment_list(answers));
   BD_TRY(check_answers(answers));
   auto now = clock_.now();
   BD_TRY(check_changed(answers, ids_of(answers), now));

@@ -9,6 +9,8 @@
 //    after the intake; auditors read everything of their organisation and change
 //    nothing (kForbidden); admins and privacy officers edit;
 //  - answers are validated against the form schema (model/validation.h) before saving;
+//    breach.attachments is refused here (kInvalidInput): it lists the stored documents
+//    and only AttachmentService changes it;
 //  - an update names the version it was based on; a stale one is kConflict and
 //    nothing is written, so the caller can show what changed and retry;
 //  - every change is stored as a Revision (who, when, which ids, old and new values)

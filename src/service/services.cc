@@ -14,6 +14,7 @@ Services::Services(storage::Database& db, const Clock& clock, ServiceOptions opt
       breaches_(db, clock),
       exports_(breaches_, clock),
       workflow_(db, clock, options_.assessment),
-      scan_reports_(db, clock, breaches_) {}
+      scan_reports_(db, clock, breaches_),
+      attachments_(db, clock, breaches_) {}
 
 }  // namespace bd::service

@@ -10,6 +10,7 @@
 #include <memory>
 
 #include "base/clock.h"
+#include "service/attachment_service.h"
 #include "service/auth_service.h"
 #include "service/breach_service.h"
 #include "service/export_service.h"
@@ -43,6 +44,7 @@ class Services {
   ExportService& exports() { return exports_; }
   WorkflowService& workflow() { return workflow_; }
   ScanReportService& scan_reports() { return scan_reports_; }
+  AttachmentService& attachments() { return attachments_; }
 
   storage::Database& database() { return db_; }
   const Clock& clock() const { return clock_; }
@@ -59,6 +61,7 @@ class Services {
   ExportService exports_;
   WorkflowService workflow_;
   ScanReportService scan_reports_;
+  AttachmentService attachments_;
 };
 
 }  // namespace bd::service
