@@ -1,13 +1,12 @@
 // Coverage of the golden cases: every reason and exemption code the engine can give
-// (the static tables of src/model/assess/, read from the source so that a new reason
-// is counted the day it is written) and every severity flag of the JSON output must be
-// expected by at least one tests/golden/assess case. AssessGolden.EveryCaseMatches
-// then proves the engine really gives it there, so coverage cannot silently regress.
+// (the static tables of src/model/assess/, read from the source by test::engine_codes
+// so that a new reason counts the day it is written) and every severity flag of the
+// JSON output must be expected by at least one tests/golden/assess case.
+// AssessGolden.EveryCaseMatches then proves the engine really gives it there, so
+// coverage cannot silently regress.
 #include <gtest/gtest.h>
 
-#include <filesystem>
 #include <map>
-#include <regex>
 #include <set>
 #include <string>
 
@@ -18,20 +17,6 @@ namespace bd::model::assess {
 namespace {
 
 namespace bj = boost::json;
-namespace fs = std::filesystem;
-
-// Code → the table entry that declares it, e.g. "criminal_data" → "reasons.h kCriminalLikely".
-std::map<std::string, std::string> engine_codes() {
-  static const std::regex kEntry(R"re((Reason|Exemption)\s+(k\w+)\s*\{\s*"([^"]+)")re");
-  std::map<std::string, std::string> codes;
-  for (const auto& entry : fs::directory_iterator(fs::path(BD_SOURCE_DIR) / "src/model/assess")) {
-    const std::string text = test::read_text(entry.path());
-    for (std::sregex_iterator it(text.begin(), text.end(), kEntry), end; it != end; ++it) {
-      codes.emplace((*it)[3].str(), entry.path().filename().string() + " " + (*it)[2].str());
-    }
-  }
-  return codes;
-}
 
 // The severity flags, as the JSON output names them.
 std::set<std::string> flag_names() {
@@ -72,12 +57,12 @@ Expected expected_in_golden_cases() {
 }
 
 TEST(AssessGoldenCoverage, EveryReasonAndExemptionCodeIsExpectedByACase) {
-  const auto codes = engine_codes();
+  const auto codes = test::engine_codes();
   ASSERT_FALSE(codes.empty()) << "no Reason or Exemption table entries found in src/model/assess";
   const Expected expected = expected_in_golden_cases();
   for (const auto& [code, declared] : codes) {
     EXPECT_TRUE(expected.codes.contains(code))
-        << code << " (" << declared << ") appears in no tests/golden/assess case's expect";
+        << code << " (" << declared.declared << ") appears in no tests/golden/assess case's expect";
   }
   // The other way round, which also proves the table reader above found every table.
   for (const auto& [code, cases] : expected.codes) {

@@ -1,11 +1,14 @@
-// Helpers for the data-driven assessment tests: the golden case files, JSON →
-// model::Answers without the production codec (so the golden files test the engine,
-// not the codec), a pretty-printer for rewriting golden files, and file reading.
-// Header-only because bd_test compiles only *_test.cc files.
+// Helpers for the data-driven assessment tests: the golden case files, the engine's
+// reason and exemption codes read from its source tables, JSON → model::Answers
+// without the production codec (so the golden files test the engine, not the codec),
+// a pretty-printer for rewriting golden files, and file reading. Header-only because
+// bd_test compiles only *_test.cc files.
 #pragma once
 
 #include <algorithm>
 #include <filesystem>
+#include <map>
+#include <regex>
 #include <string>
 #include <vector>
 
@@ -32,6 +35,31 @@ inline std::vector<std::filesystem::path> golden_case_files() {
   }
   std::sort(files.begin(), files.end());
   return files;
+}
+
+inline std::string read_text(const std::filesystem::path& path);
+
+// One entry of the engine's reason tables (src/model/assess/*: `Reason kX{"code", …}`
+// or `Exemption kX{"code", …}`), read from the source so that a new entry counts the
+// day it is written.
+struct TableCode {
+  bool exemption = false;
+  std::string declared;  // where, e.g. "reasons.h kCriminalLikely"
+};
+
+// Code → its table entry, for every Reason and Exemption constant in src/model/assess.
+inline std::map<std::string, TableCode> engine_codes() {
+  static const std::regex kEntry(R"re((Reason|Exemption)\s+(k\w+)\s*\{\s*"([^"]+)")re");
+  std::map<std::string, TableCode> codes;
+  for (const auto& entry : std::filesystem::directory_iterator(std::filesystem::path(BD_SOURCE_DIR) /
+                                                               "src/model/assess")) {
+    const std::string text = read_text(entry.path());
+    for (std::sregex_iterator it(text.begin(), text.end(), kEntry), end; it != end; ++it) {
+      codes.emplace((*it)[3].str(),
+                    TableCode{(*it)[1].str() == "Exemption", entry.path().filename().string() + " " + (*it)[2].str()});
+    }
+  }
+  return codes;
 }
 
 inline model::Answers answers_from(const bj::object& object) {
