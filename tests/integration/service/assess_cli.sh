@@ -4,7 +4,8 @@
 # same proposal: notify the AP and inform the people, with reasons naming the BSN and
 # the payment data. Malformed JSON, an unknown id, an invalid option token and a value
 # of the wrong type each exit 2 with one line on stderr naming the field (malformed
-# JSON has none: the line says so) and nothing on stdout. No database is touched.
+# JSON has none: the line says so) and nothing on stdout. An unreadable FILE and a
+# missing FILE argument exit 2 as well, with nothing on stdout. No database is touched.
 # Usage: assess_cli.sh PATH/TO/breachdesk
 set -eu
 BIN=$1
@@ -67,4 +68,9 @@ set +e
 set -e
 [ "$rc" -eq 2 ] && [ ! -s "$DIR/missing.out" ] || fail "an unreadable FILE should exit 2 with nothing on stdout, got $rc"
 grep -q 'FILE' "$DIR/missing.err" || fail "unreadable FILE message: $(cat "$DIR/missing.err")"
+set +e
+"$BIN" assess > "$DIR/usage.out" 2> "$DIR/usage.err"; rc=$?
+set -e
+[ "$rc" -eq 2 ] && [ ! -s "$DIR/usage.out" ] || fail "assess without FILE should exit 2 with nothing on stdout, got $rc"
+grep -q 'FILE' "$DIR/usage.err" || fail "usage error message: $(cat "$DIR/usage.err")"
 echo "assess_cli: ok"
