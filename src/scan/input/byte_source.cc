@@ -6,7 +6,11 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
+#include <string>
+#include <utility>
+#include <vector>
 
 namespace bd::scan::input {
 
@@ -26,6 +30,10 @@ Result<FileSource> FileSource::open(const std::string& path) {
   if (fd < 0) {
     return Error::unavailable(std::string("cannot open: ") + std::strerror(errno));
   }
+  return adopt(fd);
+}
+
+Result<FileSource> FileSource::adopt(int fd) {
   struct stat st {};
   if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
     ::close(fd);
@@ -59,6 +67,57 @@ Result<std::int64_t> FileSource::seek(std::int64_t offset, int whence) {
   off_t at = ::lseek(fd_, static_cast<off_t>(offset), whence);
   if (at < 0) return Error::unavailable(std::string("seek error: ") + std::strerror(errno));
   return static_cast<std::int64_t>(at);
+}
+
+namespace {
+
+// Writes all of `n` bytes; kUnavailable naming the reason otherwise.
+Status write_all(int fd, const char* data, std::size_t n) {
+  while (n > 0) {
+    ssize_t w = ::write(fd, data, n);
+    if (w < 0 && errno == EINTR) continue;
+    if (w <= 0) return Error::unavailable(std::string("cannot write a temporary copy: ") + std::strerror(errno));
+    data += w;
+    n -= static_cast<std::size_t>(w);
+  }
+  return {};
+}
+
+int open_unnamed_temp_file() {
+  const char* dir = std::getenv("TMPDIR");
+  std::string base = dir != nullptr && *dir != '\0' ? dir : "/tmp";
+  int fd = ::open(base.c_str(), O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+  if (fd >= 0 || (errno != EOPNOTSUPP && errno != EISDIR && errno != ENOENT)) return fd;
+  std::string name = base + "/breachdesk-scan-XXXXXX";  // file systems without O_TMPFILE
+  fd = ::mkostemp(name.data(), O_CLOEXEC);
+  if (fd >= 0) ::unlink(name.c_str());
+  return fd;
+}
+
+}  // namespace
+
+Result<FileSource> spool_to_temp_file(ByteSource& src, std::uint64_t max_bytes) {
+  struct Descriptor {
+    int fd;
+    ~Descriptor() {
+      if (fd >= 0) ::close(fd);
+    }
+  } tmp{open_unnamed_temp_file()};
+  if (tmp.fd < 0) return Error::unavailable(std::string("cannot create a temporary copy: ") + std::strerror(errno));
+  std::vector<char> buf(1u << 20);
+  std::uint64_t total = 0;
+  for (;;) {
+    BD_ASSIGN_OR_RETURN(std::size_t n, src.read(buf.data(), buf.size()));
+    if (n == 0) break;
+    total += n;
+    if (total > max_bytes) {
+      return Error::invalid("input", "larger than " + std::to_string(max_bytes) +
+                                         " bytes, the most copied to disk to read it");
+    }
+    BD_TRY(write_all(tmp.fd, buf.data(), n));
+  }
+  if (::lseek(tmp.fd, 0, SEEK_SET) != 0) return Error::unavailable("cannot rewind a temporary copy");
+  return FileSource::adopt(std::exchange(tmp.fd, -1));  // adopt takes the size as written
 }
 
 Result<std::string_view> PeekSource::peek(std::size_t n) {

@@ -37,6 +37,8 @@ class FileSource final : public ByteSource {
   ~FileSource() override;
   Result<std::size_t> read(char* dst, std::size_t cap) override;
   std::uint64_t size() const { return size_; }
+  // Takes over an open descriptor of a regular file (closed by the destructor).
+  static Result<FileSource> adopt(int fd);
   // Repositions (for libarchive's seekable readers: 7z, zip's central directory).
   Result<std::int64_t> seek(std::int64_t offset, int whence);
   std::uint64_t consumed() const { return consumed_; }
@@ -47,6 +49,13 @@ class FileSource final : public ByteSource {
   std::uint64_t size_ = 0;
   std::uint64_t consumed_ = 0;
 };
+
+// Copies `src` into an unnamed temporary file (created 0600 under $TMPDIR or /tmp and
+// unlinked at once, so nothing is left behind even after a crash) and returns it
+// positioned at its start, for readers that must seek (a 7z inside another archive).
+// kInvalidInput when `src` holds more than `max_bytes`; kUnavailable when the disk
+// refuses.
+Result<FileSource> spool_to_temp_file(ByteSource& src, std::uint64_t max_bytes);
 
 // Lets the reader look at the first bytes of a stream (to sniff its kind) and then
 // read it from the start, without seeking. The peeked bytes are kept in a small buffer.

@@ -13,13 +13,21 @@ constexpr std::size_t kInputBuffer = 256u << 10;
 Error stream_error(std::string reason) { return Error::invalid("input", std::move(reason)); }
 }  // namespace
 
+Status check_expansion(const InputLimits& limits, std::uint64_t in, std::uint64_t out, const char* what) {
+  if (out > limits.ratio_grace_bytes && in > 0 &&
+      static_cast<double>(out) > limits.max_expansion_ratio * static_cast<double>(in)) {
+    return stream_error(std::string(what) + " above " +
+                        std::to_string(static_cast<long long>(limits.max_expansion_ratio)) + ":1 (zip bomb?)");
+  }
+  return {};
+}
+
 Status ExpansionGuard::add_output(std::uint64_t n) {
   out_ += n;
-  if (out_ > limits_.ratio_grace_bytes && in_ > 0 &&
-      static_cast<double>(out_) > limits_.max_expansion_ratio * static_cast<double>(in_)) {
-    return stream_error("expansion ratio above " +
-                        std::to_string(static_cast<long long>(limits_.max_expansion_ratio)) +
-                        ":1 (zip bomb?)");
+  BD_TRY(check_expansion(limits_, in_, out_, "expansion ratio"));
+  if (archive_ != nullptr) {
+    archive_->out += n;
+    BD_TRY(check_expansion(limits_, archive_->in, archive_->out, "archive expansion ratio"));
   }
   if (total_ != nullptr) {
     std::uint64_t total = total_->fetch_add(n, std::memory_order_relaxed) + n;

@@ -19,18 +19,36 @@
 
 namespace bd::scan::input {
 
+// The compressed and expanded bytes of all entries of one archive read so far. Kept
+// by the reader of that archive (one thread), shared by its entries' guards, so that
+// many entries each below the per-stream grace cannot add up to a bomb.
+struct ArchiveExpansion {
+  std::uint64_t in = 0;
+  std::uint64_t out = 0;
+};
+
+// The ratio check: kInvalidInput naming the limit when `out` expanded bytes from `in`
+// compressed ones exceed it past the grace size.
+Status check_expansion(const InputLimits& limits, std::uint64_t in, std::uint64_t out, const char* what);
+
 // Counts compressed input against decompressed output and enforces InputLimits: the
-// per-stream ratio (after a grace size) and the scan-wide total of expanded bytes.
+// per-stream ratio (after a grace size), the same ratio over the whole archive when
+// the stream is an archive entry, and the scan-wide total of expanded bytes.
 class ExpansionGuard {
  public:
-  ExpansionGuard(const InputLimits& limits, std::atomic<std::uint64_t>* total_expanded)
-      : limits_(limits), total_(total_expanded) {}
-  void add_input(std::uint64_t n) { in_ += n; }
+  ExpansionGuard(const InputLimits& limits, std::atomic<std::uint64_t>* total_expanded,
+                 ArchiveExpansion* archive = nullptr)
+      : limits_(limits), total_(total_expanded), archive_(archive) {}
+  void add_input(std::uint64_t n) {
+    in_ += n;
+    if (archive_ != nullptr) archive_->in += n;
+  }
   Status add_output(std::uint64_t n);
 
  private:
   const InputLimits& limits_;
   std::atomic<std::uint64_t>* total_;
+  ArchiveExpansion* archive_;  // not owned; null for a stream that is no archive entry
   std::uint64_t in_ = 0;
   std::uint64_t out_ = 0;
 };

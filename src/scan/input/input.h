@@ -37,6 +37,7 @@ struct InputLimits {
   std::uint64_t ratio_grace_bytes = 64ull << 20;  // the ratio applies only past this output size
   std::uint64_t max_total_expanded = 1ull << 42;  // 4 TiB decompressed over the whole scan
   std::uint64_t max_member_size = 1ull << 40;     // 1 TiB decoded per member; the rest is skipped
+  std::uint64_t max_spool_size = 16ull << 30;     // 16 GiB: a nested 7z copied to a temp file to seek in
 };
 
 struct InputOptions {

@@ -87,11 +87,20 @@ void MemberReader::read_stream(ByteSource& src, FileSource* file, const std::str
     case Container::kArchive:
       if (file != nullptr && head->substr(0, 4) == "PK\x03\x04" && read_zip_fast(*file, path, depth)) return;
       if (file != nullptr && file->seek(0, SEEK_SET).ok()) return read_archive(*file, file, path, depth);
+      if (head->substr(0, 6) == std::string_view("7z\xBC\xAF\x27\x1C", 6)) return read_spooled(peek, path, name, depth);
       return read_archive(peek, nullptr, path, depth);
     case Container::kNone: break;
   }
   if (!s.protection.empty()) return shared_.factory.on_protected(path, s.protection);
   read_leaf(peek, path, s, file != nullptr ? file->size() : 0);
+}
+
+// A 7z keeps its directory at its end: inside another archive or a compressed stream
+// it cannot be read without seeking, so it is copied to an unnamed temporary file first.
+void MemberReader::read_spooled(PeekSource& src, const std::string& path, const std::string& name, int depth) {
+  auto copy = spool_to_temp_file(src, shared_.options.limits.max_spool_size);
+  if (!copy.ok()) return skipped(path, copy.error().message);
+  read_stream(*copy, &*copy, path, name, depth);
 }
 
 void MemberReader::read_decompressed(PeekSource& src, Container kind, const std::string& path,
@@ -198,14 +207,20 @@ void MemberReader::read_workbook(PeekSource& src, FileSource* file, const std::s
 bool MemberReader::read_zip_fast(FileSource& file, const std::string& path, int depth) {
   auto zip = ZipReader::open(file);
   if (!zip) return false;
+  const InputLimits& limits = shared_.options.limits;
+  ArchiveExpansion whole;
   for (const ZipEntry& entry : zip->entries()) {
     if (entry.directory) continue;
+    if (Status over = check_expansion(limits, whole.in, whole.out, "archive expansion ratio"); !over.ok()) {
+      skipped(path, over.error().message + "; its remaining entries were not read");
+      break;
+    }
     std::string member = path + "!" + entry.name;
     if (entry.encrypted) {
       shared_.factory.on_protected(member, "encrypted archive entry");
       continue;
     }
-    auto data = zip->entry_data(entry, ExpansionGuard(shared_.options.limits, &shared_.total_expanded));
+    auto data = zip->entry_data(entry, ExpansionGuard(limits, &shared_.total_expanded, &whole));
     if (!data.ok()) {
       skipped(member, data.error().message);
       continue;

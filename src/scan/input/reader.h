@@ -67,6 +67,7 @@ class MemberReader {
   void read_decompressed(PeekSource& src, Container kind, const std::string& path, const std::string& name,
                          int depth);
   void read_archive(ByteSource& src, FileSource* file, const std::string& path, int depth);
+  void read_spooled(PeekSource& src, const std::string& path, const std::string& name, int depth);
   void read_workbook(PeekSource& src, FileSource* file, const std::string& path);
   bool read_zip_fast(FileSource& file, const std::string& path, int depth);
   void emit_copy(std::string_view bytes);

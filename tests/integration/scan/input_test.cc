@@ -168,6 +168,24 @@ TEST(ScanInput, ArchivesOfEveryKindAreReadInPlace) {
   EXPECT_TRUE(f->skipped.empty()) << f->skipped.begin()->second;
 }
 
+TEST(ScanInput, SevenZipNestedInOtherArchivesIsRead) {
+  // A 7z keeps its directory at the end, so inside a tar or zip (no seeking) the reader
+  // must still get at it.
+  TempDir d;
+  std::string seven = testing::archive_bytes("7zip", "", {{"people.csv", kCsv}});
+  write_archive(d.file("outer.tar.gz"), "tar", "gzip", {{"backup.7z", seven}});
+  write_archive(d.file("outer.zip"), "zip", "", {{"backup.7z", seven}});
+  auto f = scan({d.path()}, small_options(2));
+  std::string reasons;
+  for (const auto& [member, why] : f->skipped) reasons += member + ": " + why + "\n";
+  for (const auto& name : {"outer.tar.gz", "outer.zip"}) {
+    const std::string member = d.file(name) + "!backup.7z!people.csv";
+    ASSERT_EQ(f->members.count(member), 1u) << member << "\n" << reasons;
+    EXPECT_EQ(f->members.at(member).text, kCsv);
+  }
+  EXPECT_TRUE(f->skipped.empty()) << reasons;
+}
+
 TEST(ScanInput, NestedArchivesGetBangPaths) {
   TempDir d;
   std::string inner = testing::archive_bytes("tar", "gzip", {{"x.csv", kCsv}});
@@ -241,6 +259,20 @@ TEST(ScanInput, ZipEntriesAreCheckedForBombsAndTruncation) {
   auto g = scan({d.file("cut.zip")});
   EXPECT_EQ(g->members.at(d.file("cut.zip!first.csv")).text, kCsv);
   EXPECT_FALSE(g->skipped.empty());
+}
+
+TEST(ScanInput, ManySmallZipEntriesAddUpToAnArchiveBomb) {
+  TempDir d;
+  std::vector<std::pair<std::string, std::string>> entries;
+  for (int i = 0; i < 40; ++i) entries.emplace_back("zeros" + std::to_string(i) + ".csv", std::string(1u << 20, '0'));
+  write_archive(d.file("many.zip"), "zip", "", entries);
+  InputOptions o = small_options();
+  o.limits.ratio_grace_bytes = 4u << 20;  // every entry alone stays below the grace
+  auto f = scan({d.file("many.zip")}, o);
+  std::string reasons;
+  for (const auto& [member, why] : f->skipped) reasons += member + ": " + why + "\n";
+  EXPECT_NE(reasons.find("archive expansion ratio above 250:1"), std::string::npos) << reasons;
+  EXPECT_LT(f->members.size(), 10u) << "the remaining entries were not expanded";
 }
 
 TEST(ScanInput, MemberSizeLimitCutsTheRest) {
