@@ -2,6 +2,7 @@
 // assessment, the officer's decision, lifecycle transitions, notification versions
 // (prepare, file) and the deadlines. Bodies are JSON objects; bad input is 400 naming
 // the field, a stale version 409.
+#include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
 #include "http/error_mapping.h"
@@ -171,6 +172,36 @@ Response post_transition(const WebContext& ctx, Request& request) {
   return json_response(breach_state(*b));
 }
 
+// A decision as recorded with its move, with the proposal snapshot as JSON (null only
+// for a snapshot that does not read as JSON, which json::assessment_to_json never writes).
+bj::object recorded_decision(const storage::DecisionRecord& d) {
+  boost::system::error_code ec;
+  bj::value proposal = bj::parse(d.proposal_json, ec);
+  return {{"outcome", std::string(model::to_token(d.outcome))},
+          {"notify_ap", d.notify_ap},
+          {"inform_subjects", d.inform_subjects},
+          {"reason", d.reason},
+          {"proposal", ec ? bj::value(nullptr) : std::move(proposal)}};
+}
+
+bj::object step_object(const service::HistoryStep& step) {
+  const storage::TransitionRecord& t = step.transition;
+  return {{"from", std::string(model::to_token(t.from))},
+          {"to", std::string(model::to_token(t.to))},
+          {"at", pages::instant_to_iso(t.at)},
+          {"by", step.by.empty() ? bj::value(nullptr) : bj::value(step.by)},
+          {"reason", t.reason},
+          {"decision", t.decision ? bj::value(recorded_decision(*t.decision)) : bj::value(nullptr)}};
+}
+
+Response get_transitions(const WebContext& ctx, Request& request) {
+  auto steps = ctx.services.workflow().status_history(api_actor(request), request.path_param("id"));
+  if (!steps.ok()) return fail(steps.error());
+  bj::array items;
+  for (const service::HistoryStep& step : *steps) items.emplace_back(step_object(step));
+  return json_response(bj::object{{"items", std::move(items)}});
+}
+
 Response get_notifications(const WebContext& ctx, Request& request) {
   auto list = ctx.services.workflow().notifications(api_actor(request), request.path_param("id"));
   if (!list.ok()) return fail(list.error());
@@ -246,6 +277,7 @@ void add_workflow_api(RouteGroup& api, std::shared_ptr<const WebContext> ctx) {
   api.post("/assess", [ctx](Request& r) { return post_assess(*ctx, r); });
   api.get("/breaches/{id}/assessment", [ctx](Request& r) { return get_assessment(*ctx, r); });
   api.post("/breaches/{id}/decision", [ctx](Request& r) { return post_decision(*ctx, r); });
+  api.get("/breaches/{id}/transitions", [ctx](Request& r) { return get_transitions(*ctx, r); });
   api.post("/breaches/{id}/transitions", [ctx](Request& r) { return post_transition(*ctx, r); });
   api.get("/breaches/{id}/notifications", [ctx](Request& r) { return get_notifications(*ctx, r); });
   api.post("/breaches/{id}/notifications", [ctx](Request& r) { return post_notification(*ctx, r); });

@@ -1,5 +1,5 @@
-// The assessment panel on the breach page, the officer's decision, lifecycle moves
-// and the deadlines dashboard.
+// The assessment panel and the status history on the breach page, the officer's
+// decision, lifecycle moves and the deadlines dashboard.
 #include <charconv>
 #include <cstdio>
 
@@ -96,9 +96,15 @@ Response get_deadlines(const WebContext& ctx, Request& request) {
 }  // namespace
 
 void add_workflow_view(const WebContext& ctx, const Request& request, const model::Breach& breach, pages::View& view) {
-  auto av = ctx.services.workflow().assessment(*actor_of(request), breach.id);
+  const service::Actor& actor = *actor_of(request);
+  const std::string lang = request_language(ctx, request);
+  // The history is shown to the same people as the panel (reporters are refused
+  // both), also when the engine cannot read the answers.
+  auto steps = ctx.services.workflow().status_history(actor, breach.id);
+  if (steps.ok()) view.set("status_history", status_history_view(ctx, lang, *steps));
+  auto av = ctx.services.workflow().assessment(actor, breach.id);
   if (!av.ok()) return;  // reporters, or answers the engine cannot read: no panel
-  view.set("workflow", workflow_panel(ctx, request_language(ctx, request), *av));
+  view.set("workflow", workflow_panel(ctx, lang, *av));
   if (request.query_param("decided")) view.set("flash_saved", true);
 }
 

@@ -11,7 +11,7 @@
 //           GET  /deadlines, GET/POST /calendar
 //   public  GET  /calendar/{token}.ics (the token is the secret; no session)
 //   api     POST /api/v1/assess, GET /api/v1/breaches/{id}/assessment,
-//           POST /api/v1/breaches/{id}/decision, POST /api/v1/breaches/{id}/transitions,
+//           POST /api/v1/breaches/{id}/decision, GET/POST /api/v1/breaches/{id}/transitions,
 //           GET/POST /api/v1/breaches/{id}/notifications, GET /api/v1/deadlines
 //
 // Thread-safety: handlers only read the shared WebContext. Failure: service errors
@@ -30,8 +30,9 @@ namespace bd::http::handlers {
 // Adds every workflow route to the three groups of register_routes().
 void add_workflow_routes(RouteGroup& open, RouteGroup& pages, RouteGroup& api, std::shared_ptr<const WebContext> ctx);
 
-// Sets "workflow" (the assessment panel, decision and lifecycle forms) on the breach
-// page's view; leaves it unset for people who may not see the assessment.
+// Sets "workflow" (the assessment panel, decision and lifecycle forms) and
+// "status_history" (decisions and status history) on the breach page's view; leaves
+// them unset for people who may not see the assessment.
 void add_workflow_view(const WebContext& ctx, const Request& request, const model::Breach& breach, pages::View& view);
 
 // Internal pieces (one file each).

@@ -1,6 +1,7 @@
 // Internal to src/http/handlers: view data of the workflow pages (assessment panel,
-// deadlines rows, notification versions) built from the WorkflowService's results,
-// with every text from the catalogs or the engine's own nl/en sentences.
+// status history, deadlines rows, notification versions) built from the
+// WorkflowService's results, with every text from the catalogs or the engine's own
+// nl/en sentences.
 // Pure functions of their arguments; thread-safe.
 #pragma once
 
@@ -8,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "http/handlers/web_context.h"
 #include "http/request.h"
@@ -27,6 +29,12 @@ pages::View deadline_view(const std::string& lang, const model::DeadlineStatus& 
 
 // One row of the deadlines dashboard.
 pages::View deadline_row(const WebContext& ctx, const std::string& lang, const service::DeadlineEntry& entry);
+
+// The breach page's decisions and status history: every move oldest first with when
+// (Europe/Amsterdam), who, the status labels and the reason, and for a decision the
+// outcome next to the proposal it was made on (workflow_history_view.cc).
+pages::View status_history_view(const WebContext& ctx, const std::string& lang,
+                                const std::vector<service::HistoryStep>& steps);
 
 // One notification version for the notification page.
 pages::View notification_row(const WebContext& ctx, const std::string& lang,

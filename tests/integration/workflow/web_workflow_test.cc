@@ -3,6 +3,9 @@
 #include <gtest/gtest.h>
 #include <sodium.h>
 
+#include <boost/json/parse.hpp>
+#include <boost/json/value.hpp>
+
 #include <filesystem>
 #include <memory>
 #include <thread>
@@ -12,6 +15,7 @@
 #include "http/handlers/routes.h"
 #include "http/router.h"
 #include "http/server.h"
+#include "pages/local_time.h"
 #include "service/services.h"
 #include "storage/database.h"
 
@@ -305,6 +309,111 @@ TEST_F(WorkflowWebTest, ApiDecidesMovesAndListsWithVersions) {
   Reply deadlines = api("GET", "/api/v1/deadlines");
   ASSERT_EQ(deadlines.status, 200);
   EXPECT_NE(deadlines.body.find(b.id), std::string::npos);
+}
+
+TEST_F(WorkflowWebTest, DecisionsAndStatusHistoryOnThePageAndInTheApi) {
+  auto b = care_breach(2);
+  Browser browser = login("fg@zorg.example");
+  const std::string csrf = hidden_value(browser.get("/breaches/" + b.id).body, "csrf");
+  const std::string reason = "Al gebeld <script>alert(1)</script>";
+  Reply decided = browser.post_form("/breaches/" + b.id + "/decision",
+                                    {{"csrf", csrf},
+                                     {"version", std::to_string(b.version)},
+                                     {"choice", "override"},
+                                     {"inform_subjects", "no"},
+                                     {"reason", reason}});
+  ASSERT_EQ(decided.status, 303) << decided.body;
+  auto version = [&] { return std::to_string(services_->breaches().get(officer_, b.id)->version); };
+  ASSERT_EQ(browser.post_form("/breaches/" + b.id + "/notifications",
+                              {{"csrf", csrf}, {"kind", "initial"}, {"status", "final"}}).status, 303);
+  const std::string nid = services_->workflow().notifications(officer_, b.id)->at(0).id;
+  const auto now = format_iso_in_zone(clock_.now());
+  Reply filed = browser.post_form("/notifications/" + nid + "/filing",
+                                  {{"csrf", csrf},
+                                   {"version", version()},
+                                   {"meldnummer", "M-2026-0042"},
+                                   {"date", now.substr(0, 10)},
+                                   {"time", now.substr(11, 5)},
+                                   {"late_reason", ""}});
+  ASSERT_EQ(filed.status, 303) << filed.body;
+  Reply reopened = browser.post_form("/breaches/" + b.id + "/transition",
+                                     {{"csrf", csrf}, {"version", version()}, {"to", "assessing"},
+                                      {"reason", "Nieuwe feiten: ook medische gegevens"}});
+  ASSERT_EQ(reopened.status, 303) << reopened.body;
+
+  // The page: every move oldest first with its labels, time, who and the reasons.
+  Reply page = browser.get("/breaches/" + b.id);
+  ASSERT_EQ(page.status, 200);
+  const auto start = page.body.find("id=\"status-history\"");
+  ASSERT_NE(start, std::string::npos);
+  const std::string section = page.body.substr(start, page.body.find("</section>", start) - start);
+  EXPECT_NE(section.find("Besluiten en statusverloop"), std::string::npos);
+  std::size_t at = 0;
+  for (const char* move : {"Vermoeden → In beoordeling", "In beoordeling → Besloten: melden",
+                           "Besloten: melden → Gemeld bij de AP", "Gemeld bij de AP → In beoordeling"}) {
+    const auto found = section.find(move, at);
+    EXPECT_NE(found, std::string::npos) << move << " after position " << at;
+    if (found != std::string::npos) at = found;
+  }
+  auto steps = services_->workflow().status_history(officer_, b.id);
+  ASSERT_TRUE(steps.ok() && steps->size() == 4u);
+  EXPECT_NE(section.find(pages::display_instant(steps->front().transition.at, "nl") + " · fg@zorg.example"),
+            std::string::npos);
+  EXPECT_NE(section.find("Al gebeld &lt;script&gt;alert(1)&lt;/script&gt;"), std::string::npos);
+  EXPECT_EQ(page.body.find("<script>alert(1)"), std::string::npos) << "the reason is escaped";
+  EXPECT_NE(section.find("Afgeweken van het voorstel"), std::string::npos);
+  EXPECT_NE(section.find("BSN samen met naam"), std::string::npos) << "the proposal's reasons of that moment";
+  EXPECT_NE(section.find("Nieuwe feiten: ook medische gegevens"), std::string::npos);
+  EXPECT_EQ(section.find(officer_.user_id), std::string::npos) << "people are named, not their ids";
+
+  // The API: the same moves with the decision and the proposal as JSON.
+  Reply listed = api("GET", "/api/v1/breaches/" + b.id + "/transitions");
+  ASSERT_EQ(listed.status, 200) << listed.body;
+  const boost::json::value body = boost::json::parse(listed.body);
+  const boost::json::array& items = body.at("items").as_array();
+  ASSERT_EQ(items.size(), 4u);
+  EXPECT_EQ(items[0].at("from").as_string(), "suspected");
+  EXPECT_EQ(items[3].at("to").as_string(), "assessing");
+  EXPECT_EQ(items[3].at("reason").as_string(), "Nieuwe feiten: ook medische gegevens");
+  EXPECT_TRUE(items[0].at("decision").is_null());
+  EXPECT_EQ(items[1].at("by").as_string(), "fg@zorg.example");
+  EXPECT_EQ(items[1].at("at").as_string(), pages::instant_to_iso(steps->at(1).transition.at));
+  const boost::json::object& decision = items[1].at("decision").as_object();
+  EXPECT_EQ(decision.at("outcome").as_string(), "overridden");
+  EXPECT_TRUE(decision.at("notify_ap").as_bool());
+  EXPECT_FALSE(decision.at("inform_subjects").as_bool());
+  EXPECT_EQ(decision.at("reason").as_string(), reason);
+  EXPECT_TRUE(decision.at("proposal").at("inform_subjects").as_bool()) << "the proposal, not a string";
+  EXPECT_EQ(listed.body.find(officer_.user_id), std::string::npos);
+
+  // Auditors read both; a reporter is refused as for the assessment; another tenant
+  // sees nothing.
+  const service::Actor auditor = make_user("audit@zorg.example", service::Role::kAuditor);
+  EXPECT_NE(login("audit@zorg.example").get("/breaches/" + b.id).body.find("id=\"status-history\""),
+            std::string::npos);
+  auto as = [&](const service::Actor& actor, const std::string& target) {
+    Browser client(server_->port());
+    const std::string token = services_->auth().create_api_token(actor, "test")->plaintext;
+    return client.request("GET", target, "", "", {{"Authorization", "Bearer " + token}});
+  };
+  EXPECT_EQ(as(auditor, "/api/v1/breaches/" + b.id + "/transitions").status, 200);
+  const service::Actor reporter = make_user("melder@zorg.example", service::Role::kReporter);
+  const int refused = as(reporter, "/api/v1/breaches/" + b.id + "/transitions").status;
+  EXPECT_EQ(refused, as(reporter, "/api/v1/breaches/" + b.id + "/assessment").status);
+  EXPECT_TRUE(refused == 403 || refused == 404) << refused;
+  auto other_org = services_->organisations().create(service::system_actor(), "Andere organisatie");
+  ASSERT_TRUE(other_org.ok());
+  service::NewUser stranger;
+  stranger.organisation_id = other_org->id;
+  stranger.email = "fg@andere.example";
+  stranger.role = service::Role::kPrivacyOfficer;
+  stranger.password = kPassword;
+  ASSERT_TRUE(services_->users().add(service::system_actor(other_org->id), stranger).ok());
+  const service::Actor outsider =
+      *services_->auth().actor_by_email(service::system_actor(), "fg@andere.example");
+  Reply foreign = as(outsider, "/api/v1/breaches/" + b.id + "/transitions");
+  EXPECT_EQ(foreign.status, 404) << foreign.body;
+  EXPECT_EQ(foreign.body.find("fg@zorg.example"), std::string::npos);
 }
 
 }  // namespace
