@@ -13,7 +13,12 @@ Response to_login(const Request& request) {
 
 bool csrf_ok(const Request& request, const service::SessionContext& session) {
   if (request.is_multipart()) {  // file uploads carry the token as a text part
-    auto parts = request.multipart();
+    // The route's body limit already bounds the upload and its handler applies its own
+    // file limits, so no file size is refused here: a large allowed document must still
+    // reach its handler instead of failing the token check.
+    MultipartLimits limits;
+    limits.max_file_bytes = request.body().size();
+    auto parts = request.multipart(limits);
     auto token = parts.ok() ? parts->fields.get(kCsrfField) : std::nullopt;
     return token && service::AuthService::check_csrf(session, *token);
   }

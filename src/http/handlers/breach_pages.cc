@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "http/error_mapping.h"
+#include "http/handlers/attachment_routes.h"
 #include "http/handlers/scan_report_routes.h"
 #include "http/handlers/session_pages.h"
 #include "http/handlers/workflow_routes.h"
@@ -46,6 +47,7 @@ Response get_breach(const WebContext& ctx, Request& request) {
   v.set("statuses", pages::status_options(ctx.catalog(), lang, model::to_token(breach->status)));
   add_workflow_view(ctx, request, *breach, v);
   add_scan_report_view(ctx, request, *breach, v);
+  add_attachment_view(ctx, request, *breach, AttachmentReturn::kBreach, v);
   if (request.query_param("reported")) v.set("flash_reported", true);
   if (request.query_param("saved")) v.set("flash_saved", true);
   return render_page(ctx, request, "breach", v);
@@ -80,6 +82,7 @@ Response chapter_page(const WebContext& ctx, const Request& request, const model
   v.set("has_next", chapter < kLastChapter);
   v.set("has_errors", !errors.empty());
   if (!notice.empty()) v.set("conflict", notice);
+  if (chapter == attachment_chapter()) add_attachment_view(ctx, request, breach, AttachmentReturn::kChapter, v);
   if (request.query_param("saved")) v.set("flash_saved", true);
   return render_page(ctx, request, "chapter", v, status);
 }

@@ -4,6 +4,7 @@
 
 #include <stdexcept>
 
+#include "http/handlers/attachment_routes.h"
 #include "http/handlers/auth_middleware.h"
 #include "http/handlers/scan_report_routes.h"
 #include "http/handlers/session_pages.h"
@@ -50,6 +51,7 @@ void register_routes(Router& router, service::Services& services, const WebOptio
   handlers::add_api_admin(api, ctx);
   handlers::add_workflow_routes(open, pages, api, ctx);
   handlers::add_scan_report_routes(pages, api, ctx);
+  handlers::add_attachment_routes(pages, api, ctx);
 }
 
 }  // namespace bd::http
