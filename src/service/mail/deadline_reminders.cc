@@ -33,6 +33,7 @@ storage::OutboxMessage reminder_message(const pages::Catalog& catalog, const sto
       {"reference", breach.reference},
       {"title", breach.title},
       {"deadline", format_for_people(deadline.due)},
+      {"hours", std::to_string(deadline.length.count())},  // the configured deadline length
       {"left", model::describe_deadline(deadline, language_of(officer))},
       {"link", link},
       {"name", officer.display_name},

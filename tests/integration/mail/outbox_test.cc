@@ -144,6 +144,27 @@ TEST_F(RemindersTest, EachReminderGoesOnceToEveryOfficer) {
   EXPECT_GE(dutch, 3);
 }
 
+TEST_F(RemindersTest, TheConfiguredDeadlineDecidesWhenTheyComeAndWhatTheySay) {
+  // 08:00 UTC + 96 h (serve --assessment-config omnibus-2025) = 2026-10-27 08:00 UTC.
+  const std::string id = add_breach("2026-10-23T10:00:00+02:00");
+  ReminderOptions options;
+  options.deadline_hours = 96;
+  DeadlineReminders reminders(*db_, clock_, *catalog_, options);
+  clock_.set(at(2026, 10, 25, 10));  // 22 h before a 72-hour deadline, 46 h before this one
+  EXPECT_EQ(*reminders.enqueue_due(), 0);
+  clock_.set(at(2026, 10, 26, 10));  // 22 h left
+  EXPECT_EQ(*reminders.enqueue_due(), 2);
+  auto queued = db_->outbox().list_for_breach(org_id_, id);
+  ASSERT_TRUE(queued.ok());
+  ASSERT_EQ(queued->size(), 2u);
+  for (const auto& m : *queued) {
+    const bool dutch = m.recipient == "fg@zorg.example";
+    EXPECT_NE(m.body_text.find(dutch ? "De termijn van 96 uur" : "The 96-hour deadline"), std::string::npos)
+        << m.body_text;
+    EXPECT_EQ(m.body_text.find(dutch ? "72 uur" : "72-hour"), std::string::npos) << m.body_text;
+  }
+}
+
 TEST_F(RemindersTest, NoClockWithoutAwarenessAndNoRemindersOnceDecidedRegisterOnly) {
   model::Breach b;
   b.organisation_id = org_id_;
