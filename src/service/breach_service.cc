@@ -12,6 +12,7 @@
 #include "service/text.h"
 #include "storage/breach_repository.h"
 #include "storage/database.h"
+#include "storage/workflow_repositories.h"
 
 namespace bd::service {
 namespace {
@@ -180,19 +181,30 @@ Result<model::Breach> BreachService::update(const Actor& actor, std::string_view
     BD_TRY(check_title(title));
     breach.title = std::move(title);
   }
+  auto note = trim(update.note);
+  if (utf8_length(note) > 1000 || !is_clean_text(note, true)) {
+    return Error::invalid("note", "De toelichting mag hoogstens 1000 tekens lang zijn.");
+  }
+  const TimePoint now = clock_.now();
+  std::optional<model::StatusChange> moved;
   if (update.status && *update.status != breach.status) {
     // Only starting the assessment needs no further facts; decisions, filing and
     // reopening go through WorkflowService, which applies model/lifecycle.h.
     if (breach.status != model::BreachStatus::kSuspected || *update.status != model::BreachStatus::kAssessing) {
       return Error::conflict("Deze statuswijziging gaat via de beoordeling van het datalek.");
     }
+    // Recorded like every other move, so the status history is complete.
+    moved = model::StatusChange{breach.id, breach.status, *update.status, actor.user_id, now, note, std::nullopt};
     breach.status = *update.status;
   }
-  auto note = trim(update.note);
-  if (utf8_length(note) > 1000 || !is_clean_text(note, true)) {
-    return Error::invalid("note", "De toelichting mag hoogstens 1000 tekens lang zijn.");
-  }
-  auto saved = db_.breaches().update(breach, update.expected_version, author_of(actor, clock_.now(), note));
+  Result<model::Breach> saved = Error::internal("breach update did not run");
+  Status written = db_.transaction([&]() -> Status {
+    saved = db_.breaches().update(breach, update.expected_version, author_of(actor, now, note));
+    if (!saved.ok()) return saved.error();
+    if (moved) BD_TRY(db_.lifecycle().record(actor.organisation_id, *moved));
+    return {};
+  });
+  if (!written.ok() && saved.ok()) return std::move(written).error();
   if (!saved.ok() && saved.error().kind == ErrorKind::kConflict) {
     return Error::conflict("Dit datalek is intussen door iemand anders gewijzigd. Uw wijzigingen zijn niet opgeslagen.");
   }

@@ -34,6 +34,28 @@ class HistoryTest : public WorkflowTest {
   }
 };
 
+TEST_P(HistoryTest, StartingTheAssessmentAsAPlainEditIsRecordedToo) {
+  auto b = care_breach();
+  BreachUpdate start;
+  start.expected_version = b.version;
+  start.status = BreachStatus::kAssessing;
+  start.note = "We kijken ernaar";
+  auto saved = svc().breaches().update(officer_, b.id, start);
+  ASSERT_TRUE(saved.ok()) << saved.error().message;
+  auto steps = wf().status_history(officer_, b.id);
+  ASSERT_TRUE(steps.ok()) << steps.error().message;
+  ASSERT_EQ(steps->size(), 1u);
+  EXPECT_EQ((*steps)[0].transition.from, BreachStatus::kSuspected);
+  EXPECT_EQ((*steps)[0].transition.to, BreachStatus::kAssessing);
+  EXPECT_EQ((*steps)[0].transition.reason, "We kijken ernaar");
+  EXPECT_EQ((*steps)[0].by, "fg@zorg.example");
+  // A stale edit writes neither the breach nor a transition.
+  auto stale = svc().breaches().update(officer_, b.id, start);
+  ASSERT_FALSE(stale.ok());
+  EXPECT_EQ(stale.error().kind, ErrorKind::kConflict);
+  EXPECT_EQ(wf().status_history(officer_, b.id)->size(), 1u);
+}
+
 TEST_P(HistoryTest, ListsEveryMoveInTheOrderMadeWithWhoAndTheDecision) {
   auto b = care_breach();
   decide_file_reopen(b);
