@@ -107,6 +107,7 @@ Response documents_page(const WebContext& ctx, const Request& request, std::stri
   if (!breach.ok()) return error_page(ctx, request, breach.error());
   auto section = section_view(ctx, request, *breach, back);
   if (!section) return error_page(ctx, request, Error::unavailable("De documenten zijn nu niet te lezen."));
+  section->set("on_chapter", false);  // the forms may still go back to the chapter, but it is not this page
   int status = 200;
   if (refusal != nullptr) {
     section->set("error", refusal->message);

@@ -173,6 +173,7 @@ TEST_F(AttachmentWebTest, UploadOnChapterFiveDownloadTheSameBytesAndRemove) {
   EXPECT_NE(chapter.body.find("Ondersteunende documentatie"), std::string::npos);
   EXPECT_NE(chapter.body.find("geen persoonsgegevens op te nemen"), std::string::npos);  // the AP's request
   EXPECT_NE(chapter.body.find("enctype=\"multipart/form-data\""), std::string::npos);
+  EXPECT_NE(chapter.body.find("Sla eerst uw antwoorden"), std::string::npos);
   EXPECT_EQ(b.get("/breaches/" + id + "/chapters/6").body.find("id=\"attachments\""), std::string::npos);
 
   Reply up = upload(b, id, chapter, "Tijdlijn \xE2\x80\x9C" "incident\xE2\x80\x9D.pdf", pdf_bytes());
@@ -219,6 +220,8 @@ TEST_F(AttachmentWebTest, TooLargeAndWrongTypeAreShownWithTheFormAndNothingIsWri
   EXPECT_NE(big.body.find("groter dan 10 MiB"), std::string::npos);
   EXPECT_NE(big.body.find("data-test=\"attachment-error\""), std::string::npos);
   EXPECT_NE(big.body.find("enctype=\"multipart/form-data\""), std::string::npos);  // try again right there
+  EXPECT_EQ(big.body.find("Sla eerst uw antwoorden"), std::string::npos);  // no chapter form on this page
+  EXPECT_NE(hidden_value(big.body, "return_to").find("chapter"), std::string::npos);  // a retry goes back there
   Reply exe = upload(b, id, chapter, "factuur.pdf", std::string("MZ\x90\0\x03\0\0\0", 8));
   EXPECT_EQ(exe.status, 400);
   EXPECT_NE(exe.body.find("Dit soort bestand kan niet worden toegevoegd"), std::string::npos);
