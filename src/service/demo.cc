@@ -7,6 +7,7 @@
 #include "service/demo_seeds.h"
 #include "storage/breach_repository.h"
 #include "storage/database.h"
+#include "storage/workflow_repositories.h"
 
 namespace bd::service {
 namespace {
@@ -27,11 +28,15 @@ Result<DemoCredential> create_organisation(Services& services, const demo::DemoO
     BD_ASSIGN_OR_RETURN(auto breach, services.breaches().create(actor, b.title, b.answers));
     if (b.status != breach.status) {
       // Historic records: the status the document reports is recorded as it stands
-      // (with a revision), without replaying decisions the document does not contain.
+      // (with a revision and one step in the status history), without replaying
+      // decisions the document does not contain.
+      const std::string reason = "Status volgens het brondocument";
+      const model::StatusChange step{breach.id, breach.status, b.status, actor.user_id, services.clock().now(),
+                                     reason, std::nullopt};
       breach.status = b.status;
-      storage::ChangeAuthor author{actor.user_id, actor.email, services.clock().now(),
-                                   "Status volgens het brondocument"};
+      storage::ChangeAuthor author{actor.user_id, actor.email, step.at, reason};
       BD_TRY(services.database().breaches().update(breach, breach.version, author));
+      BD_TRY(services.database().lifecycle().record(org.id, step));
     }
   }
   return DemoCredential{org.name, created.user.email, created.generated_password};

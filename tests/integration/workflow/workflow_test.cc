@@ -194,6 +194,17 @@ TEST_P(ProcessorTest, TheControllerWithTheSameFactsNotifiesTheAp) {
   EXPECT_TRUE(view->deadline.has_value());
 }
 
+TEST_P(ProcessorTest, HistoricDemoRecordsShowTheirStatusInTheHistory) {
+  auto [care, b] = demo_breach("fg@stmg.example");
+  EXPECT_EQ(b.status, BreachStatus::kSubjectsInformed);
+  auto steps = wf().status_history(care, b.id);
+  ASSERT_TRUE(steps.ok()) << steps.error().message;
+  ASSERT_EQ(steps->size(), 1u);
+  EXPECT_EQ((*steps)[0].transition.from, BreachStatus::kSuspected);
+  EXPECT_EQ((*steps)[0].transition.to, BreachStatus::kSubjectsInformed);
+  EXPECT_EQ((*steps)[0].transition.reason, "Status volgens het brondocument");
+}
+
 BD_WORKFLOW_SUITE(ProcessorTest);
 
 }  // namespace
