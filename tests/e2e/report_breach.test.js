@@ -7,54 +7,13 @@
 // Usage: node report_breach.test.js <path to breachdesk> [artifact dir]
 "use strict";
 
-const { spawn, spawnSync } = require("node:child_process");
-const fs = require("node:fs");
-const net = require("node:net");
-const os = require("node:os");
 const path = require("node:path");
 const assert = require("node:assert/strict");
-
-let chromium;
-try {
-  ({ chromium } = require("playwright-core"));
-} catch (e) {
-  console.error("playwright-core is missing: run scripts/install-deps (npm ci in tests/e2e)");
-  process.exit(1);
-}
+const { withBreachdesk, runTest, password } = require("./support");
 
 const binary = process.argv[2];
-const artifacts = process.argv[3] || os.tmpdir();
+const artifacts = process.argv[3] || require("node:os").tmpdir();
 const email = "officer@zorg.example";
-const password = "Een lang en geheim wachtwoord 2026";
-
-function cli(db, args, input) {
-  const r = spawnSync(binary, ["--db", db, ...args], { input: input || "", encoding: "utf8" });
-  if (r.status !== 0) throw new Error(`breachdesk ${args.join(" ")} failed: ${r.stderr}`);
-  return r.stdout;
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForServer(base, child) {
-  for (let i = 0; i < 200; i++) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    try {
-      const r = await fetch(`${base}/healthz`);
-      if (r.ok) return;
-    } catch (e) { /* not yet listening */ }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error("server did not start");
-}
 
 async function run(page, base) {
   // Log in.
@@ -130,32 +89,8 @@ async function run(page, base) {
 }
 
 async function main() {
-  assert.ok(binary && fs.existsSync(binary), "usage: node report_breach.test.js <breachdesk> [artifacts]");
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "bd-e2e-"));
-  const db = `sqlite:${path.join(tmp, "bd.db")}`;
-  cli(db, ["migrate"]);
-  cli(db, ["org", "add", "Zorg E2E"]);
-  cli(db, ["user", "add", "--org", "Zorg E2E", "--email", email, "--role", "privacy_officer", "--name", "Privacy Officer"],
-      password + "\n");
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const server = spawn(binary, ["--db", db, "serve", "--listen", `127.0.0.1:${port}`, "--workers", "2"],
-                       { stdio: ["ignore", "inherit", "inherit"] });
-  let context;
-  try {
-    await waitForServer(base, server);
-    context = await chromium.launchPersistentContext(path.join(tmp, "profile"), {
-      executablePath: "/usr/bin/chromium",
-      headless: true,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-             "--disable-component-update", "--disable-sync", "--no-first-run"],
-      viewport: { width: 1280, height: 900 },
-      locale: "nl-NL",
-      timezoneId: "Europe/Amsterdam",
-      timeout: 60000,
-    });
-    context.setDefaultTimeout(15000);
-    const page = context.pages()[0] || await context.newPage();
+  const browser = { locale: "nl-NL", timezoneId: "Europe/Amsterdam" };
+  await withBreachdesk({ binary, name: "Zorg E2E", email, browser }, async ({ base, page }) => {
     await run(page, base);
     // The same flow's register at phone width (320 px) must not overflow the page.
     await page.setViewportSize({ width: 320, height: 700 });
@@ -164,15 +99,7 @@ async function main() {
     await page.screenshot({ path: path.join(artifacts, "e2e-register-320.png"), fullPage: true });
     assert.ok(overflow <= 0, `page is ${overflow}px wider than a 320px screen`);
     console.log("e2e: login, report, two chapters, register search: ok");
-  } finally {
-    if (context) await context.close();
-    server.kill("SIGTERM");
-    await new Promise((r) => server.exitCode !== null ? r() : server.once("exit", r));
-    fs.rmSync(tmp, { recursive: true, force: true });
-  }
+  });
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+runTest(main);

@@ -9,56 +9,14 @@
 // Usage: node workflow.test.js <path to breachdesk> [artifact dir]
 "use strict";
 
-const { spawn, spawnSync } = require("node:child_process");
-const fs = require("node:fs");
-const net = require("node:net");
-const os = require("node:os");
 const path = require("node:path");
 const assert = require("node:assert/strict");
-
-let chromium;
-try {
-  ({ chromium } = require("playwright-core"));
-} catch (e) {
-  console.error("playwright-core is missing: run scripts/install-deps (npm ci in tests/e2e)");
-  process.exit(1);
-}
+const { withBreachdesk, logIn, runTest } = require("./support");
 
 const binary = process.argv[2];
-const artifacts = process.argv[3] || os.tmpdir();
+const artifacts = process.argv[3] || require("node:os").tmpdir();
 const email = "fg@zorg-e2e.example";
-const password = "Een lang en geheim wachtwoord 2026";
 
-function cli(db, args, input) {
-  const r = spawnSync(binary, ["--db", db, ...args], { input: input || "", encoding: "utf8" });
-  if (r.status !== 0) throw new Error(`breachdesk ${args.join(" ")} failed: ${r.stderr}`);
-  return r.stdout;
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForServer(base, child) {
-  for (let i = 0; i < 200; i++) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    try {
-      const r = await fetch(`${base}/healthz`);
-      if (r.ok) return;
-    } catch (e) { /* not yet listening */ }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error("server did not start");
-}
-
-// ISO 8601 in Europe/Amsterdam for "hours ago" (the offset from Intl).
 function amsterdamIso(hoursAgo) {
   const t = new Date(Date.now() - hoursAgo * 3600 * 1000);
   const parts = Object.fromEntries(new Intl.DateTimeFormat("en-GB", {
@@ -91,11 +49,7 @@ async function createCareBreach(base, token) {
 }
 
 async function run(page, base, breachId) {
-  await page.goto(`${base}/breaches/${breachId}`);
-  await page.getByLabel("E-mailadres").fill(email);
-  await page.getByLabel("Wachtwoord").fill(password);
-  await page.getByRole("button", { name: "Inloggen" }).click();
-  await page.waitForURL(/\/breaches/);
+  await logIn(page, base, email);
   await page.goto(`${base}/breaches/${breachId}`);
 
   // The proposal: notify the AP and inform the people, reasons naming BSN and payment data.
@@ -160,44 +114,13 @@ async function run(page, base, breachId) {
 }
 
 async function main() {
-  assert.ok(binary && fs.existsSync(binary), "usage: node workflow.test.js <breachdesk> [artifacts]");
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "bd-e2e-wf-"));
-  const db = `sqlite:${path.join(tmp, "bd.db")}`;
-  cli(db, ["migrate"]);
-  cli(db, ["org", "add", "Zorggroep E2E"]);
-  cli(db, ["user", "add", "--org", "Zorggroep E2E", "--email", email, "--role", "privacy_officer", "--name", "FG"],
-      password + "\n");
-  const token = cli(db, ["token", "create", "--email", email, "--name", "e2e"]).trim().split(/\s+/).pop();
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const server = spawn(binary, ["--db", db, "serve", "--listen", `127.0.0.1:${port}`, "--workers", "2"],
-                       { stdio: ["ignore", "inherit", "inherit"] });
-  let context;
-  try {
-    await waitForServer(base, server);
+  await withBreachdesk({ binary, name: "Zorggroep E2E", email }, async ({ base, page, cli }) => {
+    const token = cli(["token", "create", "--email", email, "--name", "e2e"]).trim().split(/\s+/).pop();
     const breachId = await createCareBreach(base, token);
-    context = await chromium.launchPersistentContext(path.join(tmp, "profile"), {
-      executablePath: "/usr/bin/chromium",
-      headless: true,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-             "--disable-component-update", "--disable-sync", "--no-first-run"],
-      viewport: { width: 1280, height: 900 },
-      timeout: 60000,
-    });
-    context.setDefaultTimeout(15000);
-    const page = context.pages()[0] || await context.newPage();
     await run(page, base, breachId);
     console.log("e2e workflow: proposal, unknown fact filled in, override with reason, filed with meldnummer, " +
                 "print, dashboard: ok");
-  } finally {
-    if (context) await context.close();
-    server.kill("SIGTERM");
-    await new Promise((r) => server.exitCode !== null ? r() : server.once("exit", r));
-    fs.rmSync(tmp, { recursive: true, force: true });
-  }
+  });
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+runTest(main);
