@@ -104,6 +104,7 @@ void run_scan(const ScanArgs& args) {
   scan::ScanOptions options;
   options.show_values = args.show_values;
   options.reverse_hashes = args.reverse_hashes;
+  options.reverse_space.threads = args.threads;
   scan::Scanner scanner(options);
   scan::InputOptions input;
   input.threads = args.threads;

@@ -85,6 +85,7 @@ struct SkippedInput {
 struct ProtectionReport {
   bool encrypted = false;         // some member is an encrypted container / ciphertext
   bool hashed = false;            // some column holds password hashes or hashed identifiers
+                                  // (by its header, or by its values: >= 95% bare digests)
   bool hashed_reversible = false;  // --reverse-hashes recovered BSNs or phone numbers
   std::uint64_t reversed_values = 0;
   struct Finding {
@@ -93,6 +94,7 @@ struct ProtectionReport {
     std::string what;    // "bcrypt", "argon2", "sha256 hex", "PGP message", ...
     std::uint64_t count = 0;
     bool reversible = false;
+    std::map<std::string, std::uint64_t> reversed_to;  // "bsn" / "phone" -> values recovered
   };
   std::vector<Finding> findings;
 };

@@ -86,7 +86,8 @@ json::object protection_json(const ProtectionReport& p) {
   json::array findings;
   for (const auto& f : p.findings) {
     findings.push_back(json::object{{"path", u(f.path)}, {"column", u(f.column)}, {"what", u(f.what)},
-                                    {"count", f.count}, {"reversible", f.reversible}});
+                                    {"count", f.count}, {"reversible", f.reversible},
+                                    {"reversed_to", counts(f.reversed_to)}});
   }
   return json::object{{"encrypted", p.encrypted}, {"hashed", p.hashed}, {"hashed_reversible", p.hashed_reversible},
                       {"reversed_values", p.reversed_values}, {"findings", std::move(findings)}};

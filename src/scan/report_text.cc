@@ -49,7 +49,9 @@ void write_protection(std::ostringstream& out, const ScanReport& r) {
       << (p.hashed ? "hashed columns found" : "no hashed columns") << "\n";
   for (const auto& f : p.findings) {
     out << "  " << f.path << (f.column.empty() ? "" : " column " + f.column) << ": " << f.what << " (" << f.count
-        << ")" << (f.reversible ? " - hashed, but reversible" : "") << "\n";
+        << ")" << (f.reversible ? " - hashed, but reversible" : "");
+    for (const auto& [to, n] : f.reversed_to) out << ", " << n << " to " << to;
+    out << "\n";
   }
   if (p.hashed_reversible) out << "  " << p.reversed_values << " hashed values reversed to BSNs / phone numbers\n";
 }

@@ -25,6 +25,7 @@
 #include <string>
 
 #include "scan/input/sink.h"
+#include "scan/protect/reverse.h"
 #include "scan/report.h"
 
 namespace bd::scan {
@@ -32,6 +33,7 @@ namespace bd::scan {
 struct ScanOptions {
   bool show_values = false;     // samples in clear instead of masked
   bool reverse_hashes = false;  // try hashed columns against every BSN and 06-number
+  protect::ReverseSpace reverse_space;  // what --reverse-hashes enumerates (tests narrow it)
   std::size_t samples_per_category = 3;
 };
 

@@ -67,6 +67,13 @@ std::string upper_compact(std::string_view v) {
 }  // namespace
 
 void MemberScan::classify_field(std::size_t col, ColumnRole role, std::string_view v) {
+  if (role != ColumnRole::kPassword && role != ColumnRole::kHash) {
+    // A bare digest is no personal data of any category, whatever the header says; it
+    // only tells whether the column is a hashed one.
+    if (validate::HashKind kind = validate::digest_kind(v); kind != validate::HashKind::kNone) {
+      return note_digest(col, kind, v);
+    }
+  }
   ColumnResult& column = result_.columns[col];
   emails_before_ = column.values[static_cast<std::size_t>(Category::kEmail)];
   switch (role) {
@@ -201,6 +208,22 @@ void MemberScan::classify_generic(std::size_t col, ColumnRole role, std::string_
   count_hits(col);
 }
 
+void MemberScan::note_digest(std::size_t col, validate::HashKind kind, std::string_view v) {
+  ColumnResult& column = result_.columns[col];
+  ++column.hash_shaped;
+  std::string kind_name(validate::to_string(kind));
+  HashedColumn* hc = nullptr;
+  for (auto& h : column.hashes) {
+    if (h.kind == kind_name) hc = &h;
+  }
+  if (hc == nullptr) {
+    column.hashes.push_back(HashedColumn{column.report.column, kind_name, 0, true, 0, {}, 0, 0});
+    hc = &column.hashes.back();
+  }
+  ++hc->count;
+  if (options_.reverse_hashes && hc->digests.size() < (1u << 20)) hc->digests.emplace_back(v);
+}
+
 void MemberScan::classify_password(std::size_t col, ColumnRole role, std::string_view v) {
   ColumnResult& column = result_.columns[col];
   validate::HashKind kind = validate::salted_hash_kind(v);
@@ -217,7 +240,7 @@ void MemberScan::classify_password(std::size_t col, ColumnRole role, std::string
       if (h.column == column.report.column && h.kind == kind_name) hc = &h;
     }
     if (hc == nullptr) {
-      result_.hashed.push_back(HashedColumn{column.report.column, kind_name, 0, validate::is_bare_digest(kind), 0, {}});
+      result_.hashed.push_back(HashedColumn{column.report.column, kind_name, 0, validate::is_bare_digest(kind), 0, {}, 0, 0});
       hc = &result_.hashed.back();
     }
     ++hc->count;
@@ -228,7 +251,7 @@ void MemberScan::classify_password(std::size_t col, ColumnRole role, std::string
       if (h.column == column.report.column && h.kind == "plaintext") hc = &h;
     }
     if (hc == nullptr) {
-      result_.hashed.push_back(HashedColumn{column.report.column, "plaintext", 0, false, 0, {}});
+      result_.hashed.push_back(HashedColumn{column.report.column, "plaintext", 0, false, 0, {}, 0, 0});
       hc = &result_.hashed.back();
     }
     ++hc->count;

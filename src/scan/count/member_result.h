@@ -41,21 +41,28 @@ struct TentativeBsn {
   bool other_personal_data = false;  // the record had personal data anyway
 };
 
-struct ColumnResult {
-  ColumnReport report;           // verdict decided at finish
-  std::string role;              // the header role ("bsn", "none", ...)
-  std::uint64_t bsn_valid = 0;   // whole-field values passing the 11-check (role none)
-  std::vector<TentativeBsn> tentative;
-  std::array<std::uint64_t, kCategoryCount> values{};
-};
-
 struct HashedColumn {
   std::string column;
   std::string kind;  // "bcrypt", "sha256 hex", ...
   std::uint64_t count = 0;
   bool bare = false;               // unsalted digest: reversible by enumeration
   std::uint64_t reversed = 0;      // digests --reverse-hashes recovered
-  std::vector<std::string> digests;  // bare digests kept for --reverse-hashes (lower-case hex / base64)
+  std::vector<std::string> digests;  // bare digests kept for --reverse-hashes (hex / base64 as found)
+  std::uint64_t reversed_bsn = 0;    // of `reversed`: recovered BSNs
+  std::uint64_t reversed_phone = 0;  // of `reversed`: recovered mobile numbers
+};
+
+struct ColumnResult {
+  ColumnReport report;           // verdict decided at finish
+  std::string role;              // the header role ("bsn", "none", ...)
+  std::uint64_t bsn_valid = 0;   // whole-field values passing the 11-check (role none)
+  std::vector<TentativeBsn> tentative;
+  std::array<std::uint64_t, kCategoryCount> values{};
+  // Bare digests (hex / base64 MD5, SHA-1, SHA-256) in a column without a password or
+  // hash header. They count as no category; the column is reported as hashed only if
+  // its values turn out (nearly) all hash-shaped (ScanState::decide_columns).
+  std::uint64_t hash_shaped = 0;
+  std::vector<HashedColumn> hashes;  // one per digest kind seen
 };
 
 struct MemberResult {

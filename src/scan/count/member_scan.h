@@ -17,6 +17,7 @@
 #include "scan/detect/text_scan.h"
 #include "scan/input/sink.h"
 #include "scan/tokenize/record_handler.h"
+#include "scan/validate/identity.h"
 
 namespace bd::scan {
 struct ScanOptions;
@@ -64,6 +65,7 @@ class MemberScan final : public MemberSink, public tokenize::RecordHandler {
   void classify_field(std::size_t col, detect::ColumnRole role, std::string_view value);
   void classify_generic(std::size_t col, detect::ColumnRole role, std::string_view value);
   void classify_password(std::size_t col, detect::ColumnRole role, std::string_view value);
+  void note_digest(std::size_t col, validate::HashKind kind, std::string_view value);
   void count_hit(const detect::Hit& hit, std::size_t col);
   void count_hits(std::size_t col);
   void finish_record();

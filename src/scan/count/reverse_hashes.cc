@@ -3,6 +3,7 @@
 #include "scan/count/state.h"
 #include "scan/detect/text_scan.h"
 #include "scan/protect/reverse.h"
+#include "scan/scanner.h"
 
 namespace bd::scan::count {
 
@@ -16,15 +17,17 @@ void ScanState::reverse_hashes(ScanReport& report) {
     }
   }
   if (all.empty()) return;
-  auto found = protect::reverse_digests(all);
+  auto found = protect::reverse_digests(all, options_.reverse_space);
   for (std::size_t j = 0; j < found.size(); ++j) {
     if (!found[j]) continue;
-    ++hashed_[owner[j]].second.reversed;
+    HashedColumn& column = hashed_[owner[j]].second;
+    ++column.reversed;
     ++report.protection.reversed_values;
     report.protection.hashed_reversible = true;
     const std::string& plain = found[j]->plaintext;
     std::uint64_t number = std::stoull(plain);
     Category c = found[j]->bsn ? Category::kBsn : Category::kPhone;
+    ++(found[j]->bsn ? column.reversed_bsn : column.reversed_phone);
     add_value(c, detect::key_for_number(c, number), plain);
   }
 }

@@ -14,6 +14,15 @@ namespace {
 
 constexpr double kBsnColumnShare = 0.95;
 constexpr std::uint64_t kBsnColumnMinValues = 10;
+// The same rule for a hashed column without a password or hash header: at least 10
+// non-empty values, at least 95% of them bare digests.
+constexpr double kHashColumnShare = 0.95;
+constexpr std::uint64_t kHashColumnMinValues = 10;
+
+bool is_hash_column(const ColumnResult& col) {
+  return col.report.non_empty >= kHashColumnMinValues &&
+         static_cast<double>(col.hash_shaped) >= kHashColumnShare * static_cast<double>(col.report.non_empty);
+}
 
 void merge_category(CategoryAccumulator& into, CategoryAccumulator&& from, std::size_t max_samples) {
   into.values += from.values;
@@ -115,6 +124,13 @@ void ScanState::decide_columns() {
   for (std::size_t i = 0; i < columns_.size(); ++i) {
     ColumnResult& col = columns_[i];
     ColumnReport& rep = col.report;
+    if (is_hash_column(col)) {
+      for (HashedColumn& h : col.hashes) {
+        h.column = rep.column;  // the header may have been named after the first rows
+        hashed_.emplace_back(files_[column_file_[i]].path, std::move(h));
+      }
+    }
+    col.hashes = {};  // digests of a column that is no hash column are nothing
     std::string header_cat = role_category(col.role);
     bool bsn_by_values = col.role == "none" && rep.non_empty >= kBsnColumnMinValues &&
                          static_cast<double>(col.bsn_valid) >= kBsnColumnShare * static_cast<double>(rep.non_empty);
@@ -189,15 +205,18 @@ void ScanState::build_protection(ScanReport& report) {
   ProtectionReport& p = report.protection;
   for (const auto& [path, how] : protected_) {
     p.encrypted = true;
-    p.findings.push_back(ProtectionReport::Finding{path, "", how, 1, false});
+    p.findings.push_back(ProtectionReport::Finding{path, "", how, 1, false, {}});
   }
   for (const auto& [path, sig] : signatures_) {
     p.encrypted = true;
-    p.findings.push_back(ProtectionReport::Finding{path, "", "encryption signature " + sig, 1, false});
+    p.findings.push_back(ProtectionReport::Finding{path, "", "encryption signature " + sig, 1, false, {}});
   }
   for (const auto& [path, h] : hashed_) {
     if (h.kind != "plaintext") p.hashed = true;
-    p.findings.push_back(ProtectionReport::Finding{path, h.column, h.kind, h.count, h.reversed > 0});
+    ProtectionReport::Finding f{path, h.column, h.kind, h.count, h.reversed > 0, {}};
+    if (h.reversed_bsn > 0) f.reversed_to["bsn"] = h.reversed_bsn;
+    if (h.reversed_phone > 0) f.reversed_to["phone"] = h.reversed_phone;
+    p.findings.push_back(std::move(f));
   }
 }
 

@@ -1,7 +1,9 @@
 // ScanState: the Scanner's merged accumulators. Member sinks hand over their
 // MemberResult when they end; finish() decides column verdicts (a column without a
 // BSN header is a BSN column when >= 95% of at least 10 non-empty values pass the
-// 11-check), counts persons, checks hashes when asked, and builds the ScanReport.
+// 11-check; a column without a password/hash header is a hashed column when >= 95% of
+// at least 10 non-empty values are bare digests), counts persons, reverses hashes when
+// asked, and builds the ScanReport.
 //
 // Thread-safe: merge(), add_skipped() and add_protected() lock a mutex (called once
 // per member, never per value). finish() is called once, after all members ended.

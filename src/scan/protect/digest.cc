@@ -2,6 +2,10 @@
 
 #include <cstring>
 
+#if defined(__x86_64__)
+#include <immintrin.h>
+#endif
+
 namespace bd::scan::protect {
 namespace {
 
@@ -137,7 +141,7 @@ std::array<std::uint8_t, 20> sha1_short(std::string_view msg) {
   return out;
 }
 
-std::array<std::uint8_t, 32> sha256_short(std::string_view msg) {
+std::array<std::uint8_t, 32> sha256_short_portable(std::string_view msg) {
   std::array<std::uint8_t, 32> out{};
   if (msg.size() > 55) return out;
   std::uint8_t block[64];
@@ -166,6 +170,74 @@ std::array<std::uint8_t, 32> sha256_short(std::string_view msg) {
   }
   for (int i = 0; i < 8; ++i) put_be32(out.data() + i * 4, init[i] + v[i]);
   return out;
+}
+
+
+#if defined(__x86_64__)
+namespace {
+
+// One SHA-256 compression with the SHA extensions (SHA-NI): four rounds per step,
+// the message schedule from sha256msg1/sha256msg2. State order as in FIPS 180-4.
+__attribute__((target("sha,sse4.1"))) void sha256_block_shani(std::uint32_t state[8], const std::uint8_t block[64]) {
+  const __m128i byte_swap = _mm_set_epi64x(0x0c0d0e0f08090a0bULL, 0x0405060700010203ULL);
+  __m128i tmp = _mm_loadu_si128(reinterpret_cast<const __m128i*>(&state[0]));
+  __m128i state1 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(&state[4]));
+  tmp = _mm_shuffle_epi32(tmp, 0xB1);              // CDAB
+  state1 = _mm_shuffle_epi32(state1, 0x1B);        // EFGH
+  __m128i state0 = _mm_alignr_epi8(tmp, state1, 8);  // ABEF
+  state1 = _mm_blend_epi16(state1, tmp, 0xF0);     // CDGH
+  const __m128i abef = state0;
+  const __m128i cdgh = state1;
+  __m128i w[16];
+  for (int i = 0; i < 16; ++i) {
+    if (i < 4) {
+      w[i] = _mm_shuffle_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(block + 16 * i)), byte_swap);
+    } else {
+      __m128i t = _mm_add_epi32(_mm_sha256msg1_epu32(w[i - 4], w[i - 3]), _mm_alignr_epi8(w[i - 1], w[i - 2], 4));
+      w[i] = _mm_sha256msg2_epu32(t, w[i - 1]);
+    }
+    __m128i msg = _mm_add_epi32(w[i], _mm_loadu_si128(reinterpret_cast<const __m128i*>(&kSha256K[4 * i])));
+    state1 = _mm_sha256rnds2_epu32(state1, state0, msg);
+    msg = _mm_shuffle_epi32(msg, 0x0E);
+    state0 = _mm_sha256rnds2_epu32(state0, state1, msg);
+  }
+  state0 = _mm_add_epi32(state0, abef);
+  state1 = _mm_add_epi32(state1, cdgh);
+  tmp = _mm_shuffle_epi32(state0, 0x1B);           // FEBA
+  state1 = _mm_shuffle_epi32(state1, 0xB1);        // DCHG
+  state0 = _mm_blend_epi16(tmp, state1, 0xF0);     // DCBA
+  state1 = _mm_alignr_epi8(state1, tmp, 8);        // ABEF
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(&state[0]), state0);
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(&state[4]), state1);
+}
+
+}  // namespace
+#endif
+
+bool sha256_uses_sha_ni() {
+#if defined(__x86_64__)
+  static const bool kHas = __builtin_cpu_supports("sha") && __builtin_cpu_supports("sse4.1");
+  return kHas;
+#else
+  return false;
+#endif
+}
+
+std::array<std::uint8_t, 32> sha256_short(std::string_view msg) {
+#if defined(__x86_64__)
+  if (sha256_uses_sha_ni()) {
+    std::array<std::uint8_t, 32> out{};
+    if (msg.size() > 55) return out;
+    std::uint8_t block[64];
+    pad(msg, block, true);
+    std::uint32_t state[8] = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
+                              0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
+    sha256_block_shani(state, block);
+    for (int i = 0; i < 8; ++i) put_be32(out.data() + i * 4, state[i]);
+    return out;
+  }
+#endif
+  return sha256_short_portable(msg);
 }
 
 }  // namespace bd::scan::protect

@@ -27,11 +27,19 @@ int b64_value(char c) {
   return -1;
 }
 
+bool all_hex(const std::string& d) {
+  for (char c : d) {
+    if (hex_value(c) < 0) return false;
+  }
+  return true;
+}
+
+// The raw digest bytes of a hex (either case) or base64 (padded or not) MD5 / SHA-1 /
+// SHA-256; empty when `d` is neither. The length decides the encoding, so a base64
+// digest that happens to use only hex letters is still read as base64.
 std::string decode(const std::string& d) {
   std::string out;
-  bool hex = d.size() % 2 == 0;
-  for (char c : d) hex = hex && hex_value(c) >= 0;
-  if (hex) {
+  if ((d.size() == 32 || d.size() == 40 || d.size() == 64) && all_hex(d)) {
     for (std::size_t i = 0; i < d.size(); i += 2) out.push_back(static_cast<char>(hex_value(d[i]) * 16 + hex_value(d[i + 1])));
     return out;
   }
@@ -51,12 +59,50 @@ std::string decode(const std::string& d) {
   return out;
 }
 
-struct Targets {
-  std::unordered_multimap<std::string, std::size_t> by_digest;
+// The digests to look for. Every candidate is hashed once per algorithm present, so
+// the lookup must cost less than the hash: a 2^24-bit filter on the first three digest
+// bytes rejects almost every candidate before the exact (allocating) map lookup.
+class Targets {
+ public:
+  void add(std::string raw, std::size_t index) {
+    md5 = md5 || raw.size() == 16;
+    sha1 = sha1 || raw.size() == 20;
+    sha256 = sha256 || raw.size() == 32;
+    std::uint32_t slot = filter_slot(reinterpret_cast<const std::uint8_t*>(raw.data()));
+    filter_[slot >> 6] |= 1ull << (slot & 63);
+    by_digest_.emplace(std::move(raw), index);
+  }
+  bool empty() const { return by_digest_.empty(); }
+  bool maybe(const std::uint8_t* digest) const {
+    std::uint32_t slot = filter_slot(digest);
+    return ((filter_[slot >> 6] >> (slot & 63)) & 1) != 0;
+  }
+  // Indexes of the digests equal to `digest`.
+  template <typename Fn>
+  void for_each_match(std::string_view digest, Fn&& fn) const {
+    auto range = by_digest_.equal_range(std::string(digest));
+    for (auto it = range.first; it != range.second; ++it) fn(it->second);
+  }
+
   bool md5 = false;
   bool sha1 = false;
   bool sha256 = false;
+
+ private:
+  static std::uint32_t filter_slot(const std::uint8_t* d) {
+    return (static_cast<std::uint32_t>(d[0]) << 16) | (static_cast<std::uint32_t>(d[1]) << 8) | d[2];
+  }
+  std::vector<std::uint64_t> filter_ = std::vector<std::uint64_t>((1u << 24) / 64);
+  std::unordered_multimap<std::string, std::size_t> by_digest_;
 };
+
+// Writes `value` as `width` decimal digits (leading zeros) at p.
+void put_digits(char* p, int width, std::uint64_t value) {
+  for (int i = width - 1; i >= 0; --i) {
+    p[i] = static_cast<char>('0' + value % 10);
+    value /= 10;
+  }
+}
 
 struct Search {
   const Targets& targets;
@@ -64,47 +110,52 @@ struct Search {
   std::mutex mu;
 
   template <std::size_t N>
-  void check(const std::array<std::uint8_t, N>& digest, std::string_view plain, bool bsn) {
-    std::string key(reinterpret_cast<const char*>(digest.data()), N);
-    auto range = targets.by_digest.equal_range(key);
-    if (range.first == range.second) return;
+  void check(const std::array<std::uint8_t, N>& digest, std::string_view normalised, bool bsn) {
+    if (!targets.maybe(digest.data())) return;
     std::lock_guard<std::mutex> lock(mu);
-    for (auto it = range.first; it != range.second; ++it) out[it->second] = Reversed{std::string(plain), bsn};
+    targets.for_each_match(std::string_view(reinterpret_cast<const char*>(digest.data()), N),
+                           [&](std::size_t i) { out[i] = Reversed{std::string(normalised), bsn}; });
   }
 
-  void candidate(std::string_view plain, bool bsn) {
-    if (targets.md5) check(md5_short(plain), plain, bsn);
-    if (targets.sha1) check(sha1_short(plain), plain, bsn);
-    if (targets.sha256) check(sha256_short(plain), plain, bsn);
+  // Hashes `form` (the bytes someone may have hashed) with every algorithm present;
+  // a hit is reported as `normalised`.
+  void candidate(std::string_view form, std::string_view normalised, bool bsn) {
+    if (targets.md5) check(md5_short(form), normalised, bsn);
+    if (targets.sha1) check(sha1_short(form), normalised, bsn);
+    if (targets.sha256) check(sha256_short(form), normalised, bsn);
   }
 
+  // Every valid BSN whose first eight digits lie in [begin, end): as nine digits, and a
+  // BSN below 100000000 also as the eight digits without its leading zero.
   void bsns(std::uint64_t begin, std::uint64_t end) {
-    char buf[10] = {};
+    char nine[9] = {};
     for (std::uint64_t p = begin; p < end; ++p) {
-      std::uint64_t v = p;
+      put_digits(nine, 8, p);
       int sum = 0;
-      for (int i = 7; i >= 0; --i) {
-        int digit = static_cast<int>(v % 10);
-        v /= 10;
-        buf[i] = static_cast<char>('0' + digit);
-        sum += (9 - i) * digit;
-      }
+      for (int i = 0; i < 8; ++i) sum += (9 - i) * (nine[i] - '0');
       int check = sum % 11;  // 9*d1 + ... + 2*d8 - d9 == 0 (mod 11)
       if (check > 9 || (p == 0 && check == 0)) continue;
-      buf[8] = static_cast<char>('0' + check);
-      candidate(std::string_view(buf, 9), true);
+      nine[8] = static_cast<char>('0' + check);
+      std::string_view normalised(nine, 9);
+      candidate(normalised, normalised, true);
+      if (nine[0] == '0') candidate(normalised.substr(1), normalised, true);
     }
   }
 
+  // Every mobile number 06 + eight digits in [begin, end), as 06xxxxxxxx,
+  // +316xxxxxxxx and 00316xxxxxxxx.
   void mobiles(std::uint64_t begin, std::uint64_t end) {
-    char buf[12] = {'0', '6'};
+    char national[10] = {'0', '6'};
+    char plus[12] = {'+', '3', '1', '6'};
+    char zeros[13] = {'0', '0', '3', '1', '6'};
     for (std::uint64_t n = begin; n < end; ++n) {
-      std::uint64_t v = n;
-      for (int i = 9; i >= 2; --i) {
-        buf[i] = static_cast<char>('0' + v % 10);
-        v /= 10;
-      }
-      candidate(std::string_view(buf, 10), false);
+      put_digits(national + 2, 8, n);
+      std::memcpy(plus + 4, national + 2, 8);
+      std::memcpy(zeros + 5, national + 2, 8);
+      std::string_view normalised(national, 10);
+      candidate(normalised, normalised, false);
+      candidate(std::string_view(plus, 12), normalised, false);
+      candidate(std::string_view(zeros, 13), normalised, false);
     }
   }
 };
@@ -117,13 +168,9 @@ std::vector<std::optional<Reversed>> reverse_digests(const std::vector<std::stri
   Targets targets;
   for (std::size_t i = 0; i < digests.size(); ++i) {
     std::string raw = decode(digests[i]);
-    if (raw.size() != 16 && raw.size() != 20 && raw.size() != 32) continue;
-    targets.md5 = targets.md5 || raw.size() == 16;
-    targets.sha1 = targets.sha1 || raw.size() == 20;
-    targets.sha256 = targets.sha256 || raw.size() == 32;
-    targets.by_digest.emplace(std::move(raw), i);
+    if (raw.size() == 16 || raw.size() == 20 || raw.size() == 32) targets.add(std::move(raw), i);
   }
-  if (targets.by_digest.empty()) return out;
+  if (targets.empty()) return out;
   Search search{targets, out, {}};
   int threads = space.threads < 1 ? 1 : space.threads;
   std::vector<std::thread> pool;

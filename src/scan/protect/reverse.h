@@ -1,11 +1,17 @@
 // reverse_digests: the check behind --reverse-hashes. An unsalted MD5 / SHA-1 /
 // SHA-256 of a BSN or a Dutch mobile number protects nothing: there are only ~91
-// million valid BSNs and 10^8 06-numbers, so every one of them is hashed and looked up
-// among the digests found in hash-shaped columns (hex or base64).
+// million valid BSNs and 10^8 06-numbers, so every one of them is hashed, in every
+// form people write it, and looked up among the digests found in hash-shaped columns
+// (hex in either case, or base64 with or without padding). The forms tried:
+//   BSN     nine digits ("012345672"); a BSN below 100000000 also as eight digits
+//           without the leading zero ("12345672")
+//   mobile  06xxxxxxxx, +316xxxxxxxx and 00316xxxxxxxx
+// A hit is reported in the normalised form (nine-digit BSN, 06-number).
 //
-// Cost: one short-message hash per candidate and algorithm present (~1-3 minutes of
-// CPU for the full space per algorithm; split over `threads`). Thread-safe (pure
-// function; uses its own worker threads). Never fails: undecodable digests are ignored.
+// Cost: one single-block hash per form and algorithm present: ~100 million BSN forms
+// and 3 x 10^8 mobile forms per algorithm, split over `threads` (docs/scan-report.md
+// has measured figures). Thread-safe (pure function; uses its own worker threads).
+// Never fails: undecodable digests are ignored.
 #pragma once
 
 #include <cstdint>
