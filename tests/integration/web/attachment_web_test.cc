@@ -4,19 +4,10 @@
 // Too large, wrong type, a missing CSRF token, a stale version, another organisation
 // and reporters change nothing. Also the JSON API.
 #include <gtest/gtest.h>
-#include <sodium.h>
 
-#include <filesystem>
-#include <memory>
 #include <regex>
-#include <thread>
 
-#include "http/handlers/routes.h"
-#include "http/router.h"
-#include "http/server.h"
-#include "service/services.h"
-#include "storage/database.h"
-#include "web_client.h"
+#include "web_server_fixture.h"
 
 namespace bd::http {
 namespace {
@@ -25,7 +16,6 @@ using web_testing::Browser;
 using web_testing::hidden_value;
 using web_testing::Reply;
 
-constexpr char kPassword[] = "Zeer-geheim wachtwoord 2026!";
 constexpr char kBoundary[] = "----bdAttachmentBoundary7";
 const std::string kMultipart = std::string("multipart/form-data; boundary=") + kBoundary;
 
@@ -47,74 +37,16 @@ std::string multipart(const std::vector<std::pair<std::string, std::string>>& fi
   return body + "--" + kBoundary + "--\r\n";
 }
 
-class AttachmentWebTest : public ::testing::Test {
+class AttachmentWebTest : public web_testing::WebServerTest {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("bd-attweb-" + std::to_string(::getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
-    auto db = storage::open_database("sqlite:" + (dir_ / "bd.db").string());
-    ASSERT_TRUE(db.ok()) << db.error().detail;
-    db_ = std::move(db).value();
-    ASSERT_TRUE(db_->migrate().ok());
-    service::ServiceOptions options;
-    options.auth.pwhash_opslimit = crypto_pwhash_OPSLIMIT_MIN;
-    options.auth.pwhash_memlimit = crypto_pwhash_MEMLIMIT_MIN;
-    services_ = std::make_unique<service::Services>(*db_, clock_, options);
+    WebServerTest::SetUp();
+    if (HasFatalFailure()) return;
     const std::string a = make_org("Zorg A");
     make_user(a, "officer@a.example", service::Role::kPrivacyOfficer);
     make_user(a, "melder@a.example", service::Role::kReporter);
     make_user(a, "collega@a.example", service::Role::kReporter);
     make_user(make_org("Verwerker B"), "officer@b.example", service::Role::kPrivacyOfficer);
-    register_routes(router_, *services_, WebOptions{});
-    ServerOptions so;
-    so.port = 0;
-    so.worker_threads = 2;
-    so.io_threads = 1;
-    so.access_log = false;
-    server_ = std::make_unique<Server>(so, router_);
-    ASSERT_TRUE(server_->listen().ok());
-    thread_ = std::thread([this] { server_->run(); });
-  }
-
-  void TearDown() override {
-    if (server_) server_->stop();
-    if (thread_.joinable()) thread_.join();
-    server_.reset();
-    services_.reset();
-    db_.reset();
-    std::filesystem::remove_all(dir_);
-  }
-
-  std::string make_org(const std::string& name) {
-    auto org = services_->organisations().create(service::system_actor(), name);
-    EXPECT_TRUE(org.ok());
-    return org->id;
-  }
-
-  void make_user(const std::string& org, const std::string& email, service::Role role) {
-    service::NewUser nu{};
-    nu.organisation_id = org;
-    nu.email = email;
-    nu.display_name = "Gebruiker " + email;
-    nu.role = role;
-    nu.password = kPassword;
-    ASSERT_TRUE(services_->users().add(service::system_actor(org), nu).ok());
-  }
-
-  service::Actor actor(const std::string& email) {
-    return services_->auth().actor_by_email(service::system_actor(), email).value();
-  }
-
-  Browser login(const std::string& email) {
-    Browser b(server_->port());
-    Reply form = b.get("/login");
-    Reply r = b.post_form("/login", {{"csrf", hidden_value(form.body, "csrf")}, {"email", email},
-                                     {"password", kPassword}, {"next", "/breaches"}});
-    EXPECT_EQ(r.status, 303) << r.body;
-    return b;
   }
 
   Reply api(const std::string& email, const std::string& method, const std::string& target,
@@ -150,13 +82,6 @@ class AttachmentWebTest : public ::testing::Test {
     return services_->breaches().get(actor("officer@a.example"), id)->version;
   }
 
-  std::filesystem::path dir_;
-  SystemClock clock_;
-  std::unique_ptr<storage::Database> db_;
-  std::unique_ptr<service::Services> services_;
-  Router router_;
-  std::unique_ptr<Server> server_;
-  std::thread thread_;
 };
 
 std::string first_download_link(const std::string& html, const std::string& id) {

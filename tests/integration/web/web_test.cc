@@ -2,19 +2,10 @@
 // SQLite database, the real services, driven over HTTP like a browser and an API
 // client would.
 #include <gtest/gtest.h>
-#include <sodium.h>
 
-#include <filesystem>
-#include <memory>
 #include <regex>
-#include <thread>
 
-#include "http/handlers/routes.h"
-#include "http/router.h"
-#include "http/server.h"
-#include "service/services.h"
-#include "storage/database.h"
-#include "web_client.h"
+#include "web_server_fixture.h"
 
 namespace bd::http {
 namespace {
@@ -22,83 +13,17 @@ namespace {
 using web_testing::Browser;
 using web_testing::hidden_value;
 using web_testing::Reply;
+using web_testing::kPassword;
 
-constexpr char kPassword[] = "Zeer-geheim wachtwoord 2026!";
-
-class WebTest : public ::testing::Test {
+class WebTest : public web_testing::WebServerTest {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() / ("bd-web-" + std::to_string(::getpid()) + "-" +
-                                                     ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
-    auto db = storage::open_database("sqlite:" + (dir_ / "bd.db").string());
-    ASSERT_TRUE(db.ok()) << db.error().message << " " << db.error().detail;
-    db_ = std::move(db).value();
-    ASSERT_TRUE(db_->migrate().ok());
-    service::ServiceOptions options;
-    options.auth.pwhash_opslimit = crypto_pwhash_OPSLIMIT_MIN;
-    options.auth.pwhash_memlimit = crypto_pwhash_MEMLIMIT_MIN;
-    services_ = std::make_unique<service::Services>(*db_, clock_, options);
+    WebServerTest::SetUp();
+    if (HasFatalFailure()) return;
     org_a_ = make_org("Zorg A");
     org_b_ = make_org("Verwerker B");
     make_user(org_a_, "officer@a.example", service::Role::kAdmin);
     make_user(org_b_, "officer@b.example", service::Role::kPrivacyOfficer);
-
-    register_routes(router_, *services_, WebOptions{});
-    ServerOptions so;
-    so.port = 0;
-    so.worker_threads = 2;
-    so.io_threads = 1;
-    so.access_log = false;
-    server_ = std::make_unique<Server>(so, router_);
-    ASSERT_TRUE(server_->listen().ok());
-    thread_ = std::thread([this] { server_->run(); });
-  }
-
-  void TearDown() override {
-    if (server_) server_->stop();
-    if (thread_.joinable()) thread_.join();
-    server_.reset();
-    services_.reset();
-    db_.reset();
-    std::filesystem::remove_all(dir_);
-  }
-
-  std::string make_org(const std::string& name) {
-    auto org = services_->organisations().create(service::system_actor(), name);
-    EXPECT_TRUE(org.ok()) << org.error().message;
-    return org->id;
-  }
-
-  void make_user(const std::string& org, const std::string& email, service::Role role) {
-    service::NewUser nu;
-    nu.organisation_id = org;
-    nu.email = email;
-    nu.display_name = "Officer " + email;
-    nu.role = role;
-    nu.password = kPassword;
-    auto user = services_->users().add(service::system_actor(org), nu);
-    ASSERT_TRUE(user.ok()) << user.error().message;
-  }
-
-  std::string api_token(const std::string& email) {
-    auto actor = services_->auth().actor_by_email(service::system_actor(), email);
-    EXPECT_TRUE(actor.ok());
-    auto token = services_->auth().create_api_token(*actor, "test");
-    EXPECT_TRUE(token.ok());
-    return token->plaintext;
-  }
-
-  Browser login(const std::string& email) {
-    Browser b(server_->port());
-    Reply form = b.get("/login");
-    EXPECT_EQ(form.status, 200);
-    Reply r = b.post_form("/login", {{"csrf", hidden_value(form.body, "csrf")}, {"email", email},
-                                     {"password", kPassword}, {"next", "/breaches"}});
-    EXPECT_EQ(r.status, 303) << r.body;
-    EXPECT_FALSE(b.cookie("bd_session").empty());
-    return b;
   }
 
   std::int64_t breach_count(const std::string& email) {
@@ -106,13 +31,6 @@ class WebTest : public ::testing::Test {
     auto page = services_->breaches().list(*actor, {});
     EXPECT_TRUE(page.ok());
     return page.ok() ? page->total : -1;
-  }
-
-  Reply api(const std::string& token, const std::string& method, const std::string& target,
-            const std::string& body = {}) {
-    Browser b(server_->port());
-    return b.request(method, target, body, body.empty() ? "" : "application/json",
-                     {{"Authorization", "Bearer " + token}});
   }
 
   // Reports a breach through the intake page; returns its id.
@@ -129,14 +47,7 @@ class WebTest : public ::testing::Test {
     return location.substr(prefix.size(), location.find('?') - prefix.size());
   }
 
-  std::filesystem::path dir_;
-  SystemClock clock_;
-  std::unique_ptr<storage::Database> db_;
-  std::unique_ptr<service::Services> services_;
   std::string org_a_, org_b_;
-  Router router_;
-  std::unique_ptr<Server> server_;
-  std::thread thread_;
 };
 
 TEST_F(WebTest, NothingButLoginIsReachableWithoutASession) {

@@ -1,23 +1,13 @@
 // The workflow's pages and /api/v1 routes end to end: a real server on an ephemeral
 // port, a temporary SQLite database and the real services, driven over HTTP.
 #include <gtest/gtest.h>
-#include <sodium.h>
 
 #include <boost/json/parse.hpp>
 #include <boost/json/value.hpp>
 
-#include <filesystem>
-#include <memory>
-#include <thread>
-
-#include "../web/web_client.h"
+#include "../web/web_server_fixture.h"
 #include "base/time_zone.h"
-#include "http/handlers/routes.h"
-#include "http/router.h"
-#include "http/server.h"
 #include "pages/local_time.h"
-#include "service/services.h"
-#include "storage/database.h"
 
 namespace bd::http {
 namespace {
@@ -25,8 +15,7 @@ namespace {
 using web_testing::Browser;
 using web_testing::hidden_value;
 using web_testing::Reply;
-
-constexpr char kPassword[] = "Zeer-geheim wachtwoord 2026!";
+using web_testing::kPassword;
 
 // The care organisation's breach of the seed (seeds/000) as an answers object.
 std::string care_answers(const std::string& discovered) {
@@ -40,55 +29,18 @@ std::string care_answers(const std::string& discovered) {
          R"("assess.controller_context":"care_provider"})";
 }
 
-class WorkflowWebTest : public ::testing::Test {
+class WorkflowWebTest : public web_testing::WebServerTest {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("bd-wfweb-" + std::to_string(::getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
-    auto db = storage::open_database("sqlite:" + (dir_ / "bd.db").string());
-    ASSERT_TRUE(db.ok()) << db.error().message;
-    db_ = std::move(db).value();
-    ASSERT_TRUE(db_->migrate().ok());
-    service::ServiceOptions options;
-    options.auth.pwhash_opslimit = crypto_pwhash_OPSLIMIT_MIN;
-    options.auth.pwhash_memlimit = crypto_pwhash_MEMLIMIT_MIN;
-    services_ = std::make_unique<service::Services>(*db_, clock_, options);
-    auto org = services_->organisations().create(service::system_actor(), "Zorggroep Oost");
-    ASSERT_TRUE(org.ok());
-    org_ = org->id;
+    WebServerTest::SetUp();
+    if (HasFatalFailure()) return;
+    org_ = make_org("Zorggroep Oost");
     officer_ = make_user("fg@zorg.example", service::Role::kPrivacyOfficer);
-    register_routes(router_, *services_, WebOptions{});
-    ServerOptions so;
-    so.port = 0;
-    so.worker_threads = 2;
-    so.io_threads = 1;
-    so.access_log = false;
-    server_ = std::make_unique<Server>(so, router_);
-    ASSERT_TRUE(server_->listen().ok());
-    thread_ = std::thread([this] { server_->run(); });
   }
 
-  void TearDown() override {
-    if (server_) server_->stop();
-    if (thread_.joinable()) thread_.join();
-    server_.reset();
-    services_.reset();
-    db_.reset();
-    std::filesystem::remove_all(dir_);
-  }
-
+  // A user of the organisation, with web_testing::kPassword.
   service::Actor make_user(const std::string& email, service::Role role) {
-    service::NewUser nu;
-    nu.organisation_id = org_;
-    nu.email = email;
-    nu.display_name = "Test " + email;
-    nu.role = role;
-    nu.password = kPassword;
-    EXPECT_TRUE(services_->users().add(service::system_actor(org_), nu).ok());
-    return *services_->auth().actor_by_email(service::system_actor(), email);
+    return WebServerTest::make_user(org_, email, role);
   }
 
   model::Breach care_breach(int hours_ago) {
@@ -100,15 +52,6 @@ class WorkflowWebTest : public ::testing::Test {
 
   static model::Answers parse(const std::string& json);
 
-  Browser login(const std::string& email) {
-    Browser b(server_->port());
-    Reply form = b.get("/login");
-    Reply r = b.post_form("/login", {{"csrf", hidden_value(form.body, "csrf")}, {"email", email},
-                                     {"password", kPassword}, {"next", "/breaches"}});
-    EXPECT_EQ(r.status, 303) << r.body;
-    return b;
-  }
-
   Reply api(const std::string& method, const std::string& target, const std::string& body = {}) {
     if (token_.empty()) token_ = services_->auth().create_api_token(officer_, "test")->plaintext;
     Browser b(server_->port());
@@ -116,16 +59,9 @@ class WorkflowWebTest : public ::testing::Test {
                      {{"Authorization", "Bearer " + token_}});
   }
 
-  std::filesystem::path dir_;
-  SystemClock clock_;
-  std::unique_ptr<storage::Database> db_;
-  std::unique_ptr<service::Services> services_;
   std::string org_;
   service::Actor officer_;
   std::string token_;
-  Router router_;
-  std::unique_ptr<Server> server_;
-  std::thread thread_;
 };
 
 }  // namespace
