@@ -15,6 +15,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "scan/format.h"
@@ -99,9 +100,16 @@ struct ProtectionReport {
   std::vector<Finding> findings;
 };
 
+// Time spent in one pass. Passes run by every member (read+decode,
+// tokenise+detect+count, merge) are summed over the worker threads, so with N threads
+// they can add up to N times the scan's wall time.
 struct PassTiming {
-  std::string pass;  // "read+decode", "tokenise", "digits", "dictionary", "persons", ...
-  double seconds = 0;
+  PassTiming() = default;
+  PassTiming(std::string pass_name, double wall_seconds, double cpu = -1)
+      : pass(std::move(pass_name)), seconds(wall_seconds), cpu_seconds(cpu) {}
+  std::string pass;         // "read+decode", "tokenise+detect+count", "persons (union-find)", ...
+  double seconds = 0;       // wall time
+  double cpu_seconds = -1;  // CPU time; negative when not measured
 };
 
 // Suggested answers for the AP form (ids of /work/shared/spec/ap-form.md).

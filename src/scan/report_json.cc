@@ -114,7 +114,11 @@ std::string report_to_json(const ScanReport& r) {
   json::array skipped;
   for (const auto& s : r.skipped) skipped.push_back(json::object{{"path", u(s.path)}, {"reason", u(s.reason)}});
   json::object timings;
-  for (const auto& t : r.timings) timings[t.pass] = t.seconds;
+  json::object timings_cpu;
+  for (const auto& t : r.timings) {
+    timings[t.pass] = t.seconds;
+    if (t.cpu_seconds >= 0) timings_cpu[t.pass] = t.cpu_seconds;
+  }
   json::object o{{"schema", "breachdesk.scan-report/1"},
                  {"bytes", r.bytes},
                  {"members", r.members},
@@ -132,6 +136,7 @@ std::string report_to_json(const ScanReport& r) {
                  {"protection", protection_json(r.protection)},
                  {"skipped", std::move(skipped)},
                  {"timings", std::move(timings)},
+                 {"timings_cpu", std::move(timings_cpu)},
                  {"form", form_json(r.form)}};
   return json::serialize(o);
 }

@@ -87,11 +87,16 @@ std::string report_to_text(const ScanReport& r, bool stats) {
   }
   out << "  protection.measures: " << join(f.protection_measures) << "\n";
   if (stats) {
-    out << "\nTime per pass:\n";
+    out << "\nTime per pass:                    wall        cpu\n";
     for (const auto& t : r.timings) {
       bool rate = t.pass.find("MB/s") != std::string::npos;
-      std::snprintf(line, sizeof line, "  %-26s %10.3f%s\n", t.pass.c_str(), t.seconds, rate ? "" : " s");
+      std::snprintf(line, sizeof line, "  %-26s %10.3f%s", t.pass.c_str(), t.seconds, rate ? "" : " s");
       out << line;
+      if (t.cpu_seconds >= 0) {
+        std::snprintf(line, sizeof line, " %10.3f s", t.cpu_seconds);
+        out << line;
+      }
+      out << "\n";
     }
   }
   return out.str();

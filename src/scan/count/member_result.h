@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "scan/count/flat_set.h"
+#include "scan/count/pass_clock.h"
 #include "scan/report.h"
 
 namespace bd::scan::count {
@@ -76,6 +77,8 @@ struct MemberResult {
   std::vector<HashedColumn> hashed;
   std::vector<std::string> signatures;  // encryption signatures seen in the text
   std::vector<std::string> problems;    // tokenizer problems (for the skipped list)
+  PassClock input;     // waiting for chunks: reading, decompressing, decoding
+  PassClock analysis;  // in on_chunk/on_end: tokenising, digit + dictionary passes, counting
 };
 
 }  // namespace bd::scan::count

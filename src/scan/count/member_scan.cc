@@ -25,6 +25,7 @@ MemberScan::MemberScan(ScanState& state, const MemberInfo& info, const ScanOptio
   result_.file.format = info.format;
   tokenizer_ = tokenize::make_tokenizer(info.format, *this);
   tables_.push_back(Table{});
+  last_chunk_ = ClockReading::now(CLOCK_THREAD_CPUTIME_ID);
 }
 
 MemberScan::~MemberScan() {
@@ -32,13 +33,19 @@ MemberScan::~MemberScan() {
 }
 
 void MemberScan::on_chunk(std::string_view utf8) {
+  // Since the previous chunk this thread was reading, decompressing and decoding.
+  ClockReading arrived = ClockReading::now(CLOCK_THREAD_CPUTIME_ID);
+  result_.input += last_chunk_.until(arrived);
   result_.file.bytes += utf8.size();
   if (tokenizer_) tokenizer_->feed(utf8);
+  last_chunk_ = ClockReading::now(CLOCK_THREAD_CPUTIME_ID);
+  result_.analysis += arrived.until(last_chunk_);
 }
 
 void MemberScan::on_end() {
   if (ended_) return;
   ended_ = true;
+  ClockReading ending = ClockReading::now(CLOCK_THREAD_CPUTIME_ID);
   if (tokenizer_) tokenizer_->finish();
   if (record_.open) finish_record();
   for (auto& acc : result_.categories) acc.flush();
@@ -48,6 +55,7 @@ void MemberScan::on_end() {
   for (std::size_t i = 0; i < result_.columns.size(); ++i) {
     result_.columns[i].role = std::string(detect::to_string(roles_[i]));
   }
+  result_.analysis += ending.until(ClockReading::now(CLOCK_THREAD_CPUTIME_ID));
   state_.merge(std::move(result_));
 }
 

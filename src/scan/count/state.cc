@@ -61,7 +61,10 @@ const char* role_category(const std::string& role) {
 ScanState::ScanState(const ScanOptions& options) : options_(options) {}
 
 void ScanState::merge(MemberResult&& m) {
+  ClockReading start = ClockReading::now(CLOCK_THREAD_CPUTIME_ID);
   std::lock_guard<std::mutex> lock(mu_);
+  input_ += m.input;
+  analysis_ += m.analysis;
   for (std::size_t i = 0; i < kCategoryCount; ++i) {
     merge_category(categories_[i], std::move(m.categories[i]), options_.samples_per_category);
   }
@@ -82,6 +85,7 @@ void ScanState::merge(MemberResult&& m) {
   for (auto& p : m.problems) skipped_.push_back(SkippedInput{files_.back().path, std::move(p)});
   bsn_near_miss_ += m.bsn_near_miss;
   unidentified_ += m.records_unidentified;
+  merge_ += start.until(ClockReading::now(CLOCK_THREAD_CPUTIME_ID));
 }
 
 void ScanState::add_skipped(const std::string& path, const std::string& reason) {
@@ -166,13 +170,18 @@ ScanReport ScanState::finish() {
   ScanReport report;
   using Clock = std::chrono::steady_clock;
   auto seconds_since = [](Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); };
+  report.timings.emplace_back("read+decode", input_.wall, input_.cpu);
+  report.timings.emplace_back("tokenise+detect+count", analysis_.wall, analysis_.cpu);
+  report.timings.emplace_back("merge", merge_.wall, merge_.cpu);
   auto t0 = Clock::now();
   decide_columns();
   report.timings.push_back(PassTiming{"column verdicts", seconds_since(t0)});
   if (options_.reverse_hashes) {
-    auto t1 = Clock::now();
+    // Its own worker threads do the work: the process's CPU time is the pass's.
+    ClockReading t1 = ClockReading::now(CLOCK_PROCESS_CPUTIME_ID);
     reverse_hashes(report);
-    report.timings.push_back(PassTiming{"reverse hashes", seconds_since(t1)});
+    PassClock reversal = t1.until(ClockReading::now(CLOCK_PROCESS_CPUTIME_ID));
+    report.timings.emplace_back("reverse hashes", reversal.wall, reversal.cpu);
   }
   auto t2 = Clock::now();
   report.persons_distinct = count_persons(edges_);

@@ -56,6 +56,9 @@ class ScanState {
   std::uint64_t bsn_near_miss_ = 0;
   std::uint64_t unidentified_ = 0;
   std::uint64_t extra_personal_records_ = 0;
+  PassClock input_;     // summed over members (MemberResult::input)
+  PassClock analysis_;  // summed over members (MemberResult::analysis)
+  PassClock merge_;     // merge() calls, waiting for the lock included
 };
 
 }  // namespace bd::scan::count
