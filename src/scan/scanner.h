@@ -35,6 +35,10 @@ struct ScanOptions {
   bool reverse_hashes = false;  // try hashed columns against every BSN and 06-number
   protect::ReverseSpace reverse_space;  // what --reverse-hashes enumerates (tests narrow it)
   std::size_t samples_per_category = 3;
+  // Memory for counting (docs/scan-report.md, "Memory"): each distinct-value set (one
+  // per category, and the person keys) and the person-link buffer hold at most this
+  // many bytes before they spill sorted runs to an unnamed temporary file.
+  std::size_t count_set_bytes = 4u << 20;
 };
 
 namespace count {

@@ -1,12 +1,14 @@
-// FlatSet64 / FlatMap64: open-addressing hash containers for 64-bit hashes, used for
-// distinct counts and union-find keys. About 8 (set) or 16 (map) bytes per slot at a
-// load factor of at most 1/2, no per-element allocation. Key 0 is remapped internally,
+// FlatSet64: an open-addressing hash set of 64-bit hashes, the in-memory part of a
+// DistinctCounter (scan/count/distinct.h). 8 bytes per slot at a load factor of at
+// most 1/2, no per-element allocation. Key 0 is remapped internally,
 // so every 64-bit value is allowed.
 //
-// Not thread-safe: each sink owns its own sets; the Scanner merges them under its lock.
+// Not thread-safe: its owner locks around it.
 // Allocation failure throws std::bad_alloc like any standard container.
 #pragma once
 
+#include <algorithm>
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 
@@ -42,6 +44,37 @@ class FlatSet64 {
     }
   }
   std::size_t size() const { return size_ + (has_zero_ ? 1 : 0); }
+  // Bytes of the slot array (what the set holds in memory, apart from the object).
+  std::size_t memory_bytes() const { return slots_.size() * sizeof(std::uint64_t); }
+  // The slots `n` keys need at the load factor of 1/2 (a power of two, at least 1024).
+  static std::size_t slots_for(std::size_t n) {
+    std::size_t slots = 1024;
+    while ((n + 1) * 2 > slots) slots *= 2;
+    return slots;
+  }
+  // Compacts the keys to the front of the slot array, sorts them, hands them to
+  // f(const std::uint64_t*, std::size_t) and empties the set (keeping its slots), so
+  // that a full set spills without a second buffer. Key 0 is not handed over: the
+  // caller asks has_zero() first.
+  template <typename F>
+  void drain_sorted(F&& f) {
+    std::size_t n = 0;
+    for (std::uint64_t k : slots_) {
+      if (k != 0) slots_[n++] = k;
+    }
+    std::sort(slots_.begin(), slots_.begin() + static_cast<std::ptrdiff_t>(n));
+    f(static_cast<const std::uint64_t*>(slots_.data()), n);
+    std::fill(slots_.begin(), slots_.end(), 0);
+    size_ = 0;
+    has_zero_ = false;
+  }
+  bool has_zero() const { return has_zero_; }
+  // Frees the slot array.
+  void release() {
+    std::vector<std::uint64_t>().swap(slots_);
+    size_ = 0;
+    has_zero_ = false;
+  }
   // Makes room for `n` more keys without growing on the way.
   void reserve_more(std::size_t n) {
     while ((size_ + n + 1) * 2 > slots_.size()) grow();
@@ -57,15 +90,6 @@ class FlatSet64 {
       if (i + kAhead < n) __builtin_prefetch(&slots_[keys[i + kAhead] & mask]);
       insert(keys[i]);
     }
-  }
-  void merge(const FlatSet64& other) {
-    if (other.has_zero_) has_zero_ = true;
-    std::vector<std::uint64_t> keys;
-    keys.reserve(other.size_);
-    for (std::uint64_t k : other.slots_) {
-      if (k != 0) keys.push_back(k);
-    }
-    insert_many(keys.data(), keys.size());
   }
   template <typename F>
   void for_each(F&& f) const {
@@ -87,48 +111,6 @@ class FlatSet64 {
   std::vector<std::uint64_t> slots_;
   std::size_t size_ = 0;
   bool has_zero_ = false;
-};
-
-// Maps 64-bit keys to dense indices 0, 1, 2 ... in order of first insertion.
-class FlatIndex64 {
- public:
-  std::uint32_t index_of(std::uint64_t key) {
-    key = key == 0 ? 0x5bd1e9955bd1e995ull : key;
-    if ((size_ + 1) * 2 > keys_.size()) grow();
-    std::size_t mask = keys_.size() - 1;
-    for (std::size_t i = key & mask;; i = (i + 1) & mask) {
-      if (keys_[i] == key) return values_[i];
-      if (keys_[i] == 0) {
-        keys_[i] = key;
-        values_[i] = static_cast<std::uint32_t>(size_++);
-        return values_[i];
-      }
-    }
-  }
-  std::size_t size() const { return size_; }
-
- private:
-  void grow() {
-    std::vector<std::uint64_t> old_keys = std::move(keys_);
-    std::vector<std::uint32_t> old_values = std::move(values_);
-    std::size_t n = old_keys.empty() ? 1024 : old_keys.size() * 2;
-    keys_.assign(n, 0);
-    values_.assign(n, 0);
-    std::size_t mask = n - 1;
-    for (std::size_t j = 0; j < old_keys.size(); ++j) {
-      if (old_keys[j] == 0) continue;
-      for (std::size_t i = old_keys[j] & mask;; i = (i + 1) & mask) {
-        if (keys_[i] == 0) {
-          keys_[i] = old_keys[j];
-          values_[i] = old_values[j];
-          break;
-        }
-      }
-    }
-  }
-  std::vector<std::uint64_t> keys_;
-  std::vector<std::uint32_t> values_;
-  std::size_t size_ = 0;
 };
 
 }  // namespace bd::scan::count

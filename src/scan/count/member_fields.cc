@@ -183,7 +183,7 @@ void MemberScan::classify_generic(std::size_t col, ColumnRole role, std::string_
       // Counts only if the column turns out to be a BSN column (Scanner::finish).
       ++column.bsn_valid;
       if (column.tentative.size() < (64u << 20)) {
-        column.tentative.push_back(TentativeBsn{record_index_, *bsn, false});
+        column.tentative.push_back(TentativeBsn{0, *bsn, false});  // joins: set when the record ends
         record_.tentative.push_back(col);
       }
       return;

@@ -2,6 +2,8 @@
 // (scan/count/state.h). Produced by MemberScan (scan/count/member_scan.h).
 //
 // Plain data; moved from the sink's thread to the merge under the Scanner's lock.
+// Distinct keys and person keys are not part of it: the sink streams them to the
+// ScanState while it runs (ScanState::add_distinct, add_persons).
 #pragma once
 
 #include <array>
@@ -9,35 +11,23 @@
 #include <string>
 #include <vector>
 
-#include "scan/count/flat_set.h"
 #include "scan/count/pass_clock.h"
 #include "scan/report.h"
 
 namespace bd::scan::count {
 
-inline constexpr std::uint64_t kNoRecord = ~0ull;
-
+// Values and samples of one category. Distinct keys are not kept here: a sink hands
+// them to the ScanState's DistinctCounter in batches (`pending`).
 struct CategoryAccumulator {
   std::uint64_t values = 0;
-  FlatSet64 distinct;
-  std::vector<std::uint64_t> pending;  // keys not yet in `distinct` (inserted in batches)
-  void flush() {
-    distinct.insert_many(pending.data(), pending.size());
-    pending.clear();
-  }
-  std::vector<std::string> samples;  // already masked (or clear with show_values)
-};
-
-// A person key seen in a record (or in free text: record == kNoRecord).
-struct PersonEdge {
-  std::uint64_t record = 0;  // member-local record index
-  std::uint64_t key = 0;
+  std::vector<std::uint64_t> pending;  // keys not yet handed to ScanState::add_distinct
+  std::vector<std::string> samples;    // already masked (or clear with show_values)
 };
 
 // A whole-field BSN in a column without a BSN header: it counts only if the column's
 // values turn out (nearly) all to pass the 11-check.
 struct TentativeBsn {
-  std::uint64_t record = 0;
+  std::uint64_t joins = 0;  // the record's first person key (0: none), the same person
   std::uint32_t bsn = 0;
   bool other_personal_data = false;  // the record had personal data anyway
 };
@@ -66,12 +56,12 @@ struct ColumnResult {
   std::vector<HashedColumn> hashes;  // one per digest kind seen
 };
 
+
 struct MemberResult {
   FileReport file;
   std::array<std::uint64_t, kCategoryCount> file_values{};  // copied into file.values at the end
   std::array<CategoryAccumulator, kCategoryCount> categories;
   std::vector<ColumnResult> columns;
-  std::vector<PersonEdge> edges;
   std::uint64_t bsn_near_miss = 0;
   std::uint64_t records_unidentified = 0;  // records with personal data but no person key
   std::vector<HashedColumn> hashed;

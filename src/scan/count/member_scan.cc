@@ -17,6 +17,9 @@ std::string lower(std::string_view s) {
 
 bool is_person_key(Category c) { return c == Category::kBsn || c == Category::kEmail; }
 
+// Keys per batch handed to the ScanState: one lock per batch, not per value.
+constexpr std::size_t kBatch = 4096;
+
 }  // namespace
 
 MemberScan::MemberScan(ScanState& state, const MemberInfo& info, const ScanOptions& options)
@@ -48,7 +51,8 @@ void MemberScan::on_end() {
   ClockReading ending = ClockReading::now(CLOCK_THREAD_CPUTIME_ID);
   if (tokenizer_) tokenizer_->finish();
   if (record_.open) finish_record();
-  for (auto& acc : result_.categories) acc.flush();
+  for (std::size_t c = 0; c < kCategoryCount; ++c) flush_distinct(c);
+  flush_persons();
   for (std::size_t c = 0; c < kCategoryCount; ++c) {
     if (result_.file_values[c] > 0) result_.file.values[std::string(to_key(kAllCategories[c]))] = result_.file_values[c];
   }
@@ -162,7 +166,7 @@ void MemberScan::count_hit(const detect::Hit& hit, std::size_t col) {
   CategoryAccumulator& acc = result_.categories[c];
   ++acc.values;
   acc.pending.push_back(hit.key);
-  if (acc.pending.size() >= 4096) acc.flush();
+  if (acc.pending.size() >= kBatch) flush_distinct(c);
   if (acc.samples.size() < options_.samples_per_category) {
     acc.samples.push_back(options_.show_values ? std::string(hit.raw) : mask_value(hit.category, hit.raw));
   }
@@ -171,11 +175,30 @@ void MemberScan::count_hit(const detect::Hit& hit, std::size_t col) {
     ++result_.columns[col].values[c];
   }
   if (col == kIndex && !record_.open) {
-    if (is_person_key(hit.category)) result_.edges.push_back(PersonEdge{kNoRecord, hit.key});
+    if (is_person_key(hit.category)) add_person_key(hit.key);
     return;
   }
   record_.personal = true;
   if (is_person_key(hit.category)) record_.keys.push_back(hit.key);
+}
+
+void MemberScan::flush_distinct(std::size_t category) {
+  std::vector<std::uint64_t>& pending = result_.categories[category].pending;
+  if (pending.empty()) return;
+  state_.add_distinct(kAllCategories[category], pending);
+  pending.clear();
+}
+
+void MemberScan::add_person_key(std::uint64_t key) {
+  person_keys_.push_back(key);
+  if (person_keys_.size() >= kBatch) flush_persons();
+}
+
+void MemberScan::flush_persons() {
+  if (person_keys_.empty() && person_links_.empty()) return;
+  state_.add_persons(person_keys_, person_links_);
+  person_keys_.clear();
+  person_links_.clear();
 }
 
 void MemberScan::record_address() {
@@ -199,17 +222,23 @@ void MemberScan::finish_record() {
   }
   ++result_.file.records;
   if (record_.personal) ++result_.file.records_with_personal_data;
-  for (std::size_t col : record_.tentative) {
-    if (!result_.columns[col].tentative.empty()) result_.columns[col].tentative.back().other_personal_data = record_.personal;
-  }
   if (record_.keys.empty() && !record_.name.empty() && !record_.postcode.empty()) {
     // No BSN or e-mail: the person is known by name + postcode + house number.
     std::string fb = lower(record_.name) + "|" + record_.postcode + "|" + lower(record_.house_number);
     record_.keys.push_back(detect::key_for_text(Category::kName, "person|" + fb));
   }
+  for (std::size_t col : record_.tentative) {
+    if (result_.columns[col].tentative.empty()) continue;
+    TentativeBsn& t = result_.columns[col].tentative.back();
+    t.other_personal_data = record_.personal;
+    t.joins = record_.keys.empty() ? 0 : record_.keys.front();
+  }
   if (record_.personal && record_.keys.empty()) ++result_.records_unidentified;
-  for (std::uint64_t k : record_.keys) result_.edges.push_back(PersonEdge{record_index_, k});
-  ++record_index_;
+  // The record's keys are one person: link each to the first (no node for the record).
+  for (std::uint64_t k : record_.keys) {
+    if (k != record_.keys.front()) person_links_.emplace_back(record_.keys.front(), k);
+    add_person_key(k);
+  }
   record_.open = false;
   record_.personal = false;
   record_.name.clear();

@@ -2,6 +2,8 @@
 // each field once by its column role (scan/detect/headers.h) or as free text
 // (scan/detect/text_scan.h), assembles records (names, addresses, person keys) and
 // accumulates a MemberResult that it hands to the ScanState when the member ends.
+// Distinct keys and person keys go to the ScanState in batches while it runs, so a
+// member's memory does not grow with its size.
 //
 // Not thread-safe: used by the one worker thread that opened it (as the sink contract
 // says). Failure: never throws on bad input; problems go to the result's list.
@@ -13,6 +15,7 @@
 #include <vector>
 
 #include "scan/count/member_result.h"
+#include "scan/count/persons.h"
 #include "scan/detect/headers.h"
 #include "scan/detect/text_scan.h"
 #include "scan/input/sink.h"
@@ -71,6 +74,9 @@ class MemberScan final : public MemberSink, public tokenize::RecordHandler {
   void finish_record();
   void record_address();
   void note_signals();
+  void flush_distinct(std::size_t category);
+  void add_person_key(std::uint64_t key);
+  void flush_persons();
 
   ScanState& state_;
   const ScanOptions& options_;
@@ -80,7 +86,8 @@ class MemberScan final : public MemberSink, public tokenize::RecordHandler {
   std::size_t current_table_ = 0;
   std::vector<detect::ColumnRole> roles_;  // per result_.columns entry
   Record record_;
-  std::uint64_t record_index_ = 0;
+  std::vector<std::uint64_t> person_keys_;  // batches for ScanState::add_persons
+  std::vector<PersonLink> person_links_;
   detect::TextScratch scratch_;
   std::vector<detect::Hit> hits_;
   detect::Signals signals_;

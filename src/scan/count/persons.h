@@ -1,20 +1,50 @@
-// count_persons: distinct persons by union-find. Records that share a person key (BSN
+// PersonGraph: distinct persons by union-find. Records that share a person key (BSN
 // or e-mail; name + postcode + house number when a record has neither) are the same
 // person, transitively. A key seen outside any record (free text) is a person of its
 // own unless a record joins it.
 //
-// Pure function of its input; thread-safe; allocation failure throws bad_alloc.
+// The graph has the keys as its only nodes: a record contributes its keys (add_key)
+// and links its first key to each other one (add_link), as its fields arrive. Keys go
+// into a DistinctCounter (scan/count/distinct.h) and links into a buffer of bounded
+// size that spills to a temporary file, so memory during the scan is bounded. count()
+// then holds the sorted distinct keys and a 32-bit parent per key (12 bytes per
+// distinct key) and streams the links through the union-find: exact.
+//
+// Not thread-safe: ScanState locks around it. Failure: as DistinctCounter (a temporary
+// file that cannot be written throws std::runtime_error; allocation throws bad_alloc).
 #pragma once
 
 #include <cstdint>
+#include <utility>
 #include <vector>
 
-#include "scan/count/member_result.h"
+#include "scan/count/distinct.h"
 
 namespace bd::scan::count {
 
-// Edges carry scan-wide record ids (kNoRecord for free text). Returns the number of
-// connected components that hold at least one key.
-std::uint64_t count_persons(const std::vector<PersonEdge>& edges);
+using PersonLink = std::pair<std::uint64_t, std::uint64_t>;
+
+class PersonGraph {
+ public:
+  // `memory_bytes`: the most the key set and the link buffer each hold in memory.
+  explicit PersonGraph(std::size_t memory_bytes);
+
+  void add_key(std::uint64_t key) { keys_.insert(key); }
+  void add_keys(const std::vector<std::uint64_t>& keys) { keys_.insert_many(keys.data(), keys.size()); }
+  // `a` and `b` are the same person; both must also be added with add_key.
+  void add_link(std::uint64_t a, std::uint64_t b);
+  void add_links(const std::vector<PersonLink>& links);
+
+  // The number of connected components (each holds at least one key).
+  std::uint64_t count();
+
+ private:
+  void spill_links();
+
+  DistinctCounter keys_;
+  std::vector<PersonLink> links_;
+  std::size_t link_capacity_;
+  SpillFile links_file_;
+};
 
 }  // namespace bd::scan::count

@@ -5,7 +5,6 @@
 #include <cstdio>
 
 #include "scan/count/mask.h"
-#include "scan/count/persons.h"
 #include "scan/detect/text_scan.h"
 #include "scan/scanner.h"
 
@@ -26,7 +25,6 @@ bool is_hash_column(const ColumnResult& col) {
 
 void merge_category(CategoryAccumulator& into, CategoryAccumulator&& from, std::size_t max_samples) {
   into.values += from.values;
-  into.distinct.merge(from.distinct);
   for (auto& s : from.samples) {
     if (into.samples.size() >= max_samples) break;
     if (std::find(into.samples.begin(), into.samples.end(), s) == into.samples.end()) into.samples.push_back(std::move(s));
@@ -58,7 +56,21 @@ const char* role_category(const std::string& role) {
 
 }  // namespace
 
-ScanState::ScanState(const ScanOptions& options) : options_(options) {}
+ScanState::ScanState(const ScanOptions& options) : options_(options), persons_(options.count_set_bytes) {
+  for (auto& d : distinct_) d = std::make_unique<DistinctCounter>(options.count_set_bytes);
+}
+
+void ScanState::add_distinct(Category category, const std::vector<std::uint64_t>& keys) {
+  auto c = static_cast<std::size_t>(category);
+  std::lock_guard<std::mutex> lock(distinct_mu_[c]);
+  distinct_[c]->insert_many(keys.data(), keys.size());
+}
+
+void ScanState::add_persons(const std::vector<std::uint64_t>& keys, const std::vector<PersonLink>& links) {
+  std::lock_guard<std::mutex> lock(persons_mu_);
+  persons_.add_keys(keys);
+  persons_.add_links(links);
+}
 
 void ScanState::merge(MemberResult&& m) {
   ClockReading start = ClockReading::now(CLOCK_THREAD_CPUTIME_ID);
@@ -68,16 +80,10 @@ void ScanState::merge(MemberResult&& m) {
   for (std::size_t i = 0; i < kCategoryCount; ++i) {
     merge_category(categories_[i], std::move(m.categories[i]), options_.samples_per_category);
   }
-  std::uint64_t base = next_record_;
-  next_record_ += m.file.records;
-  for (const PersonEdge& e : m.edges) {
-    edges_.push_back(PersonEdge{e.record == kNoRecord ? kNoRecord : base + e.record, e.key});
-  }
   std::size_t file = files_.size();
   files_.push_back(std::move(m.file));
   for (auto& c : m.columns) {
     columns_.push_back(std::move(c));
-    column_base_.push_back(base);
     column_file_.push_back(file);
   }
   for (auto& h : m.hashed) hashed_.emplace_back(files_.back().path, std::move(h));
@@ -101,7 +107,7 @@ void ScanState::add_protected(const std::string& path, const std::string& how) {
 void ScanState::add_value(Category category, std::uint64_t key, const std::string& sample) {
   CategoryAccumulator& acc = categories_[static_cast<std::size_t>(category)];
   ++acc.values;
-  acc.distinct.insert(key);
+  distinct_[static_cast<std::size_t>(category)]->insert(key);
   if (acc.samples.size() < options_.samples_per_category) {
     acc.samples.push_back(options_.show_values ? sample : mask_value(category, sample));
   }
@@ -115,7 +121,8 @@ void ScanState::count_tentative(std::size_t i) {
     add_value(Category::kBsn, key, nine_digits(t.bsn));
     ++file.values["bsn"];
     ++col.values[static_cast<std::size_t>(Category::kBsn)];
-    edges_.push_back(PersonEdge{column_base_[i] + t.record, key});
+    persons_.add_key(key);
+    if (t.joins != 0) persons_.add_link(key, t.joins);
     if (!t.other_personal_data) {
       ++file.records_with_personal_data;
       ++extra_personal_records_;
@@ -184,14 +191,12 @@ ScanReport ScanState::finish() {
     report.timings.emplace_back("reverse hashes", reversal.wall, reversal.cpu);
   }
   auto t2 = Clock::now();
-  report.persons_distinct = count_persons(edges_);
-  report.timings.push_back(PassTiming{"persons (union-find)", seconds_since(t2)});
+  count_categories(report);
+  report.timings.push_back(PassTiming{"distinct values", seconds_since(t2)});
+  auto t3 = Clock::now();
+  report.persons_distinct = persons_.count();
+  report.timings.push_back(PassTiming{"persons (union-find)", seconds_since(t3)});
   report.records_unidentified = unidentified_;
-  for (std::size_t c = 0; c < kCategoryCount; ++c) {
-    const CategoryAccumulator& acc = categories_[c];
-    if (acc.values == 0) continue;
-    report.categories[kAllCategories[c]] = CategoryStats{acc.values, acc.distinct.size(), acc.samples};
-  }
   for (const FileReport& f : files_) {
     report.bytes += f.bytes;
     report.records += f.records;
@@ -208,6 +213,18 @@ ScanReport ScanState::finish() {
   build_protection(report);
   report.form = suggest_form(report);
   return report;
+}
+
+// Counts one category at a time and frees its counter, so that the person count that
+// follows has the memory to itself.
+void ScanState::count_categories(ScanReport& report) {
+  for (std::size_t c = 0; c < kCategoryCount; ++c) {
+    const CategoryAccumulator& acc = categories_[c];
+    if (acc.values > 0) {
+      report.categories[kAllCategories[c]] = CategoryStats{acc.values, distinct_[c]->count(), acc.samples};
+    }
+    distinct_[c] = std::make_unique<DistinctCounter>(0);
+  }
 }
 
 void ScanState::build_protection(ScanReport& report) {

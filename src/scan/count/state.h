@@ -4,17 +4,26 @@
 // 11-check; a column without a password/hash header is a hashed column when >= 95% of
 // at least 10 non-empty values are bare digests), counts persons, reverses hashes when
 // asked, and builds the ScanReport.
+// Distinct values (a DistinctCounter per category) and the person graph are fed while
+// the sinks run, in batches, and spill to temporary files past
+// ScanOptions::count_set_bytes (scan/count/distinct.h, persons.h).
 //
 // Thread-safe: merge(), add_skipped() and add_protected() lock a mutex (called once
-// per member, never per value). finish() is called once, after all members ended.
+// per member, never per value); add_distinct() locks its category's mutex and
+// add_persons() the graph's, once per batch. finish() is called once, after all
+// members ended. Failure: a temporary file that cannot be written throws
+// std::runtime_error (see DistinctCounter).
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <vector>
 
+#include "scan/count/distinct.h"
 #include "scan/count/member_result.h"
+#include "scan/count/persons.h"
 #include "scan/report.h"
 
 namespace bd::scan {
@@ -28,6 +37,10 @@ class ScanState {
   explicit ScanState(const ScanOptions& options);
 
   void merge(MemberResult&& member);
+  // A batch of keys of one category (the sink's CategoryAccumulator::pending).
+  void add_distinct(Category category, const std::vector<std::uint64_t>& keys);
+  // A batch of person keys and of links between keys of one record.
+  void add_persons(const std::vector<std::uint64_t>& keys, const std::vector<PersonLink>& links);
   void add_skipped(const std::string& path, const std::string& reason);
   void add_protected(const std::string& path, const std::string& how);
 
@@ -39,20 +52,22 @@ class ScanState {
   void add_value(Category category, std::uint64_t key, const std::string& sample);
   void build_protection(ScanReport& report);
   void reverse_hashes(ScanReport& report);
+  void count_categories(ScanReport& report);
 
   const ScanOptions& options_;
   std::mutex mu_;
   std::array<CategoryAccumulator, kCategoryCount> categories_;
   std::vector<FileReport> files_;
   std::vector<ColumnResult> columns_;
-  std::vector<std::uint64_t> column_base_;  // scan-wide id of each column's member's first record
-  std::vector<std::size_t> column_file_;    // index into files_
-  std::vector<PersonEdge> edges_;
+  std::vector<std::size_t> column_file_;  // index into files_
+  std::array<std::mutex, kCategoryCount> distinct_mu_;
+  std::array<std::unique_ptr<DistinctCounter>, kCategoryCount> distinct_;
+  std::mutex persons_mu_;
+  PersonGraph persons_;
   std::vector<std::pair<std::string, HashedColumn>> hashed_;  // member path, column
   std::vector<std::pair<std::string, std::string>> signatures_;
   std::vector<SkippedInput> skipped_;
   std::vector<std::pair<std::string, std::string>> protected_;
-  std::uint64_t next_record_ = 0;
   std::uint64_t bsn_near_miss_ = 0;
   std::uint64_t unidentified_ = 0;
   std::uint64_t extra_personal_records_ = 0;

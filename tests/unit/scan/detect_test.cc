@@ -94,12 +94,20 @@ TEST(ScanDetectDictionary, HealthNamesLabelsOnWordBoundaries) {
 }
 
 TEST(ScanCountPersons, TransitiveUnionOverRecords) {
-  using count::PersonEdge;
   // r0: bsn A + mail X; r1: mail X; r2: mail Y + bsn A; r3: bsn B; text: mail Z; text: bsn B.
-  std::vector<PersonEdge> edges = {{0, 1}, {0, 10}, {1, 10}, {2, 11}, {2, 1}, {3, 2}, {count::kNoRecord, 12},
-                                   {count::kNoRecord, 2}};
-  EXPECT_EQ(count::count_persons(edges), 3u);  // {A,X,Y}, {B}, {Z}
-  EXPECT_EQ(count::count_persons({}), 0u);
+  for (std::size_t memory : {std::size_t{1} << 20, std::size_t{1}}) {
+    count::PersonGraph g(memory);
+    g.add_keys({1, 10});
+    g.add_link(1, 10);
+    g.add_key(10);
+    g.add_keys({11, 1});
+    g.add_link(11, 1);
+    g.add_key(2);
+    g.add_key(12);
+    g.add_key(2);
+    EXPECT_EQ(g.count(), 3u) << memory;  // {A,X,Y}, {B}, {Z}
+  }
+  EXPECT_EQ(count::PersonGraph(1).count(), 0u);
 }
 
 TEST(ScanCountMask, KeepsShapeHidesValue) {

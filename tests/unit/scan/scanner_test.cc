@@ -107,6 +107,50 @@ TEST(ScanScanner, HeaderlessBsnColumnCountsByValues) {
   EXPECT_EQ(r.columns.back().verdict, "bsn");
 }
 
+TEST(ScanScanner, HeaderlessBsnJoinsTheRecordsOtherKeys) {
+  // Each BSN is in two records with two different e-mail addresses: one person each.
+  std::string csv;
+  const char* bsns[] = {"111222333", "319072356", "123456782"};
+  for (int i = 0; i < 30; ++i) {
+    csv += std::to_string(i) + ";" + bsns[i % 3] + ";p" + std::to_string(i % 6) + "@example.nl\n";
+  }
+  ScanOptions spilling;
+  spilling.count_set_bytes = 1;
+  for (const ScanOptions& options : {ScanOptions{}, spilling}) {
+    ScanReport r = scan_one("x.csv", Format::kCsv, csv, 7, options);
+    EXPECT_EQ(values(r, Category::kBsn), 30u);
+    EXPECT_EQ(distinct(r, Category::kEmail), 6u);
+    EXPECT_EQ(r.persons_distinct, 3u) << options.count_set_bytes;
+  }
+}
+
+TEST(ScanScanner, SpillingCountsTheSameAsInMemory) {
+  // Thousands of distinct values per category: with the smallest sets every category
+  // and the person graph spill many runs, and every count stays the same.
+  std::string csv = "voornaam,achternaam,postcode,huisnummer,email,telefoon,notitie\n";
+  for (int i = 0; i < 6000; ++i) {
+    std::string n = std::to_string(i);
+    csv += "Jan" + n + ",Jansen,1234 AB," + std::to_string(i % 2500) + ",j" + std::to_string(i % 4000) +
+           "@example.nl,06-" + std::to_string(10000000 + i % 3500) + ",login from 10.0." + std::to_string(i % 200) +
+           "." + std::to_string(i % 250) + "\n";
+  }
+  ScanOptions spilling;
+  spilling.count_set_bytes = 1;
+  ScanReport a = scan_one("x.csv", Format::kCsv, csv, 1 << 12);
+  ScanReport b = scan_one("x.csv", Format::kCsv, csv, 1 << 12, spilling);
+  EXPECT_EQ(a.records, 6000u);
+  EXPECT_EQ(distinct(a, Category::kEmail), 4000u);
+  EXPECT_EQ(distinct(a, Category::kPhone), 3500u);
+  EXPECT_EQ(distinct(a, Category::kName), 6000u);
+  EXPECT_EQ(a.persons_distinct, 4000u);
+  ASSERT_EQ(a.categories.size(), b.categories.size());
+  for (const auto& [category, stats] : a.categories) {
+    EXPECT_EQ(stats.values, b.categories.at(category).values) << to_key(category);
+    EXPECT_EQ(stats.distinct, b.categories.at(category).distinct) << to_key(category);
+  }
+  EXPECT_EQ(a.persons_distinct, b.persons_distinct);
+}
+
 TEST(ScanScanner, SamplesAreMaskedUnlessShown) {
   std::string csv = customers_csv();
   ScanReport masked = scan_one("k.csv", Format::kCsv, csv, 100);

@@ -1,0 +1,121 @@
+#include "scan/count/distinct.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <stdexcept>
+#include <string>
+
+namespace bd::scan::count {
+namespace {
+
+// Like the input layer's copies of nested 7z archives (scan/input/byte_source.cc): no
+// name on disk while open, so nothing is left behind when the process dies.
+int open_unnamed_temp_file() {
+  const char* dir = std::getenv("TMPDIR");
+  std::string base = dir != nullptr && *dir != '\0' ? dir : "/tmp";
+  int fd = ::open(base.c_str(), O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+  if (fd >= 0 || (errno != EOPNOTSUPP && errno != EISDIR && errno != ENOENT)) return fd;
+  std::string name = base + "/breachdesk-count-XXXXXX";  // file systems without O_TMPFILE
+  fd = ::mkostemp(name.data(), O_CLOEXEC);
+  if (fd >= 0) ::unlink(name.c_str());
+  return fd;
+}
+
+[[noreturn]] void fail(const char* what) {
+  throw std::runtime_error(std::string("scan: cannot ") + what + " the temporary count file: " + std::strerror(errno));
+}
+
+std::size_t partition_of(std::uint64_t key) { return static_cast<std::size_t>(key >> 56); }
+
+}  // namespace
+
+SpillFile::~SpillFile() {
+  if (fd_ >= 0) ::close(fd_);
+}
+
+std::uint64_t SpillFile::append(const void* data, std::size_t bytes) {
+  if (fd_ < 0) {
+    fd_ = open_unnamed_temp_file();
+    if (fd_ < 0) fail("create");
+  }
+  std::uint64_t offset = size_;
+  const char* p = static_cast<const char*>(data);
+  std::size_t left = bytes;
+  while (left > 0) {
+    ssize_t n = ::pwrite(fd_, p, left, static_cast<off_t>(size_));
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) fail("write");
+    p += n;
+    left -= static_cast<std::size_t>(n);
+    size_ += static_cast<std::uint64_t>(n);
+  }
+  return offset;
+}
+
+void SpillFile::read_at(std::uint64_t offset, void* data, std::size_t bytes) const {
+  char* p = static_cast<char*>(data);
+  while (bytes > 0) {
+    ssize_t n = ::pread(fd_, p, bytes, static_cast<off_t>(offset));
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) fail("read");
+    p += n;
+    bytes -= static_cast<std::size_t>(n);
+    offset += static_cast<std::uint64_t>(n);
+  }
+}
+
+DistinctCounter::DistinctCounter(std::size_t memory_bytes) {
+  capacity_ = FlatSet64::slots_for(0) / 2 - 1;
+  while (FlatSet64::slots_for(capacity_ * 2 + 1) * sizeof(std::uint64_t) <= memory_bytes) capacity_ = capacity_ * 2 + 1;
+}
+
+void DistinctCounter::insert_many(const std::uint64_t* keys, std::size_t n) {
+  while (n > 0) {
+    if (set_.size() >= capacity_) spill();
+    std::size_t chunk = std::min(n, capacity_ - set_.size());
+    set_.insert_many(keys, chunk);
+    keys += chunk;
+    n -= chunk;
+  }
+}
+
+void DistinctCounter::spill() {
+  if (set_.has_zero()) zero_ = true;
+  set_.drain_sorted([this](const std::uint64_t* keys, std::size_t n) {
+    Run run;
+    std::size_t i = 0;
+    for (std::size_t p = 0; p < kPartitions; ++p) {
+      run.start[p] = i;
+      while (i < n && partition_of(keys[i]) == p) ++i;
+    }
+    run.start[kPartitions] = n;
+    run.offset = file_.append(keys, n * sizeof(std::uint64_t));
+    runs_.push_back(run);
+  });
+}
+
+void DistinctCounter::read_partition(std::size_t p, std::vector<std::uint64_t>& out) const {
+  std::size_t total = 0;
+  for (const Run& r : runs_) total += r.start[p + 1] - r.start[p];
+  out.resize(total);
+  std::size_t at = 0;
+  for (const Run& r : runs_) {
+    std::size_t n = r.start[p + 1] - r.start[p];
+    if (n == 0) continue;
+    file_.read_at(r.offset + r.start[p] * sizeof(std::uint64_t), out.data() + at, n * sizeof(std::uint64_t));
+    at += n;
+  }
+}
+
+std::uint64_t DistinctCounter::count() {
+  if (runs_.empty()) return set_.size() + (zero_ && !set_.has_zero() ? 1 : 0);
+  std::uint64_t n = 0;
+  for_each_sorted([&n](const std::uint64_t*, std::size_t k) { n += k; });
+  return n;
+}
+
+}  // namespace bd::scan::count

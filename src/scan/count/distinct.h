@@ -1,0 +1,106 @@
+// DistinctCounter: the exact number of distinct 64-bit hashes (scan/count/hash.h) in
+// bounded memory, and SpillFile, the unnamed temporary file it spills to.
+//
+// Keys go into an in-memory FlatSet64 of at most `memory_bytes`. When it is full, its
+// keys are sorted and appended to the counter's SpillFile as one run, cut into 256
+// partitions by their top 8 bits, and the set starts empty again. Counting then sorts
+// and de-duplicates one partition of all runs at a time: the memory at the end is one
+// partition (about 1/256 of the keys written), and the count is exact either way.
+//
+// Ownership: each counter owns its file (mode 0600 in $TMPDIR, unlinked at once, closed
+// with the counter). Not thread-safe: ScanState locks around each counter.
+// Failure: a temporary file that cannot be created, written or read throws
+// std::runtime_error (the count could not be exact otherwise); allocation failure
+// throws std::bad_alloc.
+#pragma once
+
+#include <algorithm>
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+#include "scan/count/flat_set.h"
+
+namespace bd::scan::count {
+
+// An unnamed temporary file written at its end and read at any offset.
+class SpillFile {
+ public:
+  SpillFile() = default;
+  ~SpillFile();
+  SpillFile(const SpillFile&) = delete;
+  SpillFile& operator=(const SpillFile&) = delete;
+
+  // Appends `bytes` bytes (creating the file on first use); returns their offset.
+  std::uint64_t append(const void* data, std::size_t bytes);
+  void read_at(std::uint64_t offset, void* data, std::size_t bytes) const;
+  std::uint64_t size() const { return size_; }
+
+ private:
+  int fd_ = -1;
+  std::uint64_t size_ = 0;
+};
+
+class DistinctCounter {
+ public:
+  static constexpr std::size_t kPartitions = 256;
+
+  // `memory_bytes`: the most the in-memory set holds (at least 8 KiB is used).
+  explicit DistinctCounter(std::size_t memory_bytes);
+
+  void insert(std::uint64_t key) { insert_many(&key, 1); }
+  void insert_many(const std::uint64_t* keys, std::size_t n);
+
+  // The number of distinct keys inserted so far.
+  std::uint64_t count();
+  // Calls f(const std::uint64_t* keys, std::size_t n) with every distinct key once, in
+  // ascending order, one partition at a time. Once the counter spilled, this moves the
+  // in-memory keys to the file and frees the set; inserting afterwards is allowed.
+  template <typename F>
+  void for_each_sorted(F&& f);
+  bool spilled() const { return !runs_.empty(); }
+  std::size_t runs() const { return runs_.size(); }
+
+ private:
+  struct Run {
+    std::uint64_t offset = 0;                          // byte offset in file_
+    std::array<std::uint64_t, kPartitions + 1> start{};  // key index of each partition in the run
+  };
+  void spill();
+  void read_partition(std::size_t p, std::vector<std::uint64_t>& out) const;
+
+  FlatSet64 set_;
+  std::size_t capacity_ = 0;  // keys the set takes before it spills
+  bool zero_ = false;         // key 0 was inserted (FlatSet64 keeps it outside its slots)
+  SpillFile file_;
+  std::vector<Run> runs_;
+};
+
+template <typename F>
+void DistinctCounter::for_each_sorted(F&& f) {
+  const std::uint64_t zero = 0;
+  if (runs_.empty()) {
+    std::vector<std::uint64_t> keys;
+    keys.reserve(set_.size());
+    set_.for_each([&](std::uint64_t k) {
+      if (k != 0) keys.push_back(k);
+    });
+    std::sort(keys.begin(), keys.end());
+    if (zero_ || set_.has_zero()) f(&zero, std::size_t{1});
+    if (!keys.empty()) f(static_cast<const std::uint64_t*>(keys.data()), keys.size());
+    return;
+  }
+  if (set_.size() > 0) spill();
+  set_.release();
+  if (zero_) f(&zero, std::size_t{1});
+  std::vector<std::uint64_t> part;
+  for (std::size_t p = 0; p < kPartitions; ++p) {
+    read_partition(p, part);
+    std::sort(part.begin(), part.end());
+    part.erase(std::unique(part.begin(), part.end()), part.end());
+    if (!part.empty()) f(static_cast<const std::uint64_t*>(part.data()), part.size());
+  }
+}
+
+}  // namespace bd::scan::count
