@@ -3,6 +3,7 @@
 #include <cstring>
 
 #if defined(__x86_64__)
+#include <cpuid.h>
 #include <immintrin.h>
 #endif
 
@@ -216,7 +217,13 @@ __attribute__((target("sha,sse4.1"))) void sha256_block_shani(std::uint32_t stat
 
 bool sha256_uses_sha_ni() {
 #if defined(__x86_64__)
-  static const bool kHas = __builtin_cpu_supports("sha") && __builtin_cpu_supports("sse4.1");
+  // cpuid rather than __builtin_cpu_supports("sha"), which clang does not know.
+  static const bool kHas = [] {
+    unsigned a = 0, b = 0, c = 0, d = 0;
+    if (__get_cpuid(1, &a, &b, &c, &d) == 0 || (c & bit_SSE4_1) == 0) return false;
+    if (__get_cpuid_count(7, 0, &a, &b, &c, &d) == 0) return false;
+    return (b & bit_SHA) != 0;
+  }();
   return kHas;
 #else
   return false;
