@@ -91,7 +91,7 @@ TEST(ScanCli, UsageErrorsExitTwoWithAMessage) {
   if (::access(binary().c_str(), X_OK) != 0) GTEST_SKIP() << "breachdesk not built";
   TempDir d;
   testing::write_file(d.file("a.csv"), "naam\nJan\n");
-  for (const std::string args : {"--no-such-option " + d.file("a.csv"), "--format xml " + d.file("a.csv"),
+  for (const std::string& args : {"--no-such-option " + d.file("a.csv"), "--format xml " + d.file("a.csv"),
                                  "--threads 0 " + d.file("a.csv"), std::string(), d.file("missing.csv")}) {
     std::string out;
     const int rc = run(binary() + " scan " + args + " 2>" + d.file("err"), &out);
@@ -99,6 +99,23 @@ TEST(ScanCli, UsageErrorsExitTwoWithAMessage) {
     EXPECT_TRUE(out.empty()) << args << ": " << out.substr(0, 200);
     EXPECT_FALSE(testing::read_whole(d.file("err")).empty()) << args << ": no message on stderr";
   }
+}
+
+TEST(ScanCli, AnUnwritableTemporaryDiskStopsTheScanWithAMessage) {
+  if (::access(binary().c_str(), X_OK) != 0) GTEST_SKIP() << "breachdesk not built";
+  TempDir d;
+  // Enough distinct e-mail addresses to pass the in-memory budget of the distinct count.
+  std::string csv = "email\n";
+  for (int i = 0; i < 300000; ++i) csv += "klant" + std::to_string(i) + "@voorbeeld.nl\n";
+  testing::write_file(d.file("klanten.csv"), csv);
+  std::string out;
+  const int rc = run("TMPDIR=" + d.file("missing-dir") + " " + binary() + " scan " + d.file("klanten.csv") + " 2>" +
+                         d.file("err"),
+                     &out);
+  EXPECT_EQ(rc, 1);
+  const std::string err = testing::read_whole(d.file("err"));
+  EXPECT_NE(err.find("temporary count file"), std::string::npos) << err;
+  EXPECT_EQ(err.find("core dumped"), std::string::npos) << err;
 }
 
 }  // namespace
