@@ -9,21 +9,10 @@
 #include <stdexcept>
 #include <string>
 
+#include "scan/temp_file.h"
+
 namespace bd::scan::count {
 namespace {
-
-// Like the input layer's copies of nested 7z archives (scan/input/byte_source.cc): no
-// name on disk while open, so nothing is left behind when the process dies.
-int open_unnamed_temp_file() {
-  const char* dir = std::getenv("TMPDIR");
-  std::string base = dir != nullptr && *dir != '\0' ? dir : "/tmp";
-  int fd = ::open(base.c_str(), O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
-  if (fd >= 0 || (errno != EOPNOTSUPP && errno != EISDIR && errno != ENOENT)) return fd;
-  std::string name = base + "/breachdesk-count-XXXXXX";  // file systems without O_TMPFILE
-  fd = ::mkostemp(name.data(), O_CLOEXEC);
-  if (fd >= 0) ::unlink(name.c_str());
-  return fd;
-}
 
 [[noreturn]] void fail(const char* what) {
   throw std::runtime_error(std::string("scan: cannot ") + what + " the temporary count file: " + std::strerror(errno));
@@ -39,7 +28,7 @@ SpillFile::~SpillFile() {
 
 std::uint64_t SpillFile::append(const void* data, std::size_t bytes) {
   if (fd_ < 0) {
-    fd_ = open_unnamed_temp_file();
+    fd_ = open_unnamed_temp_file("breachdesk-count");
     if (fd_ < 0) fail("create");
   }
   std::uint64_t offset = size_;

@@ -12,6 +12,8 @@
 #include <utility>
 #include <vector>
 
+#include "scan/temp_file.h"
+
 namespace bd::scan::input {
 
 Result<std::size_t> read_full(ByteSource& src, char* dst, std::size_t cap) {
@@ -83,17 +85,6 @@ Status write_all(int fd, const char* data, std::size_t n) {
   return {};
 }
 
-int open_unnamed_temp_file() {
-  const char* dir = std::getenv("TMPDIR");
-  std::string base = dir != nullptr && *dir != '\0' ? dir : "/tmp";
-  int fd = ::open(base.c_str(), O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
-  if (fd >= 0 || (errno != EOPNOTSUPP && errno != EISDIR && errno != ENOENT)) return fd;
-  std::string name = base + "/breachdesk-scan-XXXXXX";  // file systems without O_TMPFILE
-  fd = ::mkostemp(name.data(), O_CLOEXEC);
-  if (fd >= 0) ::unlink(name.c_str());
-  return fd;
-}
-
 }  // namespace
 
 Result<FileSource> spool_to_temp_file(ByteSource& src, std::uint64_t max_bytes) {
@@ -102,7 +93,7 @@ Result<FileSource> spool_to_temp_file(ByteSource& src, std::uint64_t max_bytes) 
     ~Descriptor() {
       if (fd >= 0) ::close(fd);
     }
-  } tmp{open_unnamed_temp_file()};
+  } tmp{open_unnamed_temp_file("breachdesk-scan")};
   if (tmp.fd < 0) return Error::unavailable(std::string("cannot create a temporary copy: ") + std::strerror(errno));
   std::vector<char> buf(1u << 20);
   std::uint64_t total = 0;

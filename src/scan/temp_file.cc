@@ -1,0 +1,23 @@
+#include "scan/temp_file.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <string>
+
+namespace bd::scan {
+
+int open_unnamed_temp_file(const char* name_prefix) {
+  const char* dir = std::getenv("TMPDIR");
+  const std::string base = dir != nullptr && *dir != '\0' ? dir : "/tmp";
+  int fd = ::open(base.c_str(), O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+  if (fd >= 0 || (errno != EOPNOTSUPP && errno != EISDIR && errno != ENOENT)) return fd;
+  std::string name = base + "/" + name_prefix + "-XXXXXX";  // file systems without O_TMPFILE
+  fd = ::mkostemp(name.data(), O_CLOEXEC);
+  if (fd >= 0) ::unlink(name.c_str());
+  return fd;
+}
+
+}  // namespace bd::scan
