@@ -65,7 +65,7 @@ Result<AddedAttachment> AttachmentService::add(const Actor& actor, std::string_v
   BD_ASSIGN_OR_RETURN(model::Breach breach, breaches_.get(actor, breach_id));
   if (!can_edit(actor)) return Error::forbidden("Uw rol mag geen documenten aan dit datalek toevoegen.");
   if (breach.version != upload.expected_version) return stale_version(breach.version);
-  BD_ASSIGN_OR_RETURN(CheckedDocument checked, check_document(upload.filename, upload.content));
+  BD_ASSIGN_OR_RETURN(model::CheckedDocument checked, model::check_document(upload.filename, upload.content));
   AttachmentRecord record;
   record.organisation_id = actor.organisation_id;
   record.breach_id = breach.id;

@@ -6,7 +6,7 @@
 //  - access follows BreachService: the breach must be readable by the actor (another
 //    organisation's breach is kNotFound; reporters only their own, auditors all);
 //    adding and removing need can_edit (admin, privacy officer), else kForbidden;
-//  - a document passes check_document() (service/attachment_file.h): not empty, at
+//  - a document passes model::check_document() (model/document_file.h): not empty, at
 //    most kMaxAttachmentBytes, a type recognised from its bytes, a clean name; a breach
 //    holds at most kMaxAttachmentsPerBreach documents of kMaxAttachmentBytesPerBreach
 //    together, and no two with the same name (kInvalidInput, nothing written);
@@ -30,7 +30,7 @@
 #include "base/result.h"
 #include "model/breach.h"
 #include "service/actor.h"
-#include "service/attachment_file.h"
+#include "model/document_file.h"
 #include "service/breach_service.h"
 #include "storage/attachment_repository.h"
 

@@ -14,7 +14,7 @@ namespace {
 
 namespace bj = boost::json;
 
-constexpr std::size_t kApiBodyBytes = service::kMaxAttachmentBytes + 2 * 1024 * 1024;
+constexpr std::size_t kApiBodyBytes = model::kMaxAttachmentBytes + 2 * 1024 * 1024;
 
 bj::object document_object(const service::AttachmentRecord& d) {
   return bj::object{{"id", d.id},
@@ -40,7 +40,7 @@ Result<std::int64_t> version_param(std::string_view text) {
 // 413 with the same error shape as every other refusal; the code is the one the server
 // uses when a body exceeds a route's limit.
 Response too_large() {
-  const Error e = service::document_too_large();
+  const Error e = model::document_too_large();
   bj::object error{{"code", "body_too_large"}, {"message", e.message}, {"field", e.field}};
   return Response::json(bj::serialize(bj::object{{"error", std::move(error)}}), 413);
 }
@@ -68,7 +68,7 @@ Result<service::AttachmentUpload> read_upload(const Request& request) {
 Response add(const WebContext& ctx, Request& request) {
   auto upload = read_upload(request);
   if (!upload.ok()) return error_response(upload.error(), ResponseFormat::kJson);
-  if (upload->content.size() > service::kMaxAttachmentBytes) return too_large();
+  if (upload->content.size() > model::kMaxAttachmentBytes) return too_large();
   auto added = ctx.services.attachments().add(api_actor(request), request.path_param("id"), *upload);
   if (!added.ok()) return error_response(added.error(), ResponseFormat::kJson);
   bj::object o = document_object(added->attachment);

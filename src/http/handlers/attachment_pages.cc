@@ -16,7 +16,7 @@ namespace {
 using pages::View;
 
 // Files a little over the limit still arrive, so people see why they were refused.
-constexpr std::size_t kUploadBodyBytes = service::kMaxAttachmentBytes + 2 * 1024 * 1024;
+constexpr std::size_t kUploadBodyBytes = model::kMaxAttachmentBytes + 2 * 1024 * 1024;
 
 std::string breach_href(std::string_view id) { return "/breaches/" + std::string(id); }
 
@@ -62,7 +62,7 @@ std::optional<std::int64_t> version_of(std::string_view text) {
 
 View item_view(const service::AttachmentRecord& d, std::string_view lang) {
   View item{View::type::object};
-  const auto type = service::find_document_type(d.content_type);
+  const auto type = model::find_document_type(d.content_type);
   item.set("id", d.id);
   item.set("name", d.name);
   item.set("type_label", type ? std::string(type->label) : d.content_type);
@@ -92,7 +92,7 @@ std::optional<View> section_view(const WebContext& ctx, const Request& request, 
   section.set("version", std::to_string(breach.version));
   section.set("return_to", std::string(return_token(back)));
   section.set("on_chapter", back == AttachmentReturn::kChapter);
-  section.set("max_mb", std::to_string(service::kMaxAttachmentBytes / (1024 * 1024)));
+  section.set("max_mb", std::to_string(model::kMaxAttachmentBytes / (1024 * 1024)));
   section.set("flash_added", request.query_param("attachment_added").has_value());
   section.set("flash_removed", request.query_param("attachment_removed").has_value());
   return section;
@@ -152,8 +152,8 @@ Response post_upload(const WebContext& ctx, Request& request) {
     upload.content = std::move(part.data);
     break;
   }
-  if (upload.content.size() > service::kMaxAttachmentBytes) {
-    return refused(ctx, request, id, back, service::document_too_large(), 413);
+  if (upload.content.size() > model::kMaxAttachmentBytes) {
+    return refused(ctx, request, id, back, model::document_too_large(), 413);
   }
   auto added = ctx.services.attachments().add(*actor_of(request), id, upload);
   if (!added.ok()) return refused(ctx, request, id, back, added.error(), status_for(added.error().kind));
@@ -204,7 +204,7 @@ void add_attachment_view(const WebContext& ctx, const Request& request, const mo
 }
 
 Response document_download(service::AttachmentRecord document) {
-  const auto type = service::find_document_type(document.content_type);
+  const auto type = model::find_document_type(document.content_type);
   Response r(200);
   r.header("Content-Type", type ? type->content_type : std::string_view("application/octet-stream"));
   r.header("X-Content-Type-Options", "nosniff");

@@ -106,7 +106,7 @@ TEST_P(AttachmentTest, AStaleVersionWritesNothing) {
 TEST_P(AttachmentTest, RefusedFilesAndAFullBreachWriteNothing) {
   EXPECT_EQ(add("leeg.pdf", "", 1).error().field, "file");
   EXPECT_EQ(add("virus.pdf", std::string("MZ\x90\0", 4), 1).error().kind, ErrorKind::kInvalidInput);
-  EXPECT_EQ(add("groot.pdf", "%PDF-" + std::string(kMaxAttachmentBytes, 'x'), 1).error().kind,
+  EXPECT_EQ(add("groot.pdf", "%PDF-" + std::string(model::kMaxAttachmentBytes, 'x'), 1).error().kind,
             ErrorKind::kInvalidInput);
   EXPECT_EQ(stored(), 0u);
   EXPECT_EQ(version(), 1);

@@ -140,7 +140,7 @@ TEST_F(AttachmentWebTest, TooLargeAndWrongTypeAreShownWithTheFormAndNothingIsWri
   const std::string id = reported_breach();
   Browser b = login("officer@a.example");
   Reply chapter = b.get("/breaches/" + id + "/chapters/5");
-  Reply big = upload(b, id, chapter, "scan.pdf", "%PDF-" + std::string(service::kMaxAttachmentBytes, 'x'));
+  Reply big = upload(b, id, chapter, "scan.pdf", "%PDF-" + std::string(model::kMaxAttachmentBytes, 'x'));
   EXPECT_EQ(big.status, 413);
   EXPECT_NE(big.body.find("groter dan 10 MiB"), std::string::npos);
   EXPECT_NE(big.body.find("data-test=\"attachment-error\""), std::string::npos);
@@ -262,7 +262,7 @@ TEST_F(AttachmentWebTest, ApiAddsListsDownloadsAndDeletesWithTheBreachVersion) {
   EXPECT_NE(breach.body.find("\"breach.attachments\":[\"log.txt\"]"), std::string::npos);
 
   Reply big = api("officer@a.example", "POST", base,
-                  multipart({{"version", "2"}}, "groot.pdf", "%PDF-" + std::string(service::kMaxAttachmentBytes, 'x')),
+                  multipart({{"version", "2"}}, "groot.pdf", "%PDF-" + std::string(model::kMaxAttachmentBytes, 'x')),
                   kMultipart);
   EXPECT_EQ(big.status, 413);
   EXPECT_NE(big.body.find("\"code\":\"body_too_large\""), std::string::npos);

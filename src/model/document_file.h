@@ -1,4 +1,5 @@
-// The checks on one supporting document before it is stored, without the database:
+// The checks on one supporting document (an attachment of a breach) before it is
+// stored, on its bytes alone:
 // its file name made safe to show and to send back in a download, and its type
 // recognised from its bytes (never from the name or the type the browser claims).
 //
@@ -17,7 +18,7 @@
 
 #include "base/result.h"
 
-namespace bd::service {
+namespace bd::model {
 
 inline constexpr std::size_t kMaxAttachmentBytes = 10 * 1024 * 1024;  // per file
 inline constexpr std::size_t kMaxAttachmentNameChars = 200;
@@ -53,4 +54,4 @@ Result<CheckedDocument> check_document(std::string_view raw_name, std::string_vi
 // with the same words before handing the upload on.
 Error document_too_large();
 
-}  // namespace bd::service
+}  // namespace bd::model

@@ -8,9 +8,9 @@
 #include <utility>
 #include <vector>
 
-#include "service/attachment_file.h"
+#include "model/document_file.h"
 
-namespace bd::service {
+namespace bd::model {
 namespace {
 
 void put_le(std::string& out, std::uint32_t v, int width) {
@@ -149,4 +149,4 @@ TEST(AttachmentFile, FindsTypesByContentType) {
 }
 
 }  // namespace
-}  // namespace bd::service
+}  // namespace bd::model

@@ -1,4 +1,4 @@
-#include "service/attachment_file.h"
+#include "model/document_file.h"
 
 #include <algorithm>
 #include <array>
@@ -6,10 +6,17 @@
 #include <vector>
 
 #include "model/text_checks.h"
-#include "service/text.h"
 
-namespace bd::service {
+namespace bd::model {
 namespace {
+
+// Without leading and trailing white space (ASCII).
+std::string trim(std::string_view text) {
+  const auto first = text.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos) return {};
+  const auto last = text.find_last_not_of(" \t\r\n");
+  return std::string(text.substr(first, last - first + 1));
+}
 
 constexpr DocumentType kPdf{"application/pdf", "PDF", "pdf"};
 constexpr DocumentType kPng{"image/png", "PNG", "png"};
@@ -126,7 +133,7 @@ bool is_plain_text(std::string_view bytes) {
     const auto u = static_cast<unsigned char>(c);
     return (u < 0x20 && u != '\t' && u != '\n' && u != '\f' && u != '\r') || u == 0x7F;
   });
-  return !controls && model::is_valid_utf8(bytes);
+  return !controls && is_valid_utf8(bytes);
 }
 
 // ---- names ------------------------------------------------------------------------
@@ -178,7 +185,7 @@ std::optional<DocumentType> find_document_type(std::string_view content_type) {
 
 Result<std::string> clean_file_name(std::string_view raw) {
   if (const auto slash = raw.find_last_of("/\\"); slash != std::string_view::npos) raw = raw.substr(slash + 1);
-  if (!model::is_valid_utf8(raw)) return invalid_file("De bestandsnaam is geen geldige tekst (UTF-8).");
+  if (!is_valid_utf8(raw)) return invalid_file("De bestandsnaam is geen geldige tekst (UTF-8).");
   std::string kept;
   for (std::size_t i = 0; i < raw.size();) {
     const std::string_view seq = raw.substr(i, sequence_length(static_cast<unsigned char>(raw[i])));
@@ -215,4 +222,4 @@ Result<CheckedDocument> check_document(std::string_view raw_name, std::string_vi
   return CheckedDocument{std::move(name), *type};
 }
 
-}  // namespace bd::service
+}  // namespace bd::model
