@@ -79,7 +79,11 @@ Result<std::optional<DeadlineStatus>> deadline_status(const Answers& answers, Ti
   return std::optional<DeadlineStatus>{s};
 }
 
-Result<FiledClock> clock_at_filing(const Answers& answers, TimePoint submitted_at, int deadline_hours) {
+namespace {
+
+// The clock of `answers` as it stands at `submitted_at` (their own meta.submitted_at
+// ignored); kInvalidInput on time.discovered while no awareness time is known.
+Result<DeadlineStatus> status_when_filed(const Answers& answers, TimePoint submitted_at, int deadline_hours) {
   Answers at_filing = answers;
   at_filing.erase(std::string("meta.submitted_at"));
   BD_ASSIGN_OR_RETURN(const auto status, deadline_status(at_filing, submitted_at, deadline_hours));
@@ -87,8 +91,15 @@ Result<FiledClock> clock_at_filing(const Answers& answers, TimePoint submitted_a
     return Error::invalid("time.discovered",
                           "Vul eerst in wanneer de inbreuk is ontdekt / Enter when the breach was discovered first");
   }
-  return FiledClock{status->awareness_id, status->awareness, status->due, status->length, submitted_at,
-                    status->has_late_reason};
+  return *status;
+}
+
+}  // namespace
+
+Result<FiledClock> clock_at_filing(const Answers& answers, TimePoint submitted_at, int deadline_hours) {
+  BD_ASSIGN_OR_RETURN(const DeadlineStatus status, status_when_filed(answers, submitted_at, deadline_hours));
+  return FiledClock{status.awareness_id, status.awareness, status.due, status.length, submitted_at,
+                    status.has_late_reason};
 }
 
 DeadlineStatus frozen_status(const FiledClock& clock) {
@@ -120,18 +131,12 @@ Result<std::optional<DeadlineStatus>> ap_deadline(const Answers& answers, TimePo
 }
 
 Status check_can_file(const Answers& answers, TimePoint submitted_at, int deadline_hours) {
-  Answers at_filing = answers;
-  at_filing.erase(std::string("meta.submitted_at"));
-  BD_ASSIGN_OR_RETURN(const auto status, deadline_status(at_filing, submitted_at, deadline_hours));
-  if (!status) {
-    return Error::invalid("time.discovered",
-                          "Vul eerst in wanneer de inbreuk is ontdekt / Enter when the breach was discovered first");
-  }
-  if (submitted_at < status->awareness) {
+  BD_ASSIGN_OR_RETURN(const DeadlineStatus status, status_when_filed(answers, submitted_at, deadline_hours));
+  if (submitted_at < status.awareness) {
     return Error::invalid("meta.submitted_at",
                           "De melding kan niet vóór het ontdekken zijn gedaan / The notification cannot precede discovery");
   }
-  if (status->needs_late_reason) {
+  if (status.needs_late_reason) {
     const std::string hours = std::to_string(deadline_hours);
     Error e = Error::conflict("Later dan " + hours + " uur gemeld: vul de reden voor de vertraging in (time.late_reason) / "
                               "Notified after " + hours + " hours: give the reason for the delay (time.late_reason)");
