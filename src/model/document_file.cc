@@ -10,14 +10,6 @@
 namespace bd::model {
 namespace {
 
-// Without leading and trailing white space (ASCII).
-std::string trim(std::string_view text) {
-  const auto first = text.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos) return {};
-  const auto last = text.find_last_not_of(" \t\r\n");
-  return std::string(text.substr(first, last - first + 1));
-}
-
 constexpr DocumentType kPdf{"application/pdf", "PDF", "pdf"};
 constexpr DocumentType kPng{"image/png", "PNG", "png"};
 constexpr DocumentType kJpeg{"image/jpeg", "JPEG", "jpg"};

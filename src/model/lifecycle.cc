@@ -4,6 +4,7 @@
 #include <array>
 
 #include "model/deadline.h"
+#include "model/text_checks.h"
 
 namespace bd::model {
 namespace {
@@ -18,13 +19,12 @@ constexpr std::array kFromNotified{S::kSubjectsInformed, S::kClosed, S::kAssessi
 constexpr std::array kFromInformed{S::kClosed, S::kAssessing};
 constexpr std::array kFromClosed{S::kAssessing};
 
-bool blank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
 
 bool has_text(const Answers& answers, std::string_view id) {
   auto it = answers.find(id);
   if (it == answers.end()) return false;
   const auto* s = std::get_if<std::string>(&it->second);
-  return s != nullptr && !blank(*s);
+  return s != nullptr && !is_blank(*s);
 }
 
 Error refuse(std::string message, std::string field = {}) {
@@ -41,12 +41,12 @@ Status check_decision(const TransitionRequest& r) {
   }
   if (r.to == S::kDecidedRegisterOnly) {
     if (d.notify_ap) return refuse("Het besluit is melden / The decision is to notify", "decision");
-    if (blank(d.reason) && blank(r.reason)) {
+    if (is_blank(d.reason) && is_blank(r.reason)) {
       return refuse("Leg vast waarom niet gemeld wordt (art. 33 lid 5 AVG) / "
                     "Record why the breach is not notified (Art. 33(5) GDPR)", "reason");
     }
   }
-  if (d.outcome == Decision::Outcome::kOverridden && blank(d.reason)) {
+  if (d.outcome == Decision::Outcome::kOverridden && is_blank(d.reason)) {
     return refuse("Afwijken van het voorstel vraagt een schriftelijke reden / An override needs a written reason",
                   "reason");
   }
@@ -76,7 +76,7 @@ Status check_facts(const Breach& breach, const TransitionRequest& r, int deadlin
     case S::kDecidedRegisterOnly: return check_decision(r);
     case S::kNotified: return check_notified(breach, deadline_hours);
     case S::kAssessing:
-      if (breach.status != S::kSuspected && blank(r.reason)) {
+      if (breach.status != S::kSuspected && is_blank(r.reason)) {
         return refuse("Heropenen vraagt een reden / Reopening needs a reason", "reason");
       }
       return {};
@@ -99,7 +99,7 @@ Result<Decision> make_decision(const assess::Assessment& proposal, bool notify_a
   d.outcome = notify_ap == proposal.notify_ap && inform_subjects == proposal.inform_subjects
                   ? Decision::Outcome::kAccepted
                   : Decision::Outcome::kOverridden;
-  if (d.outcome == Decision::Outcome::kOverridden && blank(reason)) {
+  if (d.outcome == Decision::Outcome::kOverridden && is_blank(reason)) {
     return Error::invalid("reason", "Afwijken van het voorstel vraagt een schriftelijke reden / "
                                     "An override needs a written reason");
   }
@@ -132,7 +132,7 @@ Result<StatusChange> transition(Breach& breach, TransitionRequest request, int d
     return refuse("Deze statuswijziging is niet mogelijk: " + std::string(to_token(breach.status)) + " → " +
                   std::string(to_token(request.to)) + " / This status change is not possible");
   }
-  if (blank(request.user_id)) return refuse("Een gebruiker is nodig / A user is required", "user_id");
+  if (is_blank(request.user_id)) return refuse("Een gebruiker is nodig / A user is required", "user_id");
   BD_TRY(check_facts(breach, request, deadline_hours));
   StatusChange change{breach.id, breach.status, request.to, std::move(request.user_id), request.at,
                       std::move(request.reason), std::move(request.decision)};

@@ -128,4 +128,16 @@ std::size_t utf8_length(std::string_view text) {
   return n;
 }
 
+namespace {
+constexpr std::string_view kSpace = " \t\r\n";
+}  // namespace
+
+bool is_blank(std::string_view text) { return text.find_first_not_of(kSpace) == std::string_view::npos; }
+
+std::string trim(std::string_view text) {
+  const auto first = text.find_first_not_of(kSpace);
+  if (first == std::string_view::npos) return {};
+  return std::string(text.substr(first, text.find_last_not_of(kSpace) - first + 1));
+}
+
 }  // namespace bd::model

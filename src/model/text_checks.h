@@ -6,6 +6,7 @@
 // Pure functions; thread-safe; they never fail, they answer yes or no.
 #pragma once
 
+#include <string>
 #include <string_view>
 
 namespace bd::model {
@@ -29,5 +30,11 @@ bool is_clean_text(std::string_view text);
 
 // Length in code points of valid UTF-8 text.
 std::size_t utf8_length(std::string_view text);
+
+// Empty or only spaces, tabs and line breaks (a reason nobody wrote).
+bool is_blank(std::string_view text);
+
+// The text without leading and trailing spaces, tabs and line breaks.
+std::string trim(std::string_view text);
 
 }  // namespace bd::model

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <cstdio>
 
+#include "model/text_checks.h"
 #include "pages/local_time.h"
 
 namespace bd::pages {
@@ -35,12 +36,6 @@ bool has_field(const FormFields& fields, std::string_view name) {
   return std::any_of(fields.begin(), fields.end(), [&](const auto& f) { return f.first == name; });
 }
 
-std::string trim(std::string_view s) {
-  const auto b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string_view::npos) return {};
-  const auto e = s.find_last_not_of(" \t\r\n");
-  return std::string(s.substr(b, e - b + 1));
-}
 
 std::string normalise_newlines(std::string_view s) {
   std::string out;
@@ -183,7 +178,7 @@ View question_view(const Question& q, const model::Answers& saved, std::string_v
 // One question's submitted value; sets `error` (a catalog key) when it is not valid.
 Value parse_value(const Question& q, const FormFields& fields, std::string& error) {
   const std::string raw = first_value(fields, q.id);
-  const std::string text = trim(raw);
+  const std::string text = model::trim(raw);
   switch (q.type) {
     case QuestionType::kBool:
       if (text.empty()) return {};
@@ -209,7 +204,7 @@ Value parse_value(const Question& q, const FormFields& fields, std::string& erro
       if (!is_valid_date(text)) error = "form.error.date";
       return text;
     case QuestionType::kDateTime: {
-      const std::string time = trim(first_value(fields, std::string(q.id) + "__time"));
+      const std::string time = model::trim(first_value(fields, std::string(q.id) + "__time"));
       if (text.empty()) {
         if (!time.empty()) error = "form.error.date";
         return {};
@@ -247,7 +242,7 @@ Value parse_value(const Question& q, const FormFields& fields, std::string& erro
     }
     case QuestionType::kText: {
       std::string value = normalise_newlines(raw);
-      if (trim(value).empty()) return {};
+      if (model::trim(value).empty()) return {};
       if (value.size() > q.max_length) error = "form.error.too_long";
       return value;
     }
@@ -258,7 +253,7 @@ Value parse_value(const Question& q, const FormFields& fields, std::string& erro
       while (start <= all.size()) {
         std::size_t nl = all.find('\n', start);
         if (nl == std::string::npos) nl = all.size();
-        std::string item = trim(std::string_view(all).substr(start, nl - start));
+        std::string item = model::trim(std::string_view(all).substr(start, nl - start));
         if (!item.empty()) items.push_back(std::move(item));
         start = nl + 1;
       }

@@ -1,5 +1,7 @@
 #include "service/text.h"
 
+#include "model/text_checks.h"
+
 namespace bd::service {
 
 std::string to_lower_ascii(std::string_view text) {
@@ -10,12 +12,7 @@ std::string to_lower_ascii(std::string_view text) {
   return out;
 }
 
-std::string trim(std::string_view text) {
-  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
-  while (!text.empty() && space(text.front())) text.remove_prefix(1);
-  while (!text.empty() && space(text.back())) text.remove_suffix(1);
-  return std::string(text);
-}
+std::string trim(std::string_view text) { return model::trim(text); }
 
 bool looks_like_email(std::string_view email) {
   if (email.empty() || email.size() > 254) return false;

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <utility>
 
+#include "model/text_checks.h"
 #include "service/breach_service.h"
 #include "storage/account_repositories.h"
 #include "storage/breach_repository.h"
@@ -26,8 +27,6 @@ Status check_version(const model::Breach& breach, std::int64_t expected) {
 
 bool decidable(BreachStatus s) { return s == BreachStatus::kSuspected || s == BreachStatus::kAssessing; }
 
-bool blank(std::string_view s) { return s.find_first_not_of(" \t\r\n") == std::string_view::npos; }
-
 // The engine on the breach's answers, as the processor or the controller it is.
 Result<model::assess::Assessment> propose(const model::Breach& breach, bool as_processor,
                                           const model::assess::EngineConfig& config) {
@@ -39,7 +38,8 @@ Result<model::assess::Assessment> propose(const model::Breach& breach, bool as_p
 // Accepting a processor's proposal (inform the controllers, do not notify the AP)
 // records the proposal's own reason when the officer wrote none.
 std::string decision_reason(const DecideInput& input, const model::assess::Assessment& proposal) {
-  if (!input.accept || !proposal.notify_controllers || !blank(input.reason) || proposal.notify_reasons.empty()) {
+  if (!input.accept || !proposal.notify_controllers || !model::is_blank(input.reason) ||
+      proposal.notify_reasons.empty()) {
     return input.reason;
   }
   return std::string(proposal.notify_reasons.front().nl);
@@ -122,7 +122,7 @@ Result<model::Breach> WorkflowService::decide(const Actor& actor, std::string_vi
   const bool notify = input.accept ? proposal.notify_ap : input.notify_ap;
   const bool inform = input.accept ? proposal.inform_subjects : input.inform_subjects;
   const std::string reason = decision_reason(input, proposal);
-  if (!notify && blank(reason)) {
+  if (!notify && model::is_blank(reason)) {
     return Error::invalid("reason", "a decision not to notify the AP needs a written reason (Art. 33(5))");
   }
   BD_ASSIGN_OR_RETURN(model::Decision decision,

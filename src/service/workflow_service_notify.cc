@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "base/time_zone.h"
+#include "model/text_checks.h"
 #include "service/workflow_service.h"
 #include "storage/breach_repository.h"
 #include "storage/database.h"
@@ -12,8 +13,6 @@ namespace {
 
 using model::BreachStatus;
 using storage::ApNotificationRecord;
-
-bool blank(std::string_view s) { return s.find_first_not_of(" \t\r\n") == std::string_view::npos; }
 
 const ApNotificationRecord* last_filed(const std::vector<ApNotificationRecord>& list) {
   for (auto it = list.rbegin(); it != list.rend(); ++it) {
@@ -41,7 +40,7 @@ Result<notify::NotificationKind> kind_of(std::string_view token) {
 }
 
 Status check_filing_input(const FilingInput& input, TimePoint now) {
-  if (blank(input.meldnummer)) return Error::invalid("meldnummer", "enter the AP's meldnummer");
+  if (model::is_blank(input.meldnummer)) return Error::invalid("meldnummer", "enter the AP's meldnummer");
   if (input.meldnummer.size() > 64) return Error::invalid("meldnummer", "the meldnummer is too long");
   if (input.submitted_at > now) return Error::invalid("submitted_at", "the filing time lies in the future");
   return {};
@@ -98,7 +97,7 @@ Result<ApNotificationRecord> WorkflowService::file_notification(const Actor& act
   std::vector<model::StatusChange> changes;
   std::optional<model::FiledClock> clock;  // the initial version freezes the clock
   if (record.kind == "initial") {
-    if (!blank(input.late_reason)) breach.answers["time.late_reason"] = input.late_reason;
+    if (!model::is_blank(input.late_reason)) breach.answers["time.late_reason"] = input.late_reason;
     BD_TRY(model::check_can_file(breach.answers, input.submitted_at, deadline_hours()));
     BD_ASSIGN_OR_RETURN(model::FiledClock at_filing,
                         model::clock_at_filing(breach.answers, input.submitted_at, deadline_hours()));
