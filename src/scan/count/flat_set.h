@@ -44,8 +44,6 @@ class FlatSet64 {
     }
   }
   std::size_t size() const { return size_ + (has_zero_ ? 1 : 0); }
-  // Bytes of the slot array (what the set holds in memory, apart from the object).
-  std::size_t memory_bytes() const { return slots_.size() * sizeof(std::uint64_t); }
   // The slots `n` keys need at the load factor of 1/2 (a power of two, at least 1024).
   static std::size_t slots_for(std::size_t n) {
     std::size_t slots = 1024;

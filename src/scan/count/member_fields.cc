@@ -64,6 +64,17 @@ std::string upper_compact(std::string_view v) {
   return out;
 }
 
+// The column's entry for `kind` in `list`, added on first sight; allocates only then,
+// since this runs for every hash-shaped value.
+HashedColumn& hashed_entry(std::vector<HashedColumn>& list, const std::string& column, std::string_view kind,
+                           bool bare) {
+  for (auto& h : list) {
+    if (h.column == column && h.kind == kind) return h;
+  }
+  list.push_back(HashedColumn{column, std::string(kind), 0, bare, 0, {}, 0, 0});
+  return list.back();
+}
+
 }  // namespace
 
 void MemberScan::classify_field(std::size_t col, ColumnRole role, std::string_view v) {
@@ -211,17 +222,9 @@ void MemberScan::classify_generic(std::size_t col, ColumnRole role, std::string_
 void MemberScan::note_digest(std::size_t col, validate::HashKind kind, std::string_view v) {
   ColumnResult& column = result_.columns[col];
   ++column.hash_shaped;
-  std::string kind_name(validate::to_string(kind));
-  HashedColumn* hc = nullptr;
-  for (auto& h : column.hashes) {
-    if (h.kind == kind_name) hc = &h;
-  }
-  if (hc == nullptr) {
-    column.hashes.push_back(HashedColumn{column.report.column, kind_name, 0, true, 0, {}, 0, 0});
-    hc = &column.hashes.back();
-  }
-  ++hc->count;
-  if (options_.reverse_hashes && hc->digests.size() < (1u << 20)) hc->digests.emplace_back(v);
+  HashedColumn& hc = hashed_entry(column.hashes, column.report.column, validate::to_string(kind), true);
+  ++hc.count;
+  if (options_.reverse_hashes && hc.digests.size() < (1u << 20)) hc.digests.emplace_back(v);
 }
 
 void MemberScan::classify_password(std::size_t col, ColumnRole role, std::string_view v) {
@@ -234,27 +237,12 @@ void MemberScan::classify_password(std::size_t col, ColumnRole role, std::string
     hits_.push_back(Hit{Category::kPassword, key_for_text(Category::kPassword, v), 0, v});
   }
   if (kind != validate::HashKind::kNone) {
-    std::string kind_name(validate::to_string(kind));
-    HashedColumn* hc = nullptr;
-    for (auto& h : result_.hashed) {
-      if (h.column == column.report.column && h.kind == kind_name) hc = &h;
-    }
-    if (hc == nullptr) {
-      result_.hashed.push_back(HashedColumn{column.report.column, kind_name, 0, validate::is_bare_digest(kind), 0, {}, 0, 0});
-      hc = &result_.hashed.back();
-    }
-    ++hc->count;
-    if (hc->bare && options_.reverse_hashes && hc->digests.size() < (1u << 20)) hc->digests.emplace_back(v);
+    HashedColumn& hc = hashed_entry(result_.hashed, column.report.column, validate::to_string(kind),
+                                    validate::is_bare_digest(kind));
+    ++hc.count;
+    if (hc.bare && options_.reverse_hashes && hc.digests.size() < (1u << 20)) hc.digests.emplace_back(v);
   } else if (role == ColumnRole::kPassword) {
-    HashedColumn* hc = nullptr;
-    for (auto& h : result_.hashed) {
-      if (h.column == column.report.column && h.kind == "plaintext") hc = &h;
-    }
-    if (hc == nullptr) {
-      result_.hashed.push_back(HashedColumn{column.report.column, "plaintext", 0, false, 0, {}, 0, 0});
-      hc = &result_.hashed.back();
-    }
-    ++hc->count;
+    ++hashed_entry(result_.hashed, column.report.column, "plaintext", false).count;
   }
   count_hits(col);
 }

@@ -34,7 +34,6 @@ class UnionFind {
 class KeyRanks {
  public:
   explicit KeyRanks(DistinctCounter& keys) {
-    keys_.reserve(keys.count());
     keys.for_each_sorted([this](const std::uint64_t* k, std::size_t n) { keys_.insert(keys_.end(), k, k + n); });
     start_.assign(kBuckets + 1, 0);
     std::size_t i = 0;

@@ -223,7 +223,7 @@ void ScanState::count_categories(ScanReport& report) {
     if (acc.values > 0) {
       report.categories[kAllCategories[c]] = CategoryStats{acc.values, distinct_[c]->count(), acc.samples};
     }
-    distinct_[c] = std::make_unique<DistinctCounter>(0);
+    distinct_[c].reset();  // frees its memory and temporary file for the person count
   }
 }
 
