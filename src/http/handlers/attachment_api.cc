@@ -2,8 +2,6 @@
 // list, download and delete, each naming the breach version for the change it makes.
 #include <boost/json.hpp>
 
-#include <charconv>
-
 #include "http/error_mapping.h"
 #include "http/handlers/api_json.h"
 #include "http/handlers/attachment_routes.h"
@@ -13,8 +11,6 @@ namespace bd::http::handlers {
 namespace {
 
 namespace bj = boost::json;
-
-constexpr std::size_t kApiBodyBytes = model::kMaxAttachmentBytes + 2 * 1024 * 1024;
 
 bj::object document_object(const service::AttachmentRecord& d) {
   return bj::object{{"id", d.id},
@@ -29,12 +25,8 @@ bj::object document_object(const service::AttachmentRecord& d) {
 }
 
 Result<std::int64_t> version_param(std::string_view text) {
-  std::int64_t v = 0;
-  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
-  if (text.empty() || ec != std::errc() || end != text.data() + text.size() || v < 1) {
-    return Error::invalid("version", "version must be the breach version the change is based on");
-  }
-  return v;
+  if (auto v = parse_version(text)) return *v;
+  return Error::invalid("version", "version must be the breach version the change is based on");
 }
 
 // 413 with the same error shape as every other refusal; the code is the one the server
@@ -49,19 +41,12 @@ Result<service::AttachmentUpload> read_upload(const Request& request) {
   if (!request.is_multipart()) {
     return Error::invalid("body", "send the document as multipart/form-data with a `file` part and `version`");
   }
-  MultipartLimits limits;
-  limits.max_file_bytes = request.body().size();  // bounded by the route; the size check is ours
-  BD_ASSIGN_OR_RETURN(MultipartForm form, request.multipart(limits));
+  BD_ASSIGN_OR_RETURN(MultipartForm form, read_attachment_form(request));
   std::string version = field(form.fields, "version");
   if (version.empty()) version = std::string(request.query_param("version").value_or(""));
   service::AttachmentUpload upload;
   BD_ASSIGN_OR_RETURN(upload.expected_version, version_param(version));
-  for (auto& part : form.files) {
-    if (part.name != "file") continue;
-    upload.filename = part.filename.value_or("");
-    upload.content = std::move(part.data);
-    break;
-  }
+  take_file_part(form, upload);
   return upload;
 }
 
@@ -104,7 +89,7 @@ Response remove(const WebContext& ctx, Request& request) {
 
 void add_attachment_api(RouteGroup& api, std::shared_ptr<const WebContext> ctx) {
   RouteOptions upload;
-  upload.max_body_bytes = kApiBodyBytes;
+  upload.max_body_bytes = kAttachmentBodyBytes;
   api.post("/breaches/{id}/attachments", [ctx](Request& r) { return add(*ctx, r); }, upload);
   api.get("/breaches/{id}/attachments", [ctx](Request& r) { return list(*ctx, r); });
   api.get("/breaches/{id}/attachments/{aid}", [ctx](Request& r) { return download(*ctx, r); });

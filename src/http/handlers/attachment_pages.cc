@@ -1,7 +1,6 @@
 // The "Ondersteunende documentatie" section and the documents page: the list with
 // download links, remove buttons and the upload form, with the AP's request that the
 // documents hold no personal data of the people affected.
-#include <charconv>
 #include <cstdio>
 
 #include "http/error_mapping.h"
@@ -14,9 +13,6 @@ namespace bd::http::handlers {
 namespace {
 
 using pages::View;
-
-// Files a little over the limit still arrive, so people see why they were refused.
-constexpr std::size_t kUploadBodyBytes = model::kMaxAttachmentBytes + 2 * 1024 * 1024;
 
 std::string breach_href(std::string_view id) { return "/breaches/" + std::string(id); }
 
@@ -51,13 +47,6 @@ std::string size_text(std::int64_t bytes, std::string_view lang) {
   std::string out = buf;
   if (lang == "nl") out[out.find('.')] = ',';
   return out;
-}
-
-std::optional<std::int64_t> version_of(std::string_view text) {
-  std::int64_t v = 0;
-  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
-  if (text.empty() || ec != std::errc() || end != text.data() + text.size() || v < 1) return {};
-  return v;
 }
 
 View item_view(const service::AttachmentRecord& d, std::string_view lang) {
@@ -137,21 +126,14 @@ Response get_documents(const WebContext& ctx, Request& request) {
 
 Response post_upload(const WebContext& ctx, Request& request) {
   const std::string id(request.path_param("id"));
-  MultipartLimits limits;
-  limits.max_file_bytes = request.body().size();  // bounded by the route; the size check is ours
-  auto form = request.multipart(limits);
+  auto form = read_attachment_form(request);
   if (!form.ok()) return error_page(ctx, request, form.error());
   const AttachmentReturn back = return_from(field(form->fields, "return_to"));
-  const auto version = version_of(field(form->fields, "version"));
+  const auto version = parse_version(field(form->fields, "version"));
   if (!version) return error_page(ctx, request, Error::invalid("version", "version missing or invalid"));
   service::AttachmentUpload upload;
   upload.expected_version = *version;
-  for (auto& part : form->files) {
-    if (part.name != "file") continue;
-    upload.filename = part.filename.value_or("");
-    upload.content = std::move(part.data);
-    break;
-  }
+  take_file_part(*form, upload);
   if (upload.content.size() > model::kMaxAttachmentBytes) {
     return refused(ctx, request, id, back, model::document_too_large(), 413);
   }
@@ -165,7 +147,7 @@ Response post_remove(const WebContext& ctx, Request& request) {
   auto form = request.form();
   if (!form.ok()) return error_page(ctx, request, form.error());
   const AttachmentReturn back = return_from(field(*form, "return_to"));
-  const auto version = version_of(field(*form, "version"));
+  const auto version = parse_version(field(*form, "version"));
   if (!version) return error_page(ctx, request, Error::invalid("version", "version missing or invalid"));
   auto saved = ctx.services.attachments().remove(*actor_of(request), id, request.path_param("aid"), *version);
   if (!saved.ok()) return refused(ctx, request, id, back, saved.error(), status_for(saved.error().kind));
@@ -217,7 +199,7 @@ Response document_download(service::AttachmentRecord document) {
 
 void add_attachment_pages(RouteGroup& pages, std::shared_ptr<const WebContext> ctx) {
   RouteOptions upload;
-  upload.max_body_bytes = kUploadBodyBytes;
+  upload.max_body_bytes = kAttachmentBodyBytes;
   pages.get("/breaches/{id}/attachments", [ctx](Request& r) { return get_documents(*ctx, r); });
   pages.post("/breaches/{id}/attachments", [ctx](Request& r) { return post_upload(*ctx, r); }, upload);
   pages.get("/breaches/{id}/attachments/{aid}", [ctx](Request& r) { return get_download(*ctx, r); });
@@ -227,6 +209,21 @@ void add_attachment_pages(RouteGroup& pages, std::shared_ptr<const WebContext> c
 void add_attachment_routes(RouteGroup& pages, RouteGroup& api, std::shared_ptr<const WebContext> ctx) {
   add_attachment_pages(pages, ctx);
   add_attachment_api(api, std::move(ctx));
+}
+
+Result<MultipartForm> read_attachment_form(const Request& request) {
+  MultipartLimits limits;
+  limits.max_file_bytes = request.body().size();  // bounded by the route; the size check is ours
+  return request.multipart(limits);
+}
+
+void take_file_part(MultipartForm& form, service::AttachmentUpload& upload) {
+  for (auto& part : form.files) {
+    if (part.name != "file") continue;
+    upload.filename = part.filename.value_or("");
+    upload.content = std::move(part.data);
+    return;
+  }
 }
 
 }  // namespace bd::http::handlers

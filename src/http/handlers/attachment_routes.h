@@ -25,7 +25,9 @@
 
 #include "http/handlers/web_context.h"
 #include "http/router.h"
+#include "http/multipart.h"
 #include "model/breach.h"
+#include "model/document_file.h"
 #include "service/attachment_service.h"
 
 namespace bd::http::handlers {
@@ -47,6 +49,16 @@ void add_attachment_view(const WebContext& ctx, const Request& request, const mo
 // The document as a download: its stored type (if still an accepted one), nosniff,
 // Content-Disposition: attachment with a safe file name.
 Response document_download(service::AttachmentRecord document);
+
+// Route body limit of an upload: files a little over the document limit still arrive,
+// so people and clients are told why they were refused.
+inline constexpr std::size_t kAttachmentBodyBytes = model::kMaxAttachmentBytes + 2 * 1024 * 1024;
+
+// The multipart body of an upload, parsed with a file limit of the whole body (the
+// route bounds it; the document limit is checked on the upload itself).
+Result<MultipartForm> read_attachment_form(const Request& request);
+// The upload's `file` part (name and bytes) moved out of `form`; empty when it has none.
+void take_file_part(MultipartForm& form, service::AttachmentUpload& upload);
 
 // Internal pieces (one file each).
 void add_attachment_pages(RouteGroup& pages, std::shared_ptr<const WebContext> ctx);

@@ -2,6 +2,8 @@
 
 #include <sodium.h>
 
+#include <charconv>
+
 #include <spdlog/spdlog.h>
 
 #include "http/error_mapping.h"
@@ -113,6 +115,13 @@ bool secrets_equal(std::string_view a, std::string_view b) {
 std::string field(const Params& form, std::string_view name) {
   auto v = form.get(name);
   return v ? std::string(*v) : std::string();
+}
+
+std::optional<std::int64_t> parse_version(std::string_view text) {
+  std::int64_t v = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+  if (text.empty() || ec != std::errc() || end != text.data() + text.size() || v < 1) return {};
+  return v;
 }
 
 }  // namespace bd::http::handlers

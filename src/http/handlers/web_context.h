@@ -6,7 +6,9 @@
 // handlers. Failure: rendering errors become a 500 response (details logged only).
 #pragma once
 
+#include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -66,5 +68,9 @@ bool secrets_equal(std::string_view a, std::string_view b);
 
 // The value of a form field, or "".
 std::string field(const Params& form, std::string_view name);
+
+// A breach version as sent by a form or query ("3"): a whole number of at least 1,
+// nothing else; nullopt otherwise.
+std::optional<std::int64_t> parse_version(std::string_view text);
 
 }  // namespace bd::http::handlers

@@ -1,6 +1,5 @@
 #include "http/handlers/workflow_views.h"
 
-#include <charconv>
 #include <cstdio>
 
 #include "model/form_schema.h"
@@ -123,13 +122,7 @@ View next_view(const WebContext& ctx, const std::string& lang, const std::vector
 
 }  // namespace
 
-std::optional<std::int64_t> version_of(const Params& form) {
-  const std::string text = field(form, "version");
-  std::int64_t v = 0;
-  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
-  if (text.empty() || ec != std::errc() || end != text.data() + text.size() || v < 1) return {};
-  return v;
-}
+std::optional<std::int64_t> version_of(const Params& form) { return parse_version(field(form, "version")); }
 
 View deadline_view(const std::string& lang, const model::DeadlineStatus& status) {
   View d{View::type::object};
