@@ -18,8 +18,6 @@ namespace {
   throw std::runtime_error(std::string("scan: cannot ") + what + " the temporary count file: " + std::strerror(errno));
 }
 
-std::size_t partition_of(std::uint64_t key) { return static_cast<std::size_t>(key >> 56); }
-
 }  // namespace
 
 SpillFile::~SpillFile() {
@@ -63,6 +61,9 @@ DistinctCounter::DistinctCounter(std::size_t memory_bytes) {
 }
 
 void DistinctCounter::insert_many(const std::uint64_t* keys, std::size_t n) {
+  // The whole budget at once: its pages are only faulted in as keys land on them, and
+  // the set never rehashes on the way up.
+  if (set_.size() == 0 && n > 0) set_.reserve_more(capacity_);
   while (n > 0) {
     if (set_.size() >= capacity_) spill();
     std::size_t chunk = std::min(n, capacity_ - set_.size());
@@ -74,14 +75,9 @@ void DistinctCounter::insert_many(const std::uint64_t* keys, std::size_t n) {
 
 void DistinctCounter::spill() {
   if (set_.has_zero()) zero_ = true;
-  set_.drain_sorted([this](const std::uint64_t* keys, std::size_t n) {
+  set_.drain_grouped([this](const std::uint64_t* keys, std::size_t n, const std::size_t* starts) {
     Run run;
-    std::size_t i = 0;
-    for (std::size_t p = 0; p < kPartitions; ++p) {
-      run.start[p] = i;
-      while (i < n && partition_of(keys[i]) == p) ++i;
-    }
-    run.start[kPartitions] = n;
+    std::copy(starts, starts + kPartitions + 1, run.start.begin());
     run.offset = file_.append(keys, n * sizeof(std::uint64_t));
     runs_.push_back(run);
   });
@@ -102,8 +98,18 @@ void DistinctCounter::read_partition(std::size_t p, std::vector<std::uint64_t>& 
 
 std::uint64_t DistinctCounter::count() {
   if (runs_.empty()) return set_.size() + (zero_ && !set_.has_zero() ? 1 : 0);
-  std::uint64_t n = 0;
-  for_each_sorted([&n](const std::uint64_t*, std::size_t k) { n += k; });
+  // Spilled: de-duplicate one partition of all runs at a time in a hash set (linear,
+  // where sorting would cost a log factor), with the in-memory keys as one more run.
+  if (set_.size() > 0) spill();
+  std::uint64_t n = zero_ ? 1 : 0;
+  std::vector<std::uint64_t> part;
+  FlatSet64 seen;
+  for (std::size_t p = 0; p < kPartitions; ++p) {
+    read_partition(p, part);
+    seen.clear();
+    seen.insert_many(part.data(), part.size());
+    n += seen.size();
+  }
   return n;
 }
 

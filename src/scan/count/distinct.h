@@ -2,10 +2,11 @@
 // bounded memory, and SpillFile, the unnamed temporary file it spills to.
 //
 // Keys go into an in-memory FlatSet64 of at most `memory_bytes`. When it is full, its
-// keys are sorted and appended to the counter's SpillFile as one run, cut into 256
-// partitions by their top 8 bits, and the set starts empty again. Counting then sorts
-// and de-duplicates one partition of all runs at a time: the memory at the end is one
-// partition (about 1/256 of the keys written), and the count is exact either way.
+// keys are grouped into 256 partitions by their top 8 bits (a linear scatter, no sort)
+// and appended to the counter's SpillFile as one run, and the set starts empty again.
+// Counting then sorts and de-duplicates one partition of all runs at a time: the memory
+// at the end is one partition (about 1/256 of the keys written), and the count is
+// exact either way.
 //
 // Ownership: each counter owns its file (mode 0600 in $TMPDIR, unlinked at once, closed
 // with the counter). Not thread-safe: ScanState locks around each counter.

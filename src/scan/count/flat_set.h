@@ -1,18 +1,89 @@
 // FlatSet64: an open-addressing hash set of 64-bit hashes, the in-memory part of a
 // DistinctCounter (scan/count/distinct.h). 8 bytes per slot at a load factor of at
-// most 1/2, no per-element allocation. Key 0 is remapped internally,
-// so every 64-bit value is allowed.
+// most 1/2, no per-element allocation. Key 0 is kept outside the slots, so every
+// 64-bit value is allowed.
+//
+// The slots are fresh anonymous memory (SlotArray): the kernel hands out zeroed pages
+// as they are first touched, so reserving a large set costs nothing until keys land
+// in it, and no memset precedes the first use.
 //
 // Not thread-safe: its owner locks around it.
 // Allocation failure throws std::bad_alloc like any standard container.
 #pragma once
 
+#include <sys/mman.h>
+
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
-#include <vector>
+#include <new>
+#include <utility>
 
 namespace bd::scan::count {
+
+// Zero-initialised slots in their own anonymous mapping, unmapped by the destructor.
+class SlotArray {
+ public:
+  SlotArray() = default;
+  explicit SlotArray(std::size_t n) : size_(n) {
+    if (n == 0) return;
+    std::size_t bytes = n * sizeof(std::uint64_t);
+    if (bytes < kHugePage) {
+      void* p = ::mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+      if (p == MAP_FAILED) throw std::bad_alloc();
+      data_ = static_cast<std::uint64_t*>(p);
+      mapped_ = p;
+      mapped_bytes_ = bytes;
+      return;
+    }
+    // Large sets sit on 2 MiB pages where the kernel allows it: a set is touched all
+    // over at random, and one fault per 2 MiB instead of per 4 KiB is most of the cost
+    // of filling it in a virtual machine.
+    mapped_bytes_ = bytes + kHugePage;
+    mapped_ = ::mmap(nullptr, mapped_bytes_, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (mapped_ == MAP_FAILED) throw std::bad_alloc();
+    auto at = (reinterpret_cast<std::uintptr_t>(mapped_) + kHugePage - 1) & ~(kHugePage - 1);
+    data_ = reinterpret_cast<std::uint64_t*>(at);
+    ::madvise(data_, bytes, MADV_HUGEPAGE);  // advice only: without it, 4 KiB pages
+  }
+  ~SlotArray() {
+    if (mapped_ != nullptr) ::munmap(mapped_, mapped_bytes_);
+  }
+  SlotArray(SlotArray&& o) noexcept
+      : data_(std::exchange(o.data_, nullptr)),
+        size_(std::exchange(o.size_, 0)),
+        mapped_(std::exchange(o.mapped_, nullptr)),
+        mapped_bytes_(std::exchange(o.mapped_bytes_, 0)) {}
+  SlotArray& operator=(SlotArray&& o) noexcept {
+    SlotArray(std::move(o)).swap(*this);
+    return *this;
+  }
+  SlotArray(const SlotArray&) = delete;
+  SlotArray& operator=(const SlotArray&) = delete;
+  void swap(SlotArray& o) noexcept {
+    std::swap(data_, o.data_);
+    std::swap(size_, o.size_);
+    std::swap(mapped_, o.mapped_);
+    std::swap(mapped_bytes_, o.mapped_bytes_);
+  }
+  std::uint64_t* data() { return data_; }
+  const std::uint64_t* data() const { return data_; }
+  std::size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  std::uint64_t& operator[](std::size_t i) { return data_[i]; }
+  std::uint64_t operator[](std::size_t i) const { return data_[i]; }
+  std::uint64_t* begin() { return data_; }
+  std::uint64_t* end() { return data_ + size_; }
+  const std::uint64_t* begin() const { return data_; }
+  const std::uint64_t* end() const { return data_ + size_; }
+
+ private:
+  static constexpr std::size_t kHugePage = std::size_t{2} << 20;
+  std::uint64_t* data_ = nullptr;  // the slots, inside the mapping
+  std::size_t size_ = 0;
+  void* mapped_ = nullptr;  // the mapping (larger than the slots when aligned)
+  std::size_t mapped_bytes_ = 0;
+};
 
 class FlatSet64 {
  public:
@@ -34,6 +105,7 @@ class FlatSet64 {
       }
     }
   }
+
   bool contains(std::uint64_t key) const {
     if (key == 0) return has_zero_;
     if (slots_.empty()) return false;
@@ -43,40 +115,64 @@ class FlatSet64 {
       if (slots_[i] == 0) return false;
     }
   }
+
   std::size_t size() const { return size_ + (has_zero_ ? 1 : 0); }
+
   // The slots `n` keys need at the load factor of 1/2 (a power of two, at least 1024).
   static std::size_t slots_for(std::size_t n) {
     std::size_t slots = 1024;
     while ((n + 1) * 2 > slots) slots *= 2;
     return slots;
   }
-  // Compacts the keys to the front of the slot array, sorts them, hands them to
-  // f(const std::uint64_t*, std::size_t) and empties the set (keeping its slots), so
-  // that a full set spills without a second buffer. Key 0 is not handed over: the
-  // caller asks has_zero() first.
+
+  // Compacts the keys to the front of the slot array, groups them by their top 8 bits
+  // (a counting scatter into the free back half of the slots: no sort, no second
+  // buffer), hands them to f(const std::uint64_t* keys, std::size_t n, const
+  // std::size_t* starts) with starts[p] the index of group p's first key (257 entries)
+  // and empties the set (keeping its slots). Keys within a group are in no order. Key 0
+  // is not handed over: the caller asks has_zero() first.
   template <typename F>
-  void drain_sorted(F&& f) {
+  void drain_grouped(F&& f) {
     std::size_t n = 0;
+    std::size_t starts[257] = {};
     for (std::uint64_t k : slots_) {
-      if (k != 0) slots_[n++] = k;
+      if (k != 0) {
+        slots_[n++] = k;
+        ++starts[(k >> 56) + 1];
+      }
     }
-    std::sort(slots_.begin(), slots_.begin() + static_cast<std::ptrdiff_t>(n));
-    f(static_cast<const std::uint64_t*>(slots_.data()), n);
+    for (std::size_t p = 0; p < 256; ++p) starts[p + 1] += starts[p];
+    // The load factor is at most 1/2, so the back half holds all n keys.
+    std::uint64_t* out = slots_.data() + slots_.size() - n;
+    std::size_t at[256];
+    std::copy(starts, starts + 256, at);
+    for (std::size_t i = 0; i < n; ++i) out[at[slots_[i] >> 56]++] = slots_[i];
+    f(static_cast<const std::uint64_t*>(out), n, static_cast<const std::size_t*>(starts));
+    clear();
+  }
+
+  bool has_zero() const { return has_zero_; }
+
+  // Empties the set, keeping its slots.
+  void clear() {
     std::fill(slots_.begin(), slots_.end(), 0);
     size_ = 0;
     has_zero_ = false;
   }
-  bool has_zero() const { return has_zero_; }
+
   // Frees the slot array.
   void release() {
-    std::vector<std::uint64_t>().swap(slots_);
+    SlotArray().swap(slots_);
     size_ = 0;
     has_zero_ = false;
   }
+
   // Makes room for `n` more keys without growing on the way.
   void reserve_more(std::size_t n) {
-    while ((size_ + n + 1) * 2 > slots_.size()) grow();
+    std::size_t want = slots_for(size_ + n);
+    if (want > slots_.size()) rehash(want);
   }
+
   // Inserts many keys, prefetching the slot of the key kAhead places later: a table
   // larger than the cache costs one memory latency per key otherwise, and the
   // prefetches let those latencies overlap.
@@ -89,6 +185,7 @@ class FlatSet64 {
       insert(keys[i]);
     }
   }
+
   template <typename F>
   void for_each(F&& f) const {
     if (has_zero_) f(0);
@@ -98,15 +195,18 @@ class FlatSet64 {
   }
 
  private:
-  void grow() {
-    std::vector<std::uint64_t> old = std::move(slots_);
-    slots_.assign(old.empty() ? 1024 : old.size() * 2, 0);
+  void grow() { rehash(slots_.empty() ? 1024 : slots_.size() * 2); }
+
+  void rehash(std::size_t slots) {
+    SlotArray old(slots);
+    old.swap(slots_);
     size_ = 0;
     for (std::uint64_t k : old) {
       if (k != 0) insert(k);
     }
   }
-  std::vector<std::uint64_t> slots_;
+
+  SlotArray slots_;
   std::size_t size_ = 0;
   bool has_zero_ = false;
 };
