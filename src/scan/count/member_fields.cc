@@ -1,4 +1,5 @@
 // MemberScan's field classification: one field, classified once, by its column role.
+#include <cstring>
 #include <string>
 
 #include "scan/count/member_scan.h"
@@ -175,6 +176,7 @@ void MemberScan::classify_field(std::size_t col, ColumnRole role, std::string_vi
       break;
     }
     case ColumnRole::kEmail: {
+      if (classify_whole_email(col, v)) return;
       classify_generic(col, role, v);
       const auto& c = result_.columns[col].values;
       if (c[static_cast<std::size_t>(Category::kEmail)] > emails_before_) ++result_.columns[col].report.passed;
@@ -185,6 +187,21 @@ void MemberScan::classify_field(std::size_t col, ColumnRole role, std::string_vi
     case ColumnRole::kNone: return classify_generic(col, role, v);
   }
   count_hits(col);
+}
+
+bool MemberScan::classify_whole_email(std::size_t col, std::string_view v) {
+  // The usual e-mail field is one address and nothing else: validated directly, it
+  // needs neither the dictionary nor the digit pass of free text.
+  const void* at = std::memchr(v.data(), '@', v.size());
+  if (at == nullptr) return false;
+  auto span = validate::match_email(v, static_cast<std::size_t>(static_cast<const char*>(at) - v.data()));
+  if (!span || span->begin != 0 || span->end != v.size() || v.size() > 320) return false;
+  char low[320];
+  for (std::size_t i = 0; i < v.size(); ++i) low[i] = (v[i] >= 'A' && v[i] <= 'Z') ? static_cast<char>(v[i] - 'A' + 'a') : v[i];
+  ++result_.columns[col].report.passed;
+  hits_.push_back(Hit{Category::kEmail, key_for_text(Category::kEmail, std::string_view(low, v.size())), 0, v});
+  count_hits(col);
+  return true;
 }
 
 void MemberScan::classify_generic(std::size_t col, ColumnRole role, std::string_view v) {

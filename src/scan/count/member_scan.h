@@ -66,6 +66,7 @@ class MemberScan final : public MemberSink, public tokenize::RecordHandler {
   std::size_t column_index(std::size_t column);
   std::size_t add_column(Table& table, std::string name);
   void classify_field(std::size_t col, detect::ColumnRole role, std::string_view value);
+  bool classify_whole_email(std::size_t col, std::string_view value);
   void classify_generic(std::size_t col, detect::ColumnRole role, std::string_view value);
   void classify_password(std::size_t col, detect::ColumnRole role, std::string_view value);
   void note_digest(std::size_t col, validate::HashKind kind, std::string_view value);
