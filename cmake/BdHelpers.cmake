@@ -1,9 +1,13 @@
-# bd_layer(NAME DIR dir [DEPS targets...] [SYSTEM_INCLUDES dirs...])
+# bd_layer(NAME DIR dir [DEPS targets...] [SYSTEM_INCLUDES dirs...] [EXCLUDE files...])
 # Declares one layer library from every .cc file below src/DIR (globbed, so adding a
-# file needs no CMake edit). A layer with no .cc yet is an INTERFACE library.
+# file needs no CMake edit), except the EXCLUDE files (paths below src/, e.g. build-time
+# generators). A layer with no .cc yet is an INTERFACE library.
 function(bd_layer name)
-  cmake_parse_arguments(ARG "" "DIR" "DEPS;SYSTEM_INCLUDES" ${ARGN})
+  cmake_parse_arguments(ARG "" "DIR" "DEPS;SYSTEM_INCLUDES;EXCLUDE" ${ARGN})
   file(GLOB_RECURSE srcs CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/src/${ARG_DIR}/*.cc)
+  foreach(excluded ${ARG_EXCLUDE})
+    list(REMOVE_ITEM srcs ${CMAKE_SOURCE_DIR}/src/${excluded})
+  endforeach()
   if(srcs)
     add_library(${name} STATIC ${srcs})
     target_include_directories(${name} PUBLIC ${CMAKE_SOURCE_DIR}/src)

@@ -5,18 +5,15 @@
 #include <algorithm>
 #include <unordered_set>
 
+#include "scan/detect/dictionary_build.h"
 #include "scan/detect/terms.h"
 
 namespace bd::scan::detect {
 namespace {
 
-struct DatabaseDeleter {
-  void operator()(hs_database_t* db) const { hs_free_database(db); }
-};
 struct ScratchDeleter {
   void operator()(hs_scratch_t* s) const { hs_free_scratch(s); }
 };
-using DatabasePtr = std::unique_ptr<hs_database_t, DatabaseDeleter>;
 using ScratchPtr = std::unique_ptr<hs_scratch_t, ScratchDeleter>;
 
 bool is_word_byte(unsigned char c) {
@@ -35,6 +32,7 @@ std::string lower_ascii(std::string_view s) {
 
 struct Dictionary::Impl {
   DatabasePtr db;
+  bool precompiled = false;  // db came from the embedded, build-time compiled database
   std::vector<std::string> terms;
   std::vector<TermKind> kinds;
   std::unordered_set<std::string> health_words;
@@ -42,43 +40,27 @@ struct Dictionary::Impl {
 
 namespace {
 
-void add_terms(Dictionary::Impl& impl, std::vector<unsigned>& flags, TermKind kind,
-               const std::string_view* begin, const std::string_view* end, unsigned flag) {
-  for (const auto* it = begin; it != end; ++it) {
-    impl.terms.emplace_back(*it);
-    impl.kinds.push_back(kind);
-    flags.push_back(flag);
+// The database built into the library, if it was built from these very expressions and
+// this libhs accepts it (hs_deserialize_database checks the version and the platform).
+DatabasePtr load_precompiled(const Expressions& ex) {
+  if (precompiled::kFingerprint != fingerprint(ex)) return nullptr;
+  hs_database_t* db = nullptr;
+  if (hs_deserialize_database(precompiled::kDatabase, precompiled::kDatabaseSize, &db) != HS_SUCCESS) {
+    return nullptr;
   }
+  return DatabasePtr(db);
 }
 
 std::unique_ptr<Dictionary::Impl> build() {
+  const Expressions ex = collect_expressions();
   auto impl = std::make_unique<Dictionary::Impl>();
-  std::vector<unsigned> flags;
-  const unsigned ci = HS_FLAG_CASELESS;
-  add_terms(*impl, flags, TermKind::kHealth, std::begin(terms::kHealth), std::end(terms::kHealth), ci);
-  add_terms(*impl, flags, TermKind::kFirstName, std::begin(terms::kFirstNames), std::end(terms::kFirstNames), 0);
-  add_terms(*impl, flags, TermKind::kLabelBsn, std::begin(terms::kLabelBsn), std::end(terms::kLabelBsn), ci);
-  add_terms(*impl, flags, TermKind::kLabelCard, std::begin(terms::kLabelCard), std::end(terms::kLabelCard), ci);
-  add_terms(*impl, flags, TermKind::kLabelBirth, std::begin(terms::kLabelBirth), std::end(terms::kLabelBirth), ci);
-  add_terms(*impl, flags, TermKind::kLabelDocument, std::begin(terms::kLabelDocument),
-            std::end(terms::kLabelDocument), ci);
-  add_terms(*impl, flags, TermKind::kSignature, std::begin(terms::kSignatures), std::end(terms::kSignatures), 0);
-  std::vector<const char*> exprs;
-  std::vector<std::size_t> lens;
-  std::vector<unsigned> ids;
-  for (std::size_t i = 0; i < impl->terms.size(); ++i) {
-    exprs.push_back(impl->terms[i].data());
-    lens.push_back(impl->terms[i].size());
-    ids.push_back(static_cast<unsigned>(i));
-  }
-  hs_database_t* db = nullptr;
-  hs_compile_error_t* err = nullptr;
-  if (hs_compile_lit_multi(exprs.data(), flags.data(), ids.data(), lens.data(),
-                           static_cast<unsigned>(exprs.size()), HS_MODE_BLOCK, nullptr, &db, &err) != HS_SUCCESS) {
-    hs_free_compile_error(err);
-    return nullptr;
-  }
-  impl->db.reset(db);
+  impl->db = load_precompiled(ex);
+  impl->precompiled = impl->db != nullptr;
+  // Compiling here costs about 90 ms; it happens only when the embedded database is unusable.
+  if (!impl->db) impl->db = compile_expressions(ex, nullptr);
+  if (!impl->db) return nullptr;
+  impl->terms.assign(ex.terms.begin(), ex.terms.end());
+  impl->kinds = ex.kinds;
   for (auto t : terms::kHealth) impl->health_words.insert(std::string(t));
   return impl;
 }
@@ -132,6 +114,8 @@ void Dictionary::scan(std::string_view text, std::vector<TermHit>& out) const {
   std::stable_sort(out.begin() + static_cast<std::ptrdiff_t>(first), out.end(),
                    [](const TermHit& a, const TermHit& b) { return a.end < b.end; });
 }
+
+bool Dictionary::precompiled() const { return impl_->precompiled; }
 
 std::string_view Dictionary::term(std::uint16_t id) const { return impl_->terms[id]; }
 TermKind Dictionary::kind(std::uint16_t id) const { return impl_->kinds[id]; }
