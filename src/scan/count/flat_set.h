@@ -3,86 +3,46 @@
 // most 1/2, no per-element allocation. Key 0 is kept outside the slots, so every
 // 64-bit value is allowed.
 //
-// The slots are fresh anonymous memory (SlotArray): the kernel hands out zeroed pages
-// as they are first touched, so reserving a large set costs nothing until keys land
-// in it, and no memset precedes the first use.
+// The slots are fresh anonymous memory (SlotArray, scan/mapped_memory.h): zeroed
+// pages faulted as they are first touched, so reserving a large set costs nothing until
+// keys land in it, and no memset precedes the first use.
 //
 // Not thread-safe: its owner locks around it.
 // Allocation failure throws std::bad_alloc like any standard container.
 #pragma once
 
-#include <sys/mman.h>
-
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
-#include <new>
 #include <utility>
+
+#include "scan/mapped_memory.h"
 
 namespace bd::scan::count {
 
-// Zero-initialised slots in their own anonymous mapping, unmapped by the destructor.
+// Zero-initialised slots in their own anonymous mapping (scan/mapped_memory.h).
 class SlotArray {
  public:
   SlotArray() = default;
-  explicit SlotArray(std::size_t n) : size_(n) {
-    if (n == 0) return;
-    std::size_t bytes = n * sizeof(std::uint64_t);
-    if (bytes < kHugePage) {
-      void* p = ::mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-      if (p == MAP_FAILED) throw std::bad_alloc();
-      data_ = static_cast<std::uint64_t*>(p);
-      mapped_ = p;
-      mapped_bytes_ = bytes;
-      return;
-    }
-    // Large sets sit on 2 MiB pages where the kernel allows it: a set is touched all
-    // over at random, and one fault per 2 MiB instead of per 4 KiB is most of the cost
-    // of filling it in a virtual machine.
-    mapped_bytes_ = bytes + kHugePage;
-    mapped_ = ::mmap(nullptr, mapped_bytes_, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-    if (mapped_ == MAP_FAILED) throw std::bad_alloc();
-    auto at = (reinterpret_cast<std::uintptr_t>(mapped_) + kHugePage - 1) & ~(kHugePage - 1);
-    data_ = reinterpret_cast<std::uint64_t*>(at);
-    ::madvise(data_, bytes, MADV_HUGEPAGE);  // advice only: without it, 4 KiB pages
-  }
-  ~SlotArray() {
-    if (mapped_ != nullptr) ::munmap(mapped_, mapped_bytes_);
-  }
-  SlotArray(SlotArray&& o) noexcept
-      : data_(std::exchange(o.data_, nullptr)),
-        size_(std::exchange(o.size_, 0)),
-        mapped_(std::exchange(o.mapped_, nullptr)),
-        mapped_bytes_(std::exchange(o.mapped_bytes_, 0)) {}
-  SlotArray& operator=(SlotArray&& o) noexcept {
-    SlotArray(std::move(o)).swap(*this);
-    return *this;
-  }
-  SlotArray(const SlotArray&) = delete;
-  SlotArray& operator=(const SlotArray&) = delete;
+  explicit SlotArray(std::size_t n) : memory_(n * sizeof(std::uint64_t)), size_(n) {}
   void swap(SlotArray& o) noexcept {
-    std::swap(data_, o.data_);
+    memory_.swap(o.memory_);
     std::swap(size_, o.size_);
-    std::swap(mapped_, o.mapped_);
-    std::swap(mapped_bytes_, o.mapped_bytes_);
   }
-  std::uint64_t* data() { return data_; }
-  const std::uint64_t* data() const { return data_; }
+  std::uint64_t* data() { return static_cast<std::uint64_t*>(memory_.data()); }
+  const std::uint64_t* data() const { return static_cast<const std::uint64_t*>(memory_.data()); }
   std::size_t size() const { return size_; }
   bool empty() const { return size_ == 0; }
-  std::uint64_t& operator[](std::size_t i) { return data_[i]; }
-  std::uint64_t operator[](std::size_t i) const { return data_[i]; }
-  std::uint64_t* begin() { return data_; }
-  std::uint64_t* end() { return data_ + size_; }
-  const std::uint64_t* begin() const { return data_; }
-  const std::uint64_t* end() const { return data_ + size_; }
+  std::uint64_t& operator[](std::size_t i) { return data()[i]; }
+  std::uint64_t operator[](std::size_t i) const { return data()[i]; }
+  std::uint64_t* begin() { return data(); }
+  std::uint64_t* end() { return data() + size_; }
+  const std::uint64_t* begin() const { return data(); }
+  const std::uint64_t* end() const { return data() + size_; }
 
  private:
-  static constexpr std::size_t kHugePage = std::size_t{2} << 20;
-  std::uint64_t* data_ = nullptr;  // the slots, inside the mapping
+  MappedMemory memory_;
   std::size_t size_ = 0;
-  void* mapped_ = nullptr;  // the mapping (larger than the slots when aligned)
-  std::size_t mapped_bytes_ = 0;
 };
 
 class FlatSet64 {

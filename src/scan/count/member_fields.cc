@@ -79,7 +79,7 @@ HashedColumn& hashed_entry(std::vector<HashedColumn>& list, const std::string& c
 }  // namespace
 
 void MemberScan::classify_field(std::size_t col, ColumnRole role, std::string_view v) {
-  if (role != ColumnRole::kPassword && role != ColumnRole::kHash) {
+  if (role != ColumnRole::kPassword && role != ColumnRole::kHash && validate::digest_length(v.size())) {
     // A bare digest is no personal data of any category, whatever the header says; it
     // only tells whether the column is a hashed one.
     if (validate::HashKind kind = validate::digest_kind(v); kind != validate::HashKind::kNone) {

@@ -7,7 +7,8 @@ namespace bd::scan::input {
 BufferRing::BufferRing(int count, std::size_t size) : size_(size) {
   buffers_.reserve(static_cast<std::size_t>(count));
   for (int i = 0; i < count; ++i) {
-    buffers_.emplace_back(size);  // value-initialised: every page is touched now, once
+    buffers_.emplace_back(size);
+    buffers_.back().prefault();  // every page is touched now, once
     free_.push_back(i);
   }
 }

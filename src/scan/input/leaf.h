@@ -6,7 +6,8 @@
 // extraction (producer) overlap with decoding and scanning (consumer).
 //
 // Buffers come from a BufferRing: a fixed set of pre-faulted buffers reused for the
-// whole scan, so memory stays bounded and no time is lost to page faults.
+// whole scan, so memory stays bounded and no time is lost to page faults (on 2 MiB
+// pages where the kernel allows: scan/mapped_memory.h).
 //
 // Threads: a DirectTarget belongs to one thread. A PipeTarget is used by one producer
 // thread and drained by its own consumer thread (started and joined by the PipeTarget).
@@ -26,6 +27,7 @@
 #include <vector>
 
 #include "scan/input/decoder.h"
+#include "scan/mapped_memory.h"
 #include "scan/input/sink.h"
 
 namespace bd::scan::input {
@@ -36,11 +38,11 @@ class BufferRing {
   std::size_t buffer_size() const { return size_; }
   int acquire();  // blocks until a buffer is free
   void release(int index);
-  char* data(int index) { return buffers_[static_cast<std::size_t>(index)].data(); }
+  char* data(int index) { return static_cast<char*>(buffers_[static_cast<std::size_t>(index)].data()); }
 
  private:
   std::size_t size_;
-  std::vector<std::vector<char>> buffers_;
+  std::vector<MappedMemory> buffers_;
   std::vector<int> free_;
   std::mutex mu_;
   std::condition_variable cv_;

@@ -33,28 +33,26 @@ constexpr CountryLength kIbanLengths[] = {
     {"VA", 22}, {"VG", 24}, {"XK", 20}, {"YE", 30},
 };
 
-int mod97_of(std::string_view rearranged) {
-  int rem = 0;
-  for (char c : rearranged) {
-    if (is_digit(c)) {
-      rem = (rem * 10 + (c - '0')) % 97;
-    } else {
-      int v = c - 'A' + 10;
-      rem = (rem * 100 + v) % 97;
-    }
+// Feeds one IBAN character into the running remainder: a digit adds one decimal digit,
+// a letter two (A=10 .. Z=35). The value is reduced only when it could overflow.
+void mod97_feed(std::uint64_t& rem, char c) {
+  if (is_digit(c)) {
+    rem = rem * 10 + static_cast<std::uint64_t>(c - '0');
+  } else {
+    rem = rem * 100 + static_cast<std::uint64_t>(c - 'A' + 10);
   }
-  return rem;
+  if (rem >= (std::uint64_t{1} << 56)) rem %= 97;
 }
 
 bool iban_valid_compact(std::string_view compact) {
   if (!is_digit(compact[2]) || !is_digit(compact[3])) return false;
   int check = (compact[2] - '0') * 10 + (compact[3] - '0');
   if (check < 2 || check > 98) return false;
-  std::array<char, 40> buf{};
-  std::size_t n = compact.size();
-  for (std::size_t i = 4; i < n; ++i) buf[i - 4] = compact[i];
-  for (std::size_t i = 0; i < 4; ++i) buf[n - 4 + i] = compact[i];
-  return mod97_of(std::string_view(buf.data(), n)) == 1;
+  // ISO 7064 MOD 97-10 over the number with its first four characters moved to the end.
+  std::uint64_t rem = 0;
+  for (std::size_t i = 4; i < compact.size(); ++i) mod97_feed(rem, compact[i]);
+  for (std::size_t i = 0; i < 4; ++i) mod97_feed(rem, compact[i]);
+  return rem % 97 == 1;
 }
 
 bool prefix_in(std::string_view d, int lo, int hi, std::size_t width) {
@@ -119,10 +117,15 @@ std::optional<std::uint32_t> parse_bsn(std::string_view t, bool allow_eight) {
 }
 
 int iban_length(char c1, char c2) {
-  for (const auto& e : kIbanLengths) {
-    if (e.code[0] == c1 && e.code[1] == c2) return e.length;
-  }
-  return 0;
+  // A table by letter pair: this runs for every IBAN-shaped value and every digit run
+  // after two letters, and a walk over the registry cost more than the check itself.
+  static const std::array<std::uint8_t, 26 * 26> kByPair = [] {
+    std::array<std::uint8_t, 26 * 26> t{};
+    for (const auto& e : kIbanLengths) t[(e.code[0] - 'A') * 26 + (e.code[1] - 'A')] = static_cast<std::uint8_t>(e.length);
+    return t;
+  }();
+  if (!is_upper(c1) || !is_upper(c2)) return 0;
+  return kByPair[static_cast<std::size_t>((c1 - 'A') * 26 + (c2 - 'A'))];
 }
 
 std::optional<IbanMatch> match_iban(std::string_view text) {
