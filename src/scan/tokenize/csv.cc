@@ -1,10 +1,12 @@
 // CSV/TSV tokenizer: delimiter detection (',', ';', tab, '|' counted on the first
 // line), header detection, RFC 4180 quoting with embedded delimiters, doubled quotes
-// and newlines (a quoted multi-line row is one record). Streaming; one field buffered.
+// and newlines (a quoted multi-line row is one record). Streaming; a field that lies
+// inside one chunk is handed out as a view of the chunk, one that spans chunks or has
+// doubled quotes is buffered. Structural bytes are found 64 at a time (byte_finder.h).
 #include <algorithm>
-#include <cstring>
 
 #include "scan/detect/headers.h"
+#include "scan/tokenize/byte_finder.h"
 #include "scan/tokenize/record_handler.h"
 
 namespace bd::scan::tokenize {
@@ -54,7 +56,7 @@ class CsvTokenizer final : public Tokenizer {
   void feed(std::string_view chunk) override {
     if (!delim_known_) {
       sniff_.append(chunk);
-      if (sniff_.find('\n') == std::string::npos && sniff_.size() < kSniffBytes) return;
+      if (chunk.find('\n') == std::string_view::npos && sniff_.size() < kSniffBytes) return;
       start_from_sniff();
       return;
     }
@@ -70,6 +72,9 @@ class CsvTokenizer final : public Tokenizer {
 
  private:
   enum class State { kFieldStart, kUnquoted, kQuoted, kQuoteInQuoted };
+  // ByteFinder groups: the bytes that end an unquoted field, and the quote.
+  static constexpr int kSeparators = 0;
+  static constexpr int kQuote = 1;
 
   void start_from_sniff() {
     delim_known_ = true;
@@ -79,9 +84,10 @@ class CsvTokenizer final : public Tokenizer {
     run(data);
   }
 
+  // Buffers part of a field that spans chunks or needs unescaping.
   void append(const char* p, std::size_t n) {
     if (field_.size() + n > kMaxField) {
-      h_.on_text(field_);  // an oversized field is scanned as free text, piece by piece
+      if (!field_.empty()) h_.on_text(field_);  // an oversized field is scanned as free text, piece by piece
       field_.clear();
       truncated_ = true;
     }
@@ -90,15 +96,26 @@ class CsvTokenizer final : public Tokenizer {
 
   void end_field(bool record_end) {
     if (record_end && !field_.empty() && field_.back() == '\r') field_.pop_back();
-    if (!header_decided_) {
-      first_row_.push_back(field_);
-    } else if (truncated_) {
-      h_.on_text(field_);
-    } else {
-      h_.on_field(column_, field_);
-    }
+    deliver(field_, truncated_, record_end);
     field_.clear();
     truncated_ = false;
+  }
+
+  // A whole field read straight from the chunk, as append() + end_field() would give it.
+  void end_field_in_chunk(std::string_view value, bool record_end) {
+    bool oversized = value.size() > kMaxField;
+    if (record_end && !value.empty() && value.back() == '\r') value.remove_suffix(1);
+    deliver(value, oversized, record_end);
+  }
+
+  void deliver(std::string_view value, bool as_text, bool record_end) {
+    if (!header_decided_) {
+      first_row_.emplace_back(value);
+    } else if (as_text) {
+      if (!value.empty()) h_.on_text(value);
+    } else {
+      h_.on_field(column_, value);
+    }
     ++column_;
     state_ = State::kFieldStart;
     if (record_end) {
@@ -125,63 +142,115 @@ class CsvTokenizer final : public Tokenizer {
   }
 
   void run(std::string_view s) {
-    const char* p = s.data();
-    std::size_t n = s.size();
+    Needles needles{{{delim_, '\n', '\n', '\n'}, {'"', '"', '"', '"'}}};
+    ByteFinder find(s, needles);
     std::size_t i = 0;
+    while (i < s.size()) {
+      if (state_ == State::kFieldStart) {
+        i = whole_fields(s, find, i);
+        if (i >= s.size()) break;
+      }
+      i = step(s, find, i);
+    }
+  }
+
+  // The fast path: reads the fields that start at i and end inside the chunk, handing
+  // out views of the chunk. Stops at the end of the chunk, or where a field needs
+  // buffering (it continues in the next chunk, or has doubled quotes or text after the
+  // closing quote); then the field's start is buffered and its state set, and step()
+  // continues it.
+  std::size_t whole_fields(std::string_view s, ByteFinder& find, std::size_t i) {
+    const char* p = s.data();
+    const std::size_t n = s.size();
     while (i < n) {
-      switch (state_) {
-        case State::kFieldStart: {
-          char c = p[i];
-          if (c == '"') {
-            state_ = State::kQuoted;
-            ++i;
-          } else if (c == '\n' && column_ == 0) {
-            ++i;  // blank line: no record
-          } else if (c == '\r' && column_ == 0) {
-            ++i;
-          } else {
-            state_ = State::kUnquoted;
-          }
-          break;
+      char c = p[i];
+      if (c == '"') {
+        std::size_t b = i + 1;
+        std::size_t j = find.next(b, kQuote);
+        if (j + 1 >= n) return quoted_start_to_buffer(p, b, j, n);
+        char d = p[j + 1];
+        if (d == delim_ || d == '\n') {
+          end_field_in_chunk(std::string_view(p + b, j - b), d == '\n');
+          i = j + 2;
+        } else if (d == '\r' && j + 2 < n && p[j + 2] == '\n' && j - b + 1 <= kMaxField) {
+          deliver(std::string_view(p + b, j - b), false, true);  // "..."CRLF: only the '\r' after the quote is dropped
+          i = j + 3;
+        } else {
+          return quoted_start_to_buffer(p, b, j, n);
         }
-        case State::kUnquoted: {
-          std::size_t j = i;
-          while (j < n && p[j] != delim_ && p[j] != '\n') ++j;
-          append(p + i, j - i);
-          i = j;
-          if (j < n) {
-            end_field(p[j] == '\n');
-            ++i;
-          }
-          break;
+      } else if ((c == '\n' || c == '\r') && column_ == 0) {
+        ++i;  // blank line: no record
+      } else {
+        std::size_t j = find.next(i, kSeparators);
+        if (j >= n) {
+          append(p + i, n - i);
+          state_ = State::kUnquoted;
+          return n;
         }
-        case State::kQuoted: {
-          const void* q = std::memchr(p + i, '"', n - i);
-          std::size_t j = q ? static_cast<std::size_t>(static_cast<const char*>(q) - p) : n;
-          append(p + i, j - i);
-          i = j;
-          if (j < n) {
-            state_ = State::kQuoteInQuoted;
-            ++i;
-          }
-          break;
-        }
-        case State::kQuoteInQuoted: {
-          char c = p[i];
-          if (c == '"') {
-            append("\"", 1);
-            state_ = State::kQuoted;
-            ++i;
-          } else if (c == delim_ || c == '\n') {
-            end_field(c == '\n');
-            ++i;
-          } else {
-            state_ = State::kUnquoted;  // text after the closing quote: keep it
-          }
-          break;
-        }
+        end_field_in_chunk(std::string_view(p + i, j - i), p[j] == '\n');
+        i = j + 1;
       }
     }
+    return i;
+  }
+
+  // A quoted field opened at b - 1 that the fast path cannot finish; j is its first
+  // quote after b (or n). Returns where step() goes on.
+  std::size_t quoted_start_to_buffer(const char* p, std::size_t b, std::size_t j, std::size_t n) {
+    append(p + b, j - b);
+    if (j >= n) {
+      state_ = State::kQuoted;
+      return n;
+    }
+    state_ = State::kQuoteInQuoted;
+    return j + 1;
+  }
+
+  // One step of the buffering state machine.
+  std::size_t step(std::string_view s, ByteFinder& find, std::size_t i) {
+    const char* p = s.data();
+    const std::size_t n = s.size();
+    switch (state_) {
+      case State::kFieldStart: {
+        char c = p[i];
+        if (c == '"') {
+          state_ = State::kQuoted;
+          return i + 1;
+        }
+        if ((c == '\n' || c == '\r') && column_ == 0) return i + 1;  // blank line: no record
+        state_ = State::kUnquoted;
+        return i;
+      }
+      case State::kUnquoted: {
+        std::size_t j = find.next(i, kSeparators);
+        append(p + i, j - i);
+        if (j >= n) return n;
+        end_field(p[j] == '\n');
+        return j + 1;
+      }
+      case State::kQuoted: {
+        std::size_t j = find.next(i, kQuote);
+        append(p + i, j - i);
+        if (j >= n) return n;
+        state_ = State::kQuoteInQuoted;
+        return j + 1;
+      }
+      case State::kQuoteInQuoted: {
+        char c = p[i];
+        if (c == '"') {
+          append("\"", 1);
+          state_ = State::kQuoted;
+          return i + 1;
+        }
+        if (c == delim_ || c == '\n') {
+          end_field(c == '\n');
+          return i + 1;
+        }
+        state_ = State::kUnquoted;  // text after the closing quote: keep it
+        return i;
+      }
+    }
+    return i + 1;
   }
 
   RecordHandler& h_;

@@ -6,6 +6,10 @@
 // one field (capped at kMaxField; the rest of an oversized field goes out as free
 // text) plus a small statement head, so memory stays bounded for any input.
 //
+// Strings handed to the handler are views valid only during the call: a field that
+// lies inside one fed chunk is a view of that chunk (no copy), others view the
+// tokenizer's buffer. A handler that keeps a value copies it.
+//
 // Not thread-safe: one tokenizer and its handler per member, used by one thread.
 // Failure: malformed input never throws; the tokenizer resynchronises where it can
 // and reports what it could not read through on_problem().

@@ -3,8 +3,14 @@
 // come from the INSERT/COPY column list or an earlier CREATE TABLE. Everything else
 // (SET, comments, DDL) is skipped. Streaming: state survives any chunk boundary;
 // a statement head is capped at kMaxHead bytes, a CREATE TABLE body at kMaxBody.
+// A tuple value or COPY field that lies inside one chunk and has no escapes is handed
+// out as a view of the chunk; others are buffered. The quotes, backslashes, commas and
+// parentheses of tuples, and the tabs and newlines of COPY rows, are found 64 bytes at
+// a time (byte_finder.h); statements, heads and comments are read byte by byte.
+#include <algorithm>
 #include <map>
 
+#include "scan/tokenize/byte_finder.h"
 #include "scan/tokenize/record_handler.h"
 #include "scan/tokenize/sql_head.h"
 
@@ -13,6 +19,21 @@ namespace {
 
 constexpr std::size_t kMaxHead = 64 * 1024;
 constexpr std::size_t kMaxBody = 256 * 1024;
+
+// ByteFinder groups for INSERT tuples: what ends or nests an unquoted value, and what
+// ends or escapes a quoted one.
+constexpr Needles kTupleNeedles{{{',', ')', '(', ','}, {'\'', '\\', '\'', '\''}}};
+constexpr int kTupleStructure = 0;
+constexpr int kQuoteOrEscape = 1;
+// For COPY rows (one group; the second repeats it).
+constexpr Needles kCopyNeedles{{{'\t', '\n', '\\', '\t'}, {'\t', '\n', '\\', '\t'}}};
+constexpr int kCopyStructure = 0;
+
+// The structural-byte finders of one chunk.
+struct Finders {
+  ByteFinder tuples;
+  ByteFinder copy;
+};
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
@@ -28,7 +49,18 @@ class SqlTokenizer final : public Tokenizer {
   explicit SqlTokenizer(RecordHandler& h) : h_(h) {}
 
   void feed(std::string_view chunk) override {
-    for (std::size_t i = 0; i < chunk.size();) i = step(chunk, i);
+    Finders find{ByteFinder(chunk, kTupleNeedles), ByteFinder(chunk, kCopyNeedles)};
+    std::size_t i = 0;
+    while (i < chunk.size()) {
+      if (state_ == State::kTuples || (state_ == State::kTupleField && field_.empty())) {
+        i = whole_tuple_values(chunk, find.tuples, i);
+        if (i >= chunk.size()) break;
+      } else if (state_ == State::kCopy && !copy_head_line_ && !end_marker_ && field_.empty()) {
+        i = whole_copy_fields(chunk, find.copy, i);
+        if (i >= chunk.size()) break;
+      }
+      i = step(chunk, find, i);
+    }
   }
 
   void finish() override {
@@ -38,17 +70,22 @@ class SqlTokenizer final : public Tokenizer {
 
  private:
   enum class State {
-    kStatement, kLineComment, kBlockComment, kHead, kCreateBody, kSkip,
+    kStatement, kCommentOpener, kLineComment, kBlockComment, kHead, kCreateBody, kSkip,
     kTuples, kTupleField, kTupleQuoted, kTupleQuoteEnd, kTupleAfterValue, kCopy, kCopyEscape,
   };
 
-  std::size_t step(std::string_view s, std::size_t i) {
+  // One step of the byte-level state machine; returns where the next step starts.
+  std::size_t step(std::string_view s, Finders& find, std::size_t i) {
     char c = s[i];
     switch (state_) {
       case State::kStatement: return on_statement(s, i);
-      case State::kLineComment:
-        if (c == '\n') state_ = State::kStatement;
-        return i + 1;
+      case State::kCommentOpener: return on_comment_opener(c, i);
+      case State::kLineComment: {
+        std::size_t nl = s.find('\n', i);
+        if (nl == std::string_view::npos) return s.size();
+        state_ = State::kStatement;
+        return nl + 1;
+      }
       case State::kBlockComment:
         if (c == '/' && prev_ == '*') state_ = State::kStatement;
         prev_ = c;
@@ -58,7 +95,7 @@ class SqlTokenizer final : public Tokenizer {
       case State::kSkip: return on_skip(c, i);
       case State::kTuples: return on_tuples(c, i);
       case State::kTupleField: return on_tuple_field(s, i);
-      case State::kTupleQuoted: return on_tuple_quoted(s, i);
+      case State::kTupleQuoted: return on_tuple_quoted(s, find.tuples, i);
       case State::kTupleQuoteEnd:
         if (c == '\'') {
           field_.push_back('\'');
@@ -73,7 +110,7 @@ class SqlTokenizer final : public Tokenizer {
           return i + 1;
         }
         return i + 1;  // whitespace or a cast after the literal
-      case State::kCopy: return on_copy(s, i);
+      case State::kCopy: return on_copy(s, find.copy, i);
       case State::kCopyEscape: return on_copy_escape(c, i);
     }
     return i + 1;
@@ -86,16 +123,28 @@ class SqlTokenizer final : public Tokenizer {
       state_ = State::kLineComment;
       return i + 1;
     }
-    if (c == '-' && i + 1 < s.size() && s[i + 1] == '-') {
-      state_ = State::kLineComment;
-      return i + 2;
-    }
-    if (c == '/' && i + 1 < s.size() && s[i + 1] == '*') {
-      state_ = State::kBlockComment;
-      prev_ = 0;
-      return i + 2;
+    if (c == '-' || c == '/') {
+      opener_ = c;  // "--" or "/*" opens a comment; the second byte may be in the next chunk
+      state_ = State::kCommentOpener;
+      return i + 1;
     }
     head_.clear();
+    quote_ = 0;
+    state_ = State::kHead;
+    return i;
+  }
+
+  std::size_t on_comment_opener(char c, std::size_t i) {
+    if (opener_ == '-' && c == '-') {
+      state_ = State::kLineComment;
+      return i + 1;
+    }
+    if (opener_ == '/' && c == '*') {
+      state_ = State::kBlockComment;
+      prev_ = 0;
+      return i + 1;
+    }
+    head_.assign(1, opener_);  // a statement that starts with '-' or '/'
     quote_ = 0;
     state_ = State::kHead;
     return i;
@@ -210,6 +259,89 @@ class SqlTokenizer final : public Tokenizer {
     return i;
   }
 
+  // The fast path over INSERT tuples, entered between tuples or at the start of a value:
+  // reads the values that end inside the chunk, handing out views of the chunk. Stops
+  // at the end of the chunk, at the end of the tuple list, or where a value needs
+  // buffering (it continues in the next chunk or has escapes); then the value's start is
+  // buffered and its state set, exactly as the byte-level steps would have left them.
+  std::size_t whole_tuple_values(std::string_view s, ByteFinder& find, std::size_t i) {
+    const char* p = s.data();
+    const std::size_t n = s.size();
+    while (i < n) {
+      char c = p[i];
+      if (state_ == State::kTuples) {
+        if (c == '(') {
+          column_ = 0;
+          field_.clear();
+          depth_ = 0;
+          state_ = State::kTupleField;
+        } else if (!is_space(c) && c != ',') {
+          return i;  // ';' or something unexpected: the byte-level steps decide
+        }
+        ++i;
+        continue;
+      }
+      if (is_space(c)) {
+        ++i;  // before the value
+        continue;
+      }
+      i = c == '\'' ? quoted_value(p, n, find, i + 1) : unquoted_value(p, n, find, i);
+      if (state_ != State::kTuples && !(state_ == State::kTupleField && field_.empty())) return i;
+    }
+    return i;
+  }
+
+  // A quoted value whose text starts at b; returns where reading goes on.
+  std::size_t quoted_value(const char* p, std::size_t n, ByteFinder& find, std::size_t b) {
+    std::size_t j = find.next(b, kQuoteOrEscape);
+    while (j < n && p[j] == '\\' && !backslash_escapes_) j = find.next(j + 1, kQuoteOrEscape);
+    std::string_view text(p + b, (j < n ? j : n) - b);
+    if (j >= n || p[j] == '\\' || j + 1 >= n || p[j + 1] == '\'') {
+      // Continues in the next chunk or has escapes: buffer it, as on_tuple_quoted would.
+      append(text);
+      state_ = State::kTupleQuoted;
+      if (j >= n) return n;
+      if (p[j] == '\\') return escape_at(std::string_view(p, n), j);
+      state_ = State::kTupleQuoteEnd;
+      return j + 1;
+    }
+    // After the closing quote: skip to ',' or ')' (whitespace, a cast).
+    std::size_t k = j + 1;
+    while (p[k] != ',' && p[k] != ')') {
+      k = p[k] == '(' ? k + 1 : find.next(k, kTupleStructure);
+      if (k >= n) {
+        append(text);
+        state_ = State::kTupleAfterValue;
+        return n;
+      }
+    }
+    end_tuple_value(text, p[k] == ')');
+    return k + 1;
+  }
+
+  // An unquoted value (a number, NULL, a function call) starting at b.
+  std::size_t unquoted_value(const char* p, std::size_t n, ByteFinder& find, std::size_t b) {
+    int depth = 0;
+    std::size_t j = b;
+    for (;; ++j) {
+      j = find.next(j, kTupleStructure);
+      if (j >= n) {
+        field_.assign(p + b, std::min(n - b, kMaxField));  // continues in the next chunk
+        depth_ = depth;
+        return n;
+      }
+      if (p[j] == '(') {
+        ++depth;
+      } else if (depth > 0) {
+        depth -= p[j] == ')' ? 1 : 0;  // a ',' inside parentheses is part of the value
+      } else {
+        break;
+      }
+    }
+    end_tuple_value(std::string_view(p + b, std::min(j - b, kMaxField)), p[j] == ')');
+    return j + 1;
+  }
+
   std::size_t on_tuple_field(std::string_view s, std::size_t i) {
     char c = s[i];
     if (field_.empty() && c == '\'') {
@@ -228,23 +360,27 @@ class SqlTokenizer final : public Tokenizer {
     return i + 1;
   }
 
-  std::size_t on_tuple_quoted(std::string_view s, std::size_t i) {
+  std::size_t on_tuple_quoted(std::string_view s, ByteFinder& find, std::size_t i) {
     if (pending_escape_) {
       pending_escape_ = false;
       append_escape(s[i]);
       return i + 1;
     }
-    std::size_t j = i;
-    while (j < s.size() && s[j] != '\'' && !(s[j] == '\\' && backslash_escapes_)) ++j;
+    std::size_t j = find.next(i, kQuoteOrEscape);
+    while (j < s.size() && s[j] == '\\' && !backslash_escapes_) j = find.next(j + 1, kQuoteOrEscape);
     append(s.substr(i, j - i));
     if (j >= s.size()) return j;
     if (s[j] == '\'') {
       state_ = State::kTupleQuoteEnd;
       return j + 1;
     }
+    return escape_at(s, j);
+  }
+
+  // A backslash at s[j] inside a quoted value (state kTupleQuoted).
+  std::size_t escape_at(std::string_view s, std::size_t j) {
     if (j + 1 >= s.size()) {
       pending_escape_ = true;  // the escaped byte is in the next chunk
-      state_ = State::kTupleQuoted;
       return j + 1;
     }
     append_escape(s[j + 1]);
@@ -253,7 +389,7 @@ class SqlTokenizer final : public Tokenizer {
 
   void append(std::string_view part) {
     if (field_.size() + part.size() > kMaxField) {
-      h_.on_text(field_);
+      if (!field_.empty()) h_.on_text(field_);
       field_.clear();
     }
     field_.append(part);
@@ -270,8 +406,12 @@ class SqlTokenizer final : public Tokenizer {
   }
 
   void end_tuple_field(bool tuple_end) {
-    h_.on_field(column_++, field_);
+    end_tuple_value(field_, tuple_end);
     field_.clear();
+  }
+
+  void end_tuple_value(std::string_view value, bool tuple_end) {
+    h_.on_field(column_++, value);
     if (tuple_end) {
       h_.on_record_end();
       state_ = State::kTuples;
@@ -281,13 +421,36 @@ class SqlTokenizer final : public Tokenizer {
     }
   }
 
-  std::size_t on_copy(std::string_view s, std::size_t i) {
-    if (copy_head_line_) {
-      if (s[i] == '\n') copy_head_line_ = false;
-      return i + 1;
+  // The fast path over COPY rows, entered at the start of a field (not after "\."):
+  // reads the fields without escapes that end inside the chunk, handing out views of it.
+  // Leaves a field with a backslash, or one that continues in the next chunk, to on_copy.
+  std::size_t whole_copy_fields(std::string_view s, ByteFinder& find, std::size_t i) {
+    const char* p = s.data();
+    while (i < s.size()) {
+      std::size_t j = find.next(i, kCopyStructure);
+      if (j >= s.size() || p[j] == '\\') return i;
+      if (j > i) line_start_ = false;
+      std::string_view value(p + i, j - i);
+      if (value.size() > kMaxField) value = {};  // as on_copy: an oversized field is dropped
+      i = j + 1;
+      h_.on_field(column_++, value);
+      if (p[j] == '\n') {
+        h_.on_record_end();
+        column_ = 0;
+        line_start_ = true;
+      }
     }
-    std::size_t j = i;
-    while (j < s.size() && s[j] != '\t' && s[j] != '\n' && s[j] != '\\') ++j;
+    return i;
+  }
+
+  std::size_t on_copy(std::string_view s, ByteFinder& find, std::size_t i) {
+    if (copy_head_line_) {
+      std::size_t nl = s.find('\n', i);
+      if (nl == std::string_view::npos) return s.size();
+      copy_head_line_ = false;
+      return nl + 1;
+    }
+    std::size_t j = find.next(i, kCopyStructure);
     if (j > i) {
       line_start_ = false;
       if (field_.size() + (j - i) <= kMaxField) field_.append(s.substr(i, j - i));
@@ -343,6 +506,7 @@ class SqlTokenizer final : public Tokenizer {
   int depth_ = 0;
   char quote_ = 0;
   char prev_ = 0;
+  char opener_ = 0;  // the '-' or '/' that may open a comment
   bool escaped_ = false;
   bool backslash_escapes_ = true;
   bool pending_escape_ = false;

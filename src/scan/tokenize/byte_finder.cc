@@ -1,0 +1,73 @@
+#include "scan/tokenize/byte_finder.h"
+
+#include <cstring>
+#if defined(__x86_64__)
+#include <immintrin.h>
+#endif
+
+namespace bd::scan::tokenize {
+namespace {
+
+#if defined(__x86_64__)
+__attribute__((target("avx2"))) std::uint32_t group_mask32(__m256i v, const char* needles) {
+  __m256i hit = _mm256_cmpeq_epi8(v, _mm256_set1_epi8(needles[0]));
+  hit = _mm256_or_si256(hit, _mm256_cmpeq_epi8(v, _mm256_set1_epi8(needles[1])));
+  hit = _mm256_or_si256(hit, _mm256_cmpeq_epi8(v, _mm256_set1_epi8(needles[2])));
+  hit = _mm256_or_si256(hit, _mm256_cmpeq_epi8(v, _mm256_set1_epi8(needles[3])));
+  return static_cast<std::uint32_t>(_mm256_movemask_epi8(hit));
+}
+
+__attribute__((target("avx2"))) void classify_avx2(const char* p, std::size_t n, const Needles& needles,
+                                                   std::uint64_t out[2]) {
+  alignas(32) char tail[64];
+  if (n < 64) {
+    // The last block of a chunk: copy it so the loads stay inside our memory.
+    std::memset(tail, 0, sizeof tail);
+    std::memcpy(tail, p, n);
+    p = tail;
+  }
+  __m256i lo = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p));
+  __m256i hi = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + 32));
+  std::uint64_t valid = n >= 64 ? ~0ull : (1ull << n) - 1;  // a NUL needle must not match the padding
+  for (int g = 0; g < 2; ++g) {
+    std::uint64_t m = group_mask32(lo, needles.group[g]);
+    m |= static_cast<std::uint64_t>(group_mask32(hi, needles.group[g])) << 32;
+    out[g] = m & valid;
+  }
+}
+#endif
+
+using ClassifyFn = void (*)(const char*, std::size_t, const Needles&, std::uint64_t*);
+
+ClassifyFn pick() {
+#if defined(__x86_64__)
+  __builtin_cpu_init();
+  if (__builtin_cpu_supports("avx2")) return classify_avx2;
+#endif
+  return classify64_portable;
+}
+
+const ClassifyFn kClassify = pick();
+
+}  // namespace
+
+void classify64_portable(const char* p, std::size_t n, const Needles& needles, std::uint64_t out[2]) {
+  for (int g = 0; g < 2; ++g) {
+    const char* nd = needles.group[g];
+    std::uint64_t m = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      char c = p[i];
+      bool hit = c == nd[0] || c == nd[1] || c == nd[2] || c == nd[3];
+      m |= static_cast<std::uint64_t>(hit) << i;
+    }
+    out[g] = m;
+  }
+}
+
+void classify64(const char* p, std::size_t n, const Needles& needles, std::uint64_t out[2]) {
+  kClassify(p, n, needles, out);
+}
+
+bool byte_finder_uses_avx2() { return kClassify != classify64_portable; }
+
+}  // namespace bd::scan::tokenize

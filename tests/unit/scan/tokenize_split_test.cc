@@ -1,0 +1,189 @@
+// The CSV and SQL tokenizers report the same events wherever the input is cut into
+// chunks, and the byte finder they use agrees with its portable loop.
+#include <gtest/gtest.h>
+
+#include <random>
+#include <string>
+#include <vector>
+
+#include "scan/tokenize/byte_finder.h"
+#include "scan/tokenize/record_handler.h"
+
+namespace bd::scan::tokenize {
+namespace {
+
+// Logs every event; consecutive texts are joined (an oversized field may come in
+// pieces of any size) and empty ones dropped.
+class EventLog final : public RecordHandler {
+ public:
+  void on_table(std::string_view table, const std::vector<std::string>& columns) override {
+    std::string e = "table " + std::string(table) + ":";
+    for (const auto& c : columns) e += " [" + c + "]";
+    add(e);
+  }
+  std::size_t column_for_key(std::string_view) override { return 0; }
+  void on_field(std::size_t column, std::string_view value) override {
+    add("field " + std::to_string(column) + " [" + std::string(value) + "]");
+  }
+  void on_record_end() override { add("end"); }
+  void on_text(std::string_view text) override { text_ += text; }
+  void on_problem(std::string_view reason) override { add("problem " + std::string(reason)); }
+
+  std::vector<std::string> done() {
+    add("");
+    events.pop_back();
+    return events;
+  }
+
+  std::vector<std::string> events;
+
+ private:
+  void add(std::string e) {
+    if (!text_.empty()) events.push_back("text [" + text_ + "]");
+    text_.clear();
+    events.push_back(std::move(e));
+  }
+  std::string text_;
+};
+
+// Feeds data cut at the given positions (ascending).
+std::vector<std::string> events(Format format, std::string_view data, const std::vector<std::size_t>& cuts) {
+  EventLog log;
+  auto tok = make_tokenizer(format, log);
+  std::size_t prev = 0;
+  for (std::size_t c : cuts) {
+    tok->feed(data.substr(prev, c - prev));
+    prev = c;
+  }
+  tok->feed(data.substr(prev));
+  tok->finish();
+  return log.done();
+}
+
+// Every single cut, every pair of cuts for short inputs, and one-byte chunks.
+void expect_split_invariant(Format format, const std::string& data) {
+  std::vector<std::string> whole = events(format, data, {});
+  for (std::size_t a = 1; a < data.size(); ++a) {
+    ASSERT_EQ(events(format, data, {a}), whole) << "cut at " << a << " of: " << data;
+    if (data.size() > 64) continue;
+    for (std::size_t b = a + 1; b < data.size(); ++b) {
+      ASSERT_EQ(events(format, data, {a, b}), whole) << "cuts at " << a << "," << b << " of: " << data;
+    }
+  }
+  std::vector<std::size_t> bytes;
+  for (std::size_t i = 1; i < data.size(); ++i) bytes.push_back(i);
+  ASSERT_EQ(events(format, data, bytes), whole) << "one-byte chunks of: " << data;
+}
+
+TEST(ScanTokenizeSplit, CsvQuotesDelimitersAndLineEndsAtEveryCut) {
+  for (const std::string& csv : {
+           std::string("naam;email\r\n\"Jansen; Jan\";\"jan@example.nl\"\r\n\r\n\"a \"\"b\"\"\";x\n"),
+           std::string("id,notitie\n1,\"multi\nline, \"\"quoted\"\"\"\n2,\"text\"after,\"\"\n3,\"cr\r\"\r\n"),
+           std::string("a,b\n\"\",\"\"\"\"\n,\n\n\r\n x ,\"y\"\r\n\"open"),
+           std::string("Jan,06-12345678\rPiet,\"x\"\r\n"),
+       }) {
+    SCOPED_TRACE(csv);
+    expect_split_invariant(Format::kCsv, csv);
+    expect_split_invariant(Format::kTsv, csv);
+  }
+}
+
+TEST(ScanTokenizeSplit, CsvFieldsAreUnescapedAndCrLfDropped) {
+  std::string csv = "naam,notitie\r\n\"a,\"\"b\"\"\",\"c\r\"\r\n\"x\"y,\"\"\r\n";
+  EXPECT_EQ(events(Format::kCsv, csv, {}),
+            (std::vector<std::string>{"table : [naam] [notitie]", "field 0 [a,\"b\"]", "field 1 [c\r]", "end",
+                                      "field 0 [xy]", "field 1 []", "end"}));
+}
+
+TEST(ScanTokenizeSplit, SqlTuplesCommentsAndCopyAtEveryCut) {
+  for (const std::string& sql : {
+           std::string("-- c\n/*!4 x */;INSERT INTO `t` (a,b,c) VALUES (1,'O\\'B, ''x''',NULL),"
+                       "( POINT(1,2) , 'a'::text ,X'2C');\n"),
+           std::string("/* a */INSERT INTO t VALUES ('\\\\',''),('x' , (1));-x;\n#h\nREPLACE INTO u VALUES (');')"),
+           std::string("COPY p (a, b) FROM stdin;\n1\tJan\\tJ\n\\N\t\\.\n\\.\nINSERT INTO p VALUES (2,'q')"),
+           std::string("SET standard_conforming_strings = on;\nINSERT INTO s VALUES ('C:\\p','it''s');\n"),
+       }) {
+    SCOPED_TRACE(sql);
+    expect_split_invariant(Format::kSql, sql);
+  }
+}
+
+TEST(ScanTokenizeSplit, SqlCommentOpenerSplitAcrossChunks) {
+  std::string sql = "--\nINSERT INTO t VALUES (1);/**/INSERT INTO t VALUES (2);";
+  std::vector<std::string> want = {"table t:", "field 0 [1]", "end", "table t:", "field 0 [2]", "end"};
+  EXPECT_EQ(events(Format::kSql, sql, {}), want);
+  EXPECT_EQ(events(Format::kSql, sql, {1}), want);
+  EXPECT_EQ(events(Format::kSql, sql, {27}), want);
+}
+
+TEST(ScanTokenizeSplit, SqlUnquotedValuesKeepParenthesesAndCommas) {
+  std::string sql = "INSERT INTO g VALUES (ST_GeomFromText('POINT(1 2)', 4326),f(1,(2,3)), 'x' ::text),(NOW());";
+  EXPECT_EQ(events(Format::kSql, sql, {}),
+            (std::vector<std::string>{"table g:", "field 0 [ST_GeomFromText('POINT(1 2)', 4326)]",
+                                      "field 1 [f(1,(2,3))]", "field 2 [x]", "end", "field 0 [NOW()]", "end"}));
+}
+
+TEST(ScanTokenizeSplit, OversizedFieldsGoOutAsTextAtAnyChunkSize) {
+  std::string big(kMaxField + 1, 'x');
+  std::string csv = "a,b\n1,\"" + big + "\"\n2," + big + "\r\n3,\"" + big.substr(2) + "\"\r\n";
+  std::vector<std::string> want = {"table : [a] [b]", "field 0 [1]", "text [" + big + "]", "end",
+                                   "field 0 [2]", "text [" + big + "]", "end",
+                                   "field 0 [3]", "field 1 [" + big.substr(2) + "]", "end"};
+  for (std::size_t chunk : {std::size_t{1} << 16, kMaxField, csv.size()}) {
+    std::vector<std::size_t> cuts;
+    for (std::size_t i = chunk; i < csv.size(); i += chunk) cuts.push_back(i);
+    EXPECT_EQ(events(Format::kCsv, csv, cuts), want) << "chunk " << chunk;
+  }
+  std::string copy = "COPY t (a, b) FROM stdin;\n" + big + "\t1\n\\.\n";
+  EXPECT_EQ(events(Format::kSql, copy, {}),
+            (std::vector<std::string>{"table t: [a] [b]", "field 0 []", "field 1 [1]", "end"}));
+}
+
+// Random input made of the tokens the tokenizers care about, cut at random places.
+TEST(ScanTokenizeSplit, RandomInputsGiveTheSameEventsAtRandomCuts) {
+  const std::vector<std::string> csv_tokens = {"a", "Jan", ",", ",", ";", "\t", "|", "\n", "\r\n", "\r", "\"",
+                                               "\"\"", " ", "x@y.nl", "123", "naam", "\"a,b\"", "\"m\nl\""};
+  const std::vector<std::string> sql_tokens = {
+      "INSERT INTO `t` VALUES ", "INSERT INTO t (a, b) VALUES ", "(", ")", ",", "'", "\\", "''", "\\'", "NULL",
+      "12", " ", "\n", ";", "--", "-- c\n", "/*", "*/", "COPY t (a, b) FROM stdin;\n", "\t", "\\.\n", "\\N", "#",
+      "CREATE TABLE x (a int, b text);", "SET standard_conforming_strings = on;", "f(1,2)", "::text", "-", "/"};
+  std::mt19937_64 rng(20261206);
+  for (int round = 0; round < 600; ++round) {
+    Format format = round % 3 == 0 ? Format::kSql : round % 3 == 1 ? Format::kCsv : Format::kTsv;
+    const auto& tokens = format == Format::kSql ? sql_tokens : csv_tokens;
+    std::string data;
+    for (std::size_t k = rng() % 100; k > 0; --k) data += tokens[rng() % tokens.size()];
+    std::vector<std::string> whole = events(format, data, {});
+    for (int s = 0; s < 4; ++s) {
+      std::vector<std::size_t> cuts;
+      for (std::size_t pos = 1 + rng() % 9; pos < data.size(); pos += 1 + rng() % (s == 0 ? 2 : 70)) {
+        cuts.push_back(pos);
+      }
+      ASSERT_EQ(events(format, data, cuts), whole) << "round " << round << ": " << data;
+    }
+  }
+}
+
+TEST(ScanTokenizeSplit, ByteFinderAgreesWithThePortableLoop) {
+  std::mt19937_64 rng(7);
+  const Needles needles{{{',', '\n', '\0', '\n'}, {'"', '\x80', '"', '"'}}};
+  std::string data(200, ' ');
+  for (char& c : data) c = "a,\n\"\x80\0b"[rng() % 7];
+  for (std::size_t n = 0; n <= 64; ++n) {
+    std::uint64_t fast[2];
+    std::uint64_t portable[2];
+    classify64(data.data() + n, n, needles, fast);
+    classify64_portable(data.data() + n, n, needles, portable);
+    ASSERT_EQ(fast[0], portable[0]) << n;
+    ASSERT_EQ(fast[1], portable[1]) << n;
+  }
+  ByteFinder find(std::string_view(data).substr(3, 150), needles);
+  std::string_view view = std::string_view(data).substr(3, 150);
+  for (std::size_t from = 0; from <= view.size(); ++from) {
+    std::size_t want = view.find_first_of(std::string_view(",\n\0", 3), from);
+    ASSERT_EQ(find.next(from, 0), want == std::string_view::npos ? view.size() : want) << from;
+  }
+}
+
+}  // namespace
+}  // namespace bd::scan::tokenize
