@@ -61,9 +61,11 @@ DistinctCounter::DistinctCounter(std::size_t memory_bytes) {
 }
 
 void DistinctCounter::insert_many(const std::uint64_t* keys, std::size_t n) {
-  // The whole budget at once: its pages are only faulted in as keys land on them, and
-  // the set never rehashes on the way up.
-  if (set_.size() == 0 && n > 0) set_.reserve_more(capacity_);
+  // A set that is going to be large takes its whole budget at once: the pages are only
+  // faulted in as keys land on them, and it skips the rehashes on the way up. Small
+  // sets (most categories of most scans) grow as usual, so that a handful of keys does
+  // not fault in megabytes.
+  if (set_.size() + n > capacity_ / 8) set_.reserve_more(capacity_ - set_.size());
   while (n > 0) {
     if (set_.size() >= capacity_) spill();
     std::size_t chunk = std::min(n, capacity_ - set_.size());
