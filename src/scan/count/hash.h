@@ -21,17 +21,35 @@ inline std::uint64_t mix64(std::uint64_t x) {
   return x;
 }
 
+// The high and low halves of the 128-bit product, folded: one multiply mixes two
+// 64-bit words thoroughly.
+__extension__ typedef unsigned __int128 Uint128;  // a GCC/Clang type, hence the marker
+
+inline std::uint64_t fold_multiply(std::uint64_t a, std::uint64_t b) {
+  Uint128 p = static_cast<Uint128>(a) * b;
+  return static_cast<std::uint64_t>(p) ^ static_cast<std::uint64_t>(p >> 64);
+}
+
+// 16 bytes per multiply: e-mail addresses, IBANs and password hashes are hashed for
+// every value, and one mix64 per 8 bytes was a visible share of a scan.
 inline std::uint64_t hash64(std::string_view s, std::uint64_t seed) {
+  constexpr std::uint64_t kA = 0xa0761d6478bd642full;
+  constexpr std::uint64_t kB = 0xe7037ed1a0b428dbull;
   std::uint64_t h = mix64(seed ^ (s.size() * 0x9e3779b97f4a7c15ull));
-  std::size_t i = 0;
-  for (; i + 8 <= s.size(); i += 8) {
-    std::uint64_t w;
-    std::memcpy(&w, s.data() + i, 8);
-    h = mix64(h ^ w) + 0x9e3779b97f4a7c15ull;
+  const char* p = s.data();
+  std::size_t n = s.size();
+  for (; n > 16; p += 16, n -= 16) {
+    std::uint64_t a;
+    std::uint64_t b;
+    std::memcpy(&a, p, 8);
+    std::memcpy(&b, p + 8, 8);
+    h = fold_multiply(a ^ h ^ kA, b ^ kB);
   }
-  std::uint64_t tail = 0;
-  std::memcpy(&tail, s.data() + i, s.size() - i);
-  return mix64(h ^ tail ^ (static_cast<std::uint64_t>(s.size() - i) << 56));
+  std::uint64_t a = 0;
+  std::uint64_t b = 0;
+  std::memcpy(&a, p, n < 8 ? n : 8);
+  if (n > 8) std::memcpy(&b, p + 8, n - 8);
+  return mix64(fold_multiply(a ^ h ^ kA, b ^ kB ^ n) ^ h);
 }
 
 inline std::uint64_t hash64(std::uint64_t v, std::uint64_t seed) { return mix64(mix64(v ^ seed) + seed); }
