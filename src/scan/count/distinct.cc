@@ -61,11 +61,11 @@ DistinctCounter::DistinctCounter(std::size_t memory_bytes) {
 }
 
 void DistinctCounter::insert_many(const std::uint64_t* keys, std::size_t n) {
-  // A set that is going to be large takes its whole budget at once: the pages are only
-  // faulted in as keys land on them, and it skips the rehashes on the way up. Small
-  // sets (most categories of most scans) grow as usual, so that a handful of keys does
-  // not fault in megabytes.
-  if (set_.size() + n > capacity_ / 8) set_.reserve_more(capacity_ - set_.size());
+  // A set past a few thousand keys takes its whole budget at once, on huge pages: it
+  // skips the rehashes (and the faults of each new, larger mapping) on the way up.
+  // Sets with a handful of keys (most categories of most scans) grow from 8 KiB as
+  // usual, so that they do not fault in megabytes.
+  if (set_.size() + n > capacity_ / 64) set_.reserve_more(capacity_ - set_.size());
   while (n > 0) {
     if (set_.size() >= capacity_) spill();
     std::size_t chunk = std::min(n, capacity_ - set_.size());
