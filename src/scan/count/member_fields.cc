@@ -81,8 +81,9 @@ HashedColumn& hashed_entry(std::vector<HashedColumn>& list, const std::string& c
 void MemberScan::classify_field(std::size_t col, ColumnRole role, std::string_view v) {
   if (role != ColumnRole::kPassword && role != ColumnRole::kHash && validate::digest_length(v.size())) {
     // A bare digest is no personal data of any category, whatever the header says; it
-    // only tells whether the column is a hashed one.
+    // only tells whether the column is a hashed one (and a checksum column is none).
     if (validate::HashKind kind = validate::digest_kind(v); kind != validate::HashKind::kNone) {
+      if (role == ColumnRole::kChecksum) return;
       return note_digest(col, kind, v);
     }
   }
@@ -184,6 +185,7 @@ void MemberScan::classify_field(std::size_t col, ColumnRole role, std::string_vi
       return;
     }
     case ColumnRole::kFreeText:
+    case ColumnRole::kChecksum:
     case ColumnRole::kNone: return classify_generic(col, role, v);
   }
   count_hits(col);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <initializer_list>
 #include <string>
 #include <vector>
 
@@ -103,12 +104,32 @@ bool has(const std::vector<std::string>& words, std::string_view w) {
   return std::find(words.begin(), words.end(), w) != words.end();
 }
 
+bool has_any(const std::vector<std::string>& words, std::initializer_list<std::string_view> list) {
+  for (auto w : list) {
+    if (has(words, w)) return true;
+  }
+  return false;
+}
+
+// A checksum of a file, blob or commit ("checksum", "commit_sha", "etag",
+// "file_sha256"): hex of the right length, but a fingerprint of content, not a hashed
+// password or identifier. A password word keeps its own role.
+bool is_checksum_header(const std::vector<std::string>& words) {
+  if (has_any(words, {"password", "passwd", "pwd", "wachtwoord", "pass"})) return false;
+  if (has_any(words, {"checksum", "checksums", "commit", "etag", "crc", "crc32", "revision", "sha1sum", "md5sum",
+                      "sha256sum", "integrity"})) {
+    return true;
+  }
+  return has_any(words, {"file", "content", "blob", "object", "tree", "git", "bestand"}) &&
+         has_any(words, {"hash", "sha", "sha1", "sha256", "md5", "digest"});
+}
+
 }  // namespace
 
 std::string_view to_string(ColumnRole role) {
-  static constexpr std::array<std::string_view, 18> kNames = {
+  static constexpr std::array<std::string_view, 19> kNames = {
       "none", "bsn", "iban", "card", "email", "phone", "postcode", "house_number", "street", "city",
-      "birth_date", "name", "ip", "id_document", "password", "hash", "health", "free_text"};
+      "birth_date", "name", "ip", "id_document", "password", "hash", "health", "free_text", "checksum"};
   return kNames[static_cast<std::size_t>(role)];
 }
 
@@ -120,6 +141,7 @@ ColumnRole role_from_header(std::string_view header) {
   // Compound spellings without separators ("emailadres", "first_name" -> "firstname").
   std::string joined;
   for (const auto& w : words) joined += w;
+  if (is_checksum_header(words)) return ColumnRole::kChecksum;
   for (const auto& rule : kRules) {
     if (has(words, rule.word) || joined == rule.word) return rule.role;
   }

@@ -28,6 +28,8 @@ enum class ColumnRole {
   kHash,         // hashed identifiers (hash, sha256, md5, digest ...)
   kHealth,       // diagnosis, medication, condition ...
   kFreeText,     // notes, comments, descriptions: scanned as free text
+  kChecksum,     // checksums of files or commits (checksum, commit, etag, file_sha256 ...):
+                 // their digests protect no personal data, so they are no hashed column
 };
 
 std::string_view to_string(ColumnRole role);

@@ -77,6 +77,11 @@ TEST(ScanDetectHeaders, WholeWordsDecide) {
   EXPECT_EQ(detect::role_from_header("date_of_birth"), ColumnRole::kBirthDate);
   EXPECT_EQ(detect::role_from_header("remote_addr"), ColumnRole::kIp);
   EXPECT_EQ(detect::role_from_header("order_ref"), ColumnRole::kNone);
+  EXPECT_EQ(detect::role_from_header("commit"), ColumnRole::kChecksum);
+  EXPECT_EQ(detect::role_from_header("file_sha256"), ColumnRole::kChecksum);
+  EXPECT_EQ(detect::role_from_header("ETag"), ColumnRole::kChecksum);
+  EXPECT_EQ(detect::role_from_header("password_checksum"), ColumnRole::kPassword);
+  EXPECT_EQ(detect::role_from_header("email_sha256"), ColumnRole::kHash);
 }
 
 TEST(ScanDetectDictionary, HealthNamesLabelsOnWordBoundaries) {

@@ -156,6 +156,24 @@ TEST(ScanHashColumns, HexIdsOfOtherLengthsAreNoHashes) {
   EXPECT_EQ(finding(r, "ref"), nullptr);
 }
 
+TEST(ScanHashColumns, ChecksumsOfFilesAndCommitsAreNoProtection) {
+  // A deployment log or file inventory: commit ids and file digests are hex of a
+  // digest's length, but they fingerprint content and protect nobody's data.
+  std::string csv = "commit,file_sha256,checksum,user_email\n";
+  for (int i = 0; i < 30; ++i) {
+    std::string n = std::to_string(i);
+    csv += hex(protect::sha1_short("commit " + n)) + "," + hex(protect::sha256_short("file " + n)) + "," +
+           hex(protect::md5_short("blob " + n)) + ",dev" + n + "@example.nl\n";
+  }
+  ScanReport r = scan_csv(csv);
+  EXPECT_FALSE(r.protection.hashed);
+  EXPECT_EQ(finding(r, "commit"), nullptr);
+  EXPECT_EQ(finding(r, "file_sha256"), nullptr);
+  EXPECT_EQ(finding(r, "checksum"), nullptr);
+  EXPECT_EQ(values(r, Category::kEmail), 30u);
+  EXPECT_EQ(r.form.protection_measures, std::vector<std::string>{"none"});
+}
+
 TEST(ScanHashColumns, AColumnOfSixtyPercentHashesIsNoHashColumn) {
   std::string csv = "ref\n";
   for (int i = 0; i < 50; ++i) {
