@@ -3,7 +3,9 @@
 // the decoded text (CSV/TSV, SQL dump, JSON/NDJSON, free text), classifies each field
 // once (validated detectors, scan/validate/), gives columns a verdict, and counts
 // records, values, distinct values and persons. finish() merges everything into one
-// ScanReport (scan/report.h).
+// ScanReport (scan/report.h). A large plain CSV/TSV file may arrive as several members,
+// one per byte range (MemberInfo::part), on several threads; their counts are combined
+// into the file's one entry before they are merged (scan/count/parts.h).
 //
 // Ownership: the Scanner owns the accumulated counts; sinks it returns hold a pointer
 // back to it and must be destroyed before finish() is called (read_inputs does so).

@@ -59,6 +59,11 @@ struct ColumnResult {
 
 struct MemberResult {
   FileReport file;
+  // A range of a split file (MemberPart): ScanState combines all `parts` results of one
+  // `split` in range order (scan/count/parts.h) before merging them as one member.
+  std::uint64_t split = 0;
+  std::uint32_t part = 0;
+  std::uint32_t parts = 1;
   std::array<std::uint64_t, kCategoryCount> file_values{};  // copied into file.values at the end
   std::array<CategoryAccumulator, kCategoryCount> categories;
   std::vector<ColumnResult> columns;

@@ -26,8 +26,19 @@ MemberScan::MemberScan(ScanState& state, const MemberInfo& info, const ScanOptio
     : state_(state), options_(options) {
   result_.file.path = info.path;
   result_.file.format = info.format;
+  result_.split = info.part.split;
+  result_.part = info.part.index;
+  result_.parts = info.part.count;
   tokenizer_ = tokenize::make_tokenizer(info.format, *this);
   tables_.push_back(Table{});
+  if (tokenizer_ && !info.part.prime.empty()) {
+    // A later range of a split file: its tokenizer reads the file's first record first,
+    // to decide delimiter and header as the first range's did; what it reports of that
+    // record belongs to the first range and is not counted here.
+    priming_ = true;
+    tokenizer_->feed(info.part.prime);
+    priming_ = false;
+  }
   last_chunk_ = ClockReading::now(CLOCK_THREAD_CPUTIME_ID);
 }
 
@@ -122,6 +133,7 @@ std::size_t MemberScan::column_index(std::size_t column) {
 }
 
 void MemberScan::on_field(std::size_t column, std::string_view value) {
+  if (priming_) return;
   record_.open = true;
   std::size_t col = column_index(column);
   while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
@@ -132,10 +144,12 @@ void MemberScan::on_field(std::size_t column, std::string_view value) {
 }
 
 void MemberScan::on_record_end() {
+  if (priming_) return;
   if (record_.open) finish_record();
 }
 
 void MemberScan::on_text(std::string_view text) {
+  if (priming_) return;
   hits_.clear();
   detect::scan_text(text, {}, scratch_, hits_, signals_);
   for (const auto& h : hits_) count_hit(h, kIndex);

@@ -56,7 +56,8 @@ const char* role_category(const std::string& role) {
 
 }  // namespace
 
-ScanState::ScanState(const ScanOptions& options) : options_(options), persons_(options.count_set_bytes) {
+ScanState::ScanState(const ScanOptions& options)
+    : options_(options), persons_(options.count_set_bytes), parts_(options.samples_per_category) {
   for (auto& d : distinct_) d = std::make_unique<DistinctCounter>(options.count_set_bytes);
 }
 
@@ -75,6 +76,12 @@ void ScanState::add_persons(const std::vector<std::uint64_t>& keys, const std::v
 void ScanState::merge(MemberResult&& m) {
   ClockReading start = ClockReading::now(CLOCK_THREAD_CPUTIME_ID);
   std::lock_guard<std::mutex> lock(mu_);
+  if (m.parts > 1) {
+    // A range of a split file: the file is merged as one member once all its ranges are in.
+    std::optional<MemberResult> whole = parts_.add(std::move(m));
+    if (!whole) return;
+    m = std::move(*whole);
+  }
   input_ += m.input;
   analysis_ += m.analysis;
   for (std::size_t i = 0; i < kCategoryCount; ++i) {

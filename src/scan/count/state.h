@@ -23,6 +23,7 @@
 
 #include "scan/count/distinct.h"
 #include "scan/count/member_result.h"
+#include "scan/count/parts.h"
 #include "scan/count/persons.h"
 #include "scan/report.h"
 
@@ -64,6 +65,7 @@ class ScanState {
   std::array<std::unique_ptr<DistinctCounter>, kCategoryCount> distinct_;
   std::mutex persons_mu_;
   PersonGraph persons_;
+  PartCollector parts_;  // ranges of split files waiting for the rest of their file
   std::vector<std::pair<std::string, HashedColumn>> hashed_;  // member path, column
   std::vector<std::pair<std::string, std::string>> signatures_;
   std::vector<SkippedInput> skipped_;

@@ -42,6 +42,7 @@ class FileSource final : public ByteSource {
   // Repositions (for libarchive's seekable readers: 7z, zip's central directory).
   Result<std::int64_t> seek(std::int64_t offset, int whence);
   std::uint64_t consumed() const { return consumed_; }
+  int fd() const { return fd_; }  // still owned by the FileSource
 
  private:
   FileSource(int fd, std::uint64_t size) : fd_(fd), size_(size) {}

@@ -79,7 +79,8 @@ std::size_t valid_utf8_prefix(std::string_view s, bool* incomplete) {
   return i;
 }
 
-Decoder::Decoder(MemberSink& sink, Encoding initial) : sink_(sink), enc_(initial) {}
+Decoder::Decoder(MemberSink& sink, Encoding initial, bool member_start)
+    : sink_(sink), enc_(initial), first_(member_start) {}
 
 void Decoder::emit(std::string_view s) {
   if (!s.empty()) sink_.on_chunk(s);

@@ -25,7 +25,9 @@ std::string_view encoding_name(Encoding e);
 
 class Decoder {
  public:
-  Decoder(MemberSink& sink, Encoding initial);
+  // `member_start`: the bytes fed are the member's first (a byte-order mark there is
+  // read as one); false for a later range of a split file.
+  Decoder(MemberSink& sink, Encoding initial, bool member_start = true);
   void feed(std::string_view bytes);
   void finish();  // flushes an incomplete tail (as U+FFFD / Windows-1252)
   Encoding encoding() const { return enc_; }

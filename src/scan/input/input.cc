@@ -8,6 +8,7 @@
 
 #include "scan/input/leaf.h"
 #include "scan/input/reader.h"
+#include "scan/input/split.h"
 #include "scan/input/walker.h"
 
 namespace bd::scan {
@@ -26,19 +27,20 @@ Status check_options(const std::vector<std::string>& paths, const InputOptions& 
   return {};
 }
 
-// One worker: takes files from the shared list until none are left.
-void work(input::ScanShared& shared, const std::vector<input::FileEntry>& files, std::atomic<std::size_t>& next,
-          bool pipelined) {
+// One worker: takes files and ranges of split files until none are left.
+void work(input::ScanShared& shared, input::WorkQueue& queue, bool pipelined) {
   const InputOptions& o = shared.options;
   input::BufferRing ring(pipelined ? o.ring_buffers : 2, o.buffer_size);
   std::unique_ptr<input::LeafTarget> target;
   if (pipelined) target = std::make_unique<input::PipeTarget>(shared.factory, ring);
   else target = std::make_unique<input::DirectTarget>(shared.factory, ring);
   input::MemberReader reader(shared, *target);
-  for (;;) {
-    std::size_t i = next.fetch_add(1);
-    if (i >= files.size()) break;
-    reader.read_file(files[i].path, files[i].path, files[i].size);
+  const input::FileEntry* file = nullptr;
+  input::RangeWork range;
+  while (queue.take(&file, &range)) {
+    if (range.file) input::read_range(shared, *range.file, range.index);
+    else reader.read_file(file->path, file->path, file->size, file->may_split);
+    range = {};  // a split file's mapping goes when its last range is read
   }
   target.reset();  // joins a pipeline's consumer before the ring goes away
 }
@@ -53,20 +55,27 @@ Status read_inputs(const std::vector<std::string>& paths, const InputOptions& op
   // Largest first, so one big file does not start last and leave a worker idle.
   std::stable_sort(walked.files.begin(), walked.files.end(),
                    [](const auto& a, const auto& b) { return a.size > b.size; });
+  input::WorkQueue queue(walked.files);
   input::ScanShared shared(options, factory, progress);
-  for (const auto& f : walked.files) shared.progress.add_total(f.size);
+  shared.queue = &queue;
+  // A file that will be split is work for every thread.
+  std::size_t work_items = walked.files.size();
+  for (auto& f : walked.files) {
+    shared.progress.add_total(f.size);
+    f.may_split = input::may_split(f.path, f.size, options);
+    if (f.may_split) work_items += static_cast<std::size_t>(options.threads) - 1;
+  }
   shared.progress.report(true);
 
   std::size_t workers = std::min<std::size_t>(static_cast<std::size_t>(options.threads),
-                                              std::max<std::size_t>(walked.files.size(), 1));
+                                              std::max<std::size_t>(work_items, 1));
   // Spare threads (fewer files than threads) decode and scan while the worker reads.
   bool pipelined = workers * 2 <= static_cast<std::size_t>(options.threads);
-  std::atomic<std::size_t> next{0};
   std::vector<std::thread> threads;
   for (std::size_t i = 1; i < workers; ++i) {
-    threads.emplace_back([&] { work(shared, walked.files, next, pipelined); });
+    threads.emplace_back([&] { work(shared, queue, pipelined); });
   }
-  work(shared, walked.files, next, pipelined);
+  work(shared, queue, pipelined);
   for (auto& t : threads) t.join();
   shared.progress.report(true);
   return {};

@@ -11,7 +11,9 @@
 // Memory is bounded whatever the input size: each worker owns a small ring of reused,
 // pre-faulted buffers (InputOptions::buffer_size each); nothing is loaded whole.
 //
-// Threads: `threads` workers take files from a shared list. When there are fewer files
+// Threads: `threads` workers take files from a shared list. A large plain CSV/TSV file
+// is split at record boundaries into ranges that several workers scan (split_min_bytes;
+// each range is a member of its own, MemberInfo::part). When there are fewer files
 // than workers, a spare thread decompresses/extracts while the worker decodes and
 // scans (a producer/consumer pipeline over the buffer ring). The SinkFactory and the
 // ProgressObserver are called from several threads at once.
@@ -45,6 +47,9 @@ struct InputOptions {
   std::size_t buffer_size = 4u << 20;        // bytes per ring buffer
   int ring_buffers = 4;                      // buffers per pipeline, >= 2
   bool follow_symlinks = true;               // symlinks to files and directories (loop-safe)
+  // A plain (not compressed, not archived) CSV/TSV file of at least this size is split
+  // at record boundaries into `threads` ranges scanned in parallel (scan/input/split.h).
+  std::uint64_t split_min_bytes = 32ull << 20;
   InputLimits limits;
 };
 

@@ -51,7 +51,10 @@ void MemberReader::update_read() {
   }
 }
 
-void MemberReader::read_file(const std::string& fs_path, const std::string& display, std::uint64_t size) {
+void MemberReader::read_file(const std::string& fs_path, const std::string& display, std::uint64_t size,
+                             bool may_split) {
+  planning_ = may_split;
+  split_ = false;
   auto file = FileSource::open(fs_path);
   if (!file.ok()) {
     skipped(display, file.error().message);
@@ -61,9 +64,33 @@ void MemberReader::read_file(const std::string& fs_path, const std::string& disp
     read_stream(*file, &*file, display, base_name(display), 0);
     top_file_ = nullptr;
   }
+  end_planning({});
+  if (split_) return;  // the ranges count what they read and end the file
   if (size > top_reported_) shared_.progress.add_read(size - top_reported_);
   shared_.progress.file_done();
   shared_.progress.report(false);
+}
+
+void MemberReader::end_planning(std::vector<RangeWork> ranges) {
+  if (!planning_) return;
+  planning_ = false;
+  shared_.queue->planning_done(std::move(ranges));
+}
+
+// A large plain CSV/TSV file: queues its ranges after the first for the other workers
+// and reads the first here. False when it is not split (then it is read whole).
+bool MemberReader::read_split(FileSource& file, const std::string& path, const Sniff& s) {
+  if (!planning_ || s.encoding != Encoding::kUtf8 || (s.format != Format::kCsv && s.format != Format::kTsv)) {
+    return false;
+  }
+  auto split = plan_split(file.fd(), file.size(), path, s.format, shared_.options);
+  if (!split) return false;
+  std::vector<RangeWork> ranges;
+  for (std::uint32_t i = 1; i < split->points.starts.size(); ++i) ranges.push_back(RangeWork{split, i});
+  split_ = true;
+  end_planning(std::move(ranges));
+  read_range(shared_, *split, 0);
+  return true;
 }
 
 void MemberReader::read_memory(std::string_view bytes, const std::string& display) {
@@ -92,6 +119,7 @@ void MemberReader::read_stream(ByteSource& src, FileSource* file, const std::str
     case Container::kNone: break;
   }
   if (!s.protection.empty()) return shared_.factory.on_protected(path, s.protection);
+  if (depth == 0 && file != nullptr && read_split(*file, path, s)) return;
   read_leaf(peek, path, s, file != nullptr ? file->size() : 0);
 }
 

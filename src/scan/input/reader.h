@@ -20,6 +20,7 @@
 #include "scan/input/input.h"
 #include "scan/input/leaf.h"
 #include "scan/input/sniff.h"
+#include "scan/input/split.h"
 
 namespace bd::scan::input {
 
@@ -51,13 +52,16 @@ struct ScanShared {
   SinkFactory& factory;
   ProgressTracker progress;
   std::atomic<std::uint64_t> total_expanded{0};
+  WorkQueue* queue = nullptr;  // where the ranges of a split file go (null: never split)
 };
 
 class MemberReader {
  public:
   MemberReader(ScanShared& shared, LeafTarget& target) : shared_(shared), target_(target) {}
-  // `display` is the path as reported (relative as given by the user).
-  void read_file(const std::string& fs_path, const std::string& display, std::uint64_t size);
+  // `display` is the path as reported (relative as given by the user). `may_split`:
+  // read_inputs found it a candidate for splitting (WorkQueue::planning_done is due).
+  void read_file(const std::string& fs_path, const std::string& display, std::uint64_t size,
+                 bool may_split = false);
   // Reads an in-memory blob as if it were a file named `display` (fuzzing, tests).
   void read_memory(std::string_view bytes, const std::string& display);
 
@@ -72,6 +76,8 @@ class MemberReader {
   bool read_zip_fast(FileSource& file, const std::string& path, int depth);
   void emit_copy(std::string_view bytes);
   void read_leaf(ByteSource& src, const std::string& path, const Sniff& sniff, std::uint64_t size_hint);
+  bool read_split(FileSource& file, const std::string& path, const Sniff& sniff);
+  void end_planning(std::vector<RangeWork> ranges);
   void skipped(const std::string& path, const std::string& reason);
   void update_read();
 
@@ -79,6 +85,8 @@ class MemberReader {
   LeafTarget& target_;
   FileSource* top_file_ = nullptr;
   std::uint64_t top_reported_ = 0;
+  bool planning_ = false;  // the file being read was taken as a split candidate
+  bool split_ = false;     // ... and was split: its ranges report their own progress
 };
 
 }  // namespace bd::scan::input

@@ -22,17 +22,38 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "scan/format.h"
 
 namespace bd::scan {
 
+// One byte range of a large plain CSV/TSV file that the input layer split across its
+// threads (scan/input/split.h). Every range is a member of its own, with the file's
+// path; the analysis side combines the results of all `count` ranges of one `split`, in
+// range order, into the one result the unsplit file gives.
+struct MemberPart {
+  std::uint64_t split = 0;  // which split file (unique in the process); 0: not split
+  std::uint32_t index = 0;  // the range's place in the file, 0 first
+  std::uint32_t count = 1;  // ranges of the file
+  // For index > 0: the file's first record (header row or first data row), decoded as
+  // the first range decoded it. The range itself starts at a record start after it. A
+  // sink feeds `prime` to its tokenizer first, so that it decides the delimiter and the
+  // header as the first range's did, and counts nothing of it.
+  std::string prime;
+};
+
 struct MemberInfo {
+  MemberInfo() = default;
+  MemberInfo(std::string p, std::uint64_t size, Format f, std::string enc)
+      : path(std::move(p)), size_hint(size), format(f), encoding(std::move(enc)) {}
+
   std::string path;            // "a.tar.gz!dump.sql": archive nesting joined with '!'
   std::uint64_t size_hint = 0;  // decoded size if known in advance, else 0
   Format format = Format::kText;
   std::string encoding;        // source encoding: "utf-8", "utf-16le", "utf-16be", "windows-1252"
                                // (may switch from utf-8 to windows-1252 mid-member; see input.h)
+  MemberPart part;             // a range of a split file (default: the whole member)
 };
 
 class MemberSink {

@@ -19,6 +19,7 @@ namespace bd::scan::input {
 struct FileEntry {
   std::string path;  // as reported: the given path, or given directory + "/" + relative path
   std::uint64_t size = 0;
+  bool may_split = false;  // set by read_inputs: a large plain CSV/TSV (scan/input/split.h)
 };
 
 struct WalkResult {

@@ -1,0 +1,104 @@
+#include "scan/count/parts.h"
+
+#include <algorithm>
+#include <string>
+#include <utility>
+
+namespace bd::scan::count {
+namespace {
+
+// The caps MemberScan applies (scan/count/member_fields.cc): beyond them a member keeps
+// counting but stops keeping entries.
+constexpr std::size_t kMaxTentative = 64u << 20;
+constexpr std::size_t kMaxDigests = 1u << 20;
+constexpr std::size_t kMaxSignatures = 4;
+constexpr std::size_t kMaxProblems = 8;
+
+template <typename T>
+void append_capped(std::vector<T>& into, std::vector<T>&& from, std::size_t cap) {
+  for (auto& x : from) {
+    if (into.size() >= cap) break;
+    into.push_back(std::move(x));
+  }
+}
+
+void add_values(std::map<std::string, std::uint64_t>& into, const std::map<std::string, std::uint64_t>& from) {
+  for (const auto& [key, n] : from) into[key] += n;
+}
+
+// Entries are per (column, kind), in the order first seen.
+void append_hashes(std::vector<HashedColumn>& into, std::vector<HashedColumn>&& from) {
+  for (auto& h : from) {
+    auto it = std::find_if(into.begin(), into.end(),
+                           [&](const HashedColumn& x) { return x.column == h.column && x.kind == h.kind; });
+    if (it == into.end()) {
+      into.push_back(std::move(h));
+      continue;
+    }
+    it->count += h.count;
+    it->reversed += h.reversed;
+    it->reversed_bsn += h.reversed_bsn;
+    it->reversed_phone += h.reversed_phone;
+    append_capped(it->digests, std::move(h.digests), kMaxDigests);
+  }
+}
+
+void append_column(ColumnResult& into, ColumnResult&& next) {
+  ColumnReport& r = into.report;
+  r.non_empty += next.report.non_empty;
+  r.passed += next.report.passed;
+  r.near_miss += next.report.near_miss;
+  add_values(r.values, next.report.values);
+  into.bsn_valid += next.bsn_valid;
+  append_capped(into.tentative, std::move(next.tentative), kMaxTentative);
+  for (std::size_t c = 0; c < kCategoryCount; ++c) into.values[c] += next.values[c];
+  into.hash_shaped += next.hash_shaped;
+  append_hashes(into.hashes, std::move(next.hashes));
+}
+
+}  // namespace
+
+void append_part(MemberResult& into, MemberResult&& next, std::size_t samples_per_category) {
+  FileReport& f = into.file;
+  f.bytes += next.file.bytes;
+  f.records += next.file.records;
+  f.records_with_personal_data += next.file.records_with_personal_data;
+  add_values(f.values, next.file.values);
+  for (std::size_t c = 0; c < kCategoryCount; ++c) {
+    into.file_values[c] += next.file_values[c];
+    CategoryAccumulator& acc = into.categories[c];
+    acc.values += next.categories[c].values;
+    append_capped(acc.pending, std::move(next.categories[c].pending), static_cast<std::size_t>(-1));
+    append_capped(acc.samples, std::move(next.categories[c].samples), samples_per_category);
+  }
+  for (std::size_t i = 0; i < next.columns.size(); ++i) {
+    if (i < into.columns.size()) append_column(into.columns[i], std::move(next.columns[i]));
+    else into.columns.push_back(std::move(next.columns[i]));
+  }
+  into.bsn_near_miss += next.bsn_near_miss;
+  into.records_unidentified += next.records_unidentified;
+  append_hashes(into.hashed, std::move(next.hashed));
+  append_capped(into.signatures, std::move(next.signatures), kMaxSignatures);
+  append_capped(into.problems, std::move(next.problems), kMaxProblems);
+  into.input += next.input;
+  into.analysis += next.analysis;
+}
+
+std::optional<MemberResult> PartCollector::add(MemberResult&& part) {
+  auto& slots = pending_[part.split];
+  if (slots.empty()) slots.resize(part.parts);
+  std::size_t index = std::min<std::size_t>(part.part, slots.size() - 1);
+  slots[index] = std::move(part);
+  for (const auto& s : slots) {
+    if (!s) return std::nullopt;
+  }
+  MemberResult whole = std::move(*slots[0]);
+  for (std::size_t i = 1; i < slots.size(); ++i) append_part(whole, std::move(*slots[i]), samples_);
+  pending_.erase(whole.split);
+  whole.split = 0;
+  whole.part = 0;
+  whole.parts = 1;
+  return whole;
+}
+
+}  // namespace bd::scan::count

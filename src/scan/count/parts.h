@@ -1,0 +1,38 @@
+// PartCollector: combines the results of the ranges of one split file (MemberPart,
+// scan/input/split.h) into the one MemberResult the unsplit file gives.
+//
+// Ranges cut a file at record boundaries and every record is scanned by exactly one
+// range, so counts add up; what a member keeps only the first of (samples, tentative
+// BSNs and digests up to their caps, signatures, problems) is kept in range order,
+// which is the file's order. Columns are positional (a header's names, then "#n"), so
+// range results line up column by column; a range may have seen more columns than
+// another. Distinct values and persons are not part of a MemberResult: every range
+// streams its own to the ScanState.
+//
+// Not thread-safe (ScanState calls it under its lock). Never fails.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <vector>
+
+#include "scan/count/member_result.h"
+
+namespace bd::scan::count {
+
+class PartCollector {
+ public:
+  explicit PartCollector(std::size_t samples_per_category) : samples_(samples_per_category) {}
+  // Keeps one range's result; once all ranges of its file are in, returns them combined.
+  std::optional<MemberResult> add(MemberResult&& part);
+
+ private:
+  std::size_t samples_;
+  std::map<std::uint64_t, std::vector<std::optional<MemberResult>>> pending_;  // by split id
+};
+
+// Appends `next` (the following range of the same file) to `into`.
+void append_part(MemberResult& into, MemberResult&& next, std::size_t samples_per_category);
+
+}  // namespace bd::scan::count

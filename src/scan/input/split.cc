@@ -1,0 +1,316 @@
+#include "scan/input/split.h"
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstring>
+
+#include "scan/input/reader.h"
+#include "scan/input/sniff.h"
+
+namespace bd::scan::input {
+namespace {
+
+// The first line must end within this many bytes: the tokenizer picks the delimiter on
+// its sniff buffer, which holds the whole first line only while that is short (64 KiB
+// of decoded text; Windows-1252 may triple the bytes).
+constexpr std::size_t kMaxFirstLine = 16u << 10;
+// The first record (the prime of later ranges) must end within this many bytes.
+constexpr std::size_t kMaxFirstRecord = 64u << 10;
+// How far the cut search looks for a quote at a time: bounds the memchr past a cut.
+constexpr std::size_t kWindow = 64u << 10;
+
+constexpr std::uint64_t kNone = static_cast<std::uint64_t>(-1);
+
+std::size_t find_byte(const char* p, std::size_t from, std::size_t to, char c) {
+  if (from >= to) return to;
+  const void* q = std::memchr(p + from, c, to - from);
+  return q ? static_cast<std::size_t>(static_cast<const char*>(q) - p) : to;
+}
+
+// The CSV tokenizer's quoting rules, reduced to what decides record boundaries. Its
+// states: at a field start, in an unquoted field, in a quoted field, just after a
+// quote in a quoted field. A '"' opens a quoted field only at a field start (the stream
+// start, after a delimiter or '\n', or after '\r's that follow a record end: blank-line
+// bytes); elsewhere it is a literal. In a quoted field '""' is a quote and any other
+// '"' closes it; whatever follows a closing quote up to a delimiter or '\n' is kept.
+// Every '\n' outside a quoted field ends a record (or a blank line).
+class QuoteRules {
+ public:
+  QuoteRules(std::string_view bytes, std::size_t begin, char delimiter)
+      : p_(bytes.data()), n_(bytes.size()), begin_(begin), delim_(delimiter) {}
+
+  // Just past the '\n' that ends the first record (not a blank line), if it ends
+  // before `limit`. A byte-by-byte mirror of the tokenizer (the record is short).
+  std::uint64_t first_record_end(std::size_t limit) const;
+
+  // The first record start at or after `cut`, scanning from `from` (a record start).
+  std::uint64_t record_start_after(std::size_t from, std::size_t cut) const;
+
+ private:
+  bool at_field_start(std::size_t quote) const;
+
+  const char* p_;
+  std::size_t n_;
+  std::size_t begin_;  // after a byte-order mark
+  char delim_;
+};
+
+std::uint64_t QuoteRules::first_record_end(std::size_t limit) const {
+  enum { kFieldStart, kUnquoted, kQuoted, kQuoteInQuoted } state = kFieldStart;
+  std::size_t column = 0;
+  for (std::size_t i = begin_; i < std::min(limit, n_); ++i) {
+    char c = p_[i];
+    if (state == kFieldStart) {
+      if (c == '"') {
+        state = kQuoted;
+        continue;
+      }
+      if ((c == '\n' || c == '\r') && column == 0) continue;  // blank line
+      state = kUnquoted;
+    } else if (state == kQuoted) {
+      if (c == '"') state = kQuoteInQuoted;
+      continue;
+    } else if (state == kQuoteInQuoted) {
+      if (c == '"') {
+        state = kQuoted;
+        continue;
+      }
+      state = kUnquoted;
+    }
+    if (c == delim_) {  // kUnquoted (or just left kQuoteInQuoted)
+      ++column;
+      state = kFieldStart;
+    } else if (c == '\n') {
+      return i + 1;
+    }
+  }
+  return kNone;
+}
+
+bool QuoteRules::at_field_start(std::size_t q) const {
+  if (q == begin_) return true;
+  char c = p_[q - 1];
+  if (c == delim_ || c == '\n') return true;
+  if (c != '\r') return false;
+  // '\r's at a record start are skipped as a blank line; elsewhere they are field text.
+  std::size_t j = q - 1;
+  while (j > begin_ && p_[j - 1] == '\r') --j;
+  return j == begin_ || p_[j - 1] == '\n';
+}
+
+std::uint64_t QuoteRules::record_start_after(std::size_t from, std::size_t cut) const {
+  std::size_t i = from;
+  bool quoted = false;
+  for (;;) {
+    if (quoted) {
+      std::size_t q = find_byte(p_, i, n_, '"');
+      if (q >= n_) return kNone;  // unterminated to the end: no record start
+      if (q + 1 < n_ && p_[q + 1] == '"') {
+        i = q + 2;  // a doubled quote
+        continue;
+      }
+      quoted = false;
+      i = q + 1;
+      continue;
+    }
+    std::size_t look = std::max(i, cut);
+    std::size_t limit = std::min(n_, look + kWindow);
+    std::size_t q = find_byte(p_, i, limit, '"');
+    if (look < q) {
+      std::size_t nl = find_byte(p_, look, q, '\n');
+      if (nl < q) return nl + 1;
+    }
+    if (q == limit) {
+      if (limit == n_) return kNone;
+      i = limit;  // no quote in this window: the state is unchanged
+      continue;
+    }
+    quoted = at_field_start(q);
+    i = q + 1;
+  }
+}
+
+class StringSink final : public MemberSink {
+ public:
+  void on_chunk(std::string_view utf8) override { text.append(utf8); }
+  void on_end() override {}
+  std::string text;
+};
+
+std::string decode_prefix(std::string_view bytes) {
+  StringSink sink;
+  Decoder decoder(sink, Encoding::kUtf8);
+  decoder.feed(bytes);
+  decoder.finish();
+  return std::move(sink.text);
+}
+
+std::string base_name(const std::string& path) {
+  auto slash = path.find_last_of('/');
+  return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+std::atomic<std::uint64_t> g_split_ids{0};
+
+}  // namespace
+
+char pick_delimiter(std::string_view line) {
+  const char candidates[] = {',', ';', '\t', '|'};
+  char best = ',';
+  std::size_t best_n = 0;
+  for (char c : candidates) {
+    auto n = static_cast<std::size_t>(std::count(line.begin(), line.end(), c));
+    if (n > best_n) {
+      best_n = n;
+      best = c;
+    }
+  }
+  return best;
+}
+
+SplitPoints plan_ranges(std::string_view bytes, char delimiter_hint, int parts) {
+  SplitPoints out;
+  std::size_t begin = bytes.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+  std::size_t nl = bytes.find('\n', begin);
+  if (nl == std::string_view::npos || nl - begin > kMaxFirstLine || parts < 2) return out;
+  char delim = delimiter_hint != 0 ? delimiter_hint : pick_delimiter(bytes.substr(begin, nl - begin));
+  QuoteRules rules(bytes, begin, delim);
+  std::uint64_t first_end = rules.first_record_end(kMaxFirstRecord);
+  if (first_end == kNone) return out;
+  out.starts.push_back(0);
+  std::uint64_t from = first_end;
+  for (int k = 1; k < parts; ++k) {
+    std::uint64_t cut = std::max<std::uint64_t>(bytes.size() / static_cast<std::uint64_t>(parts) * k, from);
+    std::uint64_t start = rules.record_start_after(from, cut);
+    if (start == kNone || start >= bytes.size()) break;
+    out.starts.push_back(start);
+    from = start;
+  }
+  if (out.starts.size() < 2) return {};
+  out.prime = decode_prefix(bytes.substr(0, first_end));
+  // The whole file's decoder switches to Windows-1252 for good at the first invalid
+  // UTF-8 sequence; a range after it starts in Windows-1252.
+  bool valid = true;
+  for (std::size_t k = 0; k < out.starts.size(); ++k) {
+    out.encodings.push_back(valid ? Encoding::kUtf8 : Encoding::kWindows1252);
+    if (valid && k + 1 < out.starts.size()) {
+      std::string_view range = bytes.substr(out.starts[k], out.starts[k + 1] - out.starts[k]);
+      bool incomplete = false;
+      valid = valid_utf8_prefix(range, &incomplete) == range.size();
+    }
+  }
+  return out;
+}
+
+std::unique_ptr<MappedFile> MappedFile::map(int fd, std::uint64_t size) {
+  if (size == 0 || size > static_cast<std::uint64_t>(SIZE_MAX)) return nullptr;
+  void* p = ::mmap(nullptr, static_cast<std::size_t>(size), PROT_READ, MAP_PRIVATE, fd, 0);
+  if (p == MAP_FAILED) return nullptr;
+  return std::unique_ptr<MappedFile>(new MappedFile(static_cast<const char*>(p), static_cast<std::size_t>(size)));
+}
+
+MappedFile::~MappedFile() { ::munmap(const_cast<char*>(data_), size_); }
+
+bool WorkQueue::take(const FileEntry** file, RangeWork* range) {
+  std::unique_lock lock(mu_);
+  for (;;) {
+    if (!ranges_.empty()) {
+      *range = std::move(ranges_.front());
+      ranges_.pop_front();
+      *file = nullptr;
+      return true;
+    }
+    if (next_file_ < files_.size()) {
+      *file = &files_[next_file_++];
+      range->file.reset();
+      if ((*file)->may_split) ++planning_;  // its worker calls planning_done()
+      return true;
+    }
+    if (planning_ == 0) return false;
+    cv_.wait(lock);
+  }
+}
+
+void WorkQueue::planning_done(std::vector<RangeWork> ranges) {
+  {
+    std::lock_guard lock(mu_);
+    --planning_;
+    for (auto& r : ranges) ranges_.push_back(std::move(r));
+  }
+  cv_.notify_all();
+}
+
+bool may_split(const std::string& path, std::uint64_t size, const InputOptions& options) {
+  if (options.threads < 2 || size < options.split_min_bytes || size > options.limits.max_member_size) return false;
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY);
+  if (fd < 0) return false;
+  std::string head(std::min<std::uint64_t>(size, kSniffBytes), '\0');
+  ssize_t n = ::pread(fd, head.data(), head.size(), 0);
+  ::close(fd);
+  if (n <= 0) return false;
+  head.resize(static_cast<std::size_t>(n));
+  Sniff s = sniff(base_name(path), head);
+  return s.container == Container::kNone && s.protection.empty() && s.encoding == Encoding::kUtf8 &&
+         (s.format == Format::kCsv || s.format == Format::kTsv);
+}
+
+std::shared_ptr<SplitFile> plan_split(int fd, std::uint64_t size, const std::string& path, Format format,
+                                      const InputOptions& options) {
+  if (options.threads < 2 || size < options.split_min_bytes || size > options.limits.max_member_size) return nullptr;
+  // One range per thread, but none much smaller than an eighth of the threshold: each
+  // range costs a sink of its own.
+  std::uint64_t min_range = std::max<std::uint64_t>(options.split_min_bytes / 8, 1);
+  int parts = static_cast<int>(std::min<std::uint64_t>(static_cast<std::uint64_t>(options.threads), size / min_range));
+  if (parts < 2) return nullptr;
+  auto map = MappedFile::map(fd, size);
+  if (!map) return nullptr;
+  SplitPoints points = plan_ranges(map->bytes(), format == Format::kTsv ? '\t' : 0, parts);
+  if (points.starts.size() < 2) return nullptr;
+  auto file = std::make_shared<SplitFile>();
+  file->path = path;
+  file->format = format;
+  file->id = ++g_split_ids;
+  file->map = std::move(map);
+  file->points = std::move(points);
+  file->ranges_left = static_cast<int>(file->points.starts.size());
+  return file;
+}
+
+void read_range(ScanShared& shared, SplitFile& file, std::uint32_t index) {
+  const SplitPoints& pts = file.points;
+  std::string_view all = file.map->bytes();
+  std::uint64_t start = pts.starts[index];
+  std::uint64_t end = index + 1 < pts.starts.size() ? pts.starts[index + 1] : all.size();
+  std::string_view range = all.substr(start, end - start);
+  MemberInfo info;
+  info.path = file.path;
+  info.size_hint = range.size();
+  info.format = file.format;
+  info.encoding = std::string(encoding_name(pts.encodings[index]));
+  info.part.split = file.id;
+  info.part.index = index;
+  info.part.count = static_cast<std::uint32_t>(pts.starts.size());
+  if (index > 0) info.part.prime = pts.prime;
+  if (index == 0) shared.progress.add_member();
+  if (auto sink = shared.factory.open(info)) {
+    Decoder decoder(*sink, pts.encodings[index], index == 0);
+    const std::size_t step = shared.options.buffer_size;
+    for (std::size_t at = 0; at < range.size(); at += step) {
+      std::string_view piece = range.substr(at, step);
+      decoder.feed(piece);
+      shared.progress.add_read(piece.size());
+      shared.progress.add_decoded(piece.size());
+      shared.progress.report(false);
+    }
+    decoder.finish();
+    sink->on_end();
+  } else {
+    shared.progress.add_read(range.size());
+  }
+  if (file.ranges_left.fetch_sub(1) == 1) shared.progress.file_done();
+}
+
+}  // namespace bd::scan::input

@@ -1,0 +1,124 @@
+// Splitting one large plain CSV/TSV file across the worker threads. Internal to
+// src/scan/input/.
+//
+// A file on disk (not an archive member, not compressed) that sniffs as CSV/TSV and is
+// at least InputOptions::split_min_bytes is read as several byte ranges, each a member
+// of its own (MemberInfo::part) scanned by whichever worker takes it. Every range but
+// the first starts at a real record start: the planner runs the CSV tokenizer's quoting
+// rules (scan/tokenize/csv.cc) over the bytes before each candidate cut, jumping from
+// quote to quote, and moves the cut to the next newline outside quotes. A range after
+// the first is primed with the file's first record (the header row, or the first data
+// row), decoded as the first range decodes it, so its tokenizer decides the same
+// delimiter and header; the analysis side combines the ranges' results into one.
+//
+// Decoding: ranges are cut after a '\n', so no character spans two ranges; a range
+// starts as UTF-8 when everything before it is valid UTF-8, else as Windows-1252 (the
+// decoder of the whole file would have switched before it).
+//
+// Threads: plan_split() and read_range() run on the worker that calls them; a
+// SplitFile is shared (read-only, plus an atomic count) by the workers reading its
+// ranges; WorkQueue is thread-safe.
+// Failure: a file that cannot be mapped or planned (no record boundary found, first
+// record too long, ...) is simply not split: plan_split() returns null and the caller
+// reads it whole as before.
+#pragma once
+
+#include <atomic>
+#include <condition_variable>
+#include <cstdint>
+#include <deque>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "scan/format.h"
+#include "scan/input/decoder.h"
+#include "scan/input/input.h"
+#include "scan/input/walker.h"
+
+namespace bd::scan::input {
+
+struct ScanShared;
+
+// Where one file is cut. starts[0] == 0; range i is [starts[i], starts[i + 1]) with
+// starts.back() followed by the end of the file.
+struct SplitPoints {
+  std::vector<std::uint64_t> starts;
+  std::vector<Encoding> encodings;  // the decoder's encoding at each range's start
+  std::string prime;                // the file's first record, decoded (for ranges > 0)
+};
+
+// Pure planning over the file's bytes (tests call it directly). `delimiter_hint` is
+// '\t' for TSV and 0 for CSV (picked like the tokenizer: the most frequent of , ; tab |
+// on the first line). Cuts near i * size / parts; a cut with no record start after it
+// is dropped. Returns no starts when the file cannot be split.
+SplitPoints plan_ranges(std::string_view bytes, char delimiter_hint, int parts);
+
+// The delimiter the CSV tokenizer picks for a member whose first line is `line`.
+char pick_delimiter(std::string_view line);
+
+// A read-only mapping of a whole file. Owns the mapping.
+class MappedFile {
+ public:
+  static std::unique_ptr<MappedFile> map(int fd, std::uint64_t size);
+  ~MappedFile();
+  MappedFile(const MappedFile&) = delete;
+  MappedFile& operator=(const MappedFile&) = delete;
+  std::string_view bytes() const { return {data_, size_}; }
+
+ private:
+  MappedFile(const char* data, std::size_t size) : data_(data), size_(size) {}
+  const char* data_;
+  std::size_t size_;
+};
+
+struct SplitFile {
+  std::string path;  // as reported
+  Format format = Format::kCsv;
+  std::uint64_t id = 0;  // MemberPart::split
+  std::unique_ptr<MappedFile> map;
+  SplitPoints points;
+  std::atomic<int> ranges_left{0};
+};
+
+struct RangeWork {
+  std::shared_ptr<SplitFile> file;
+  std::uint32_t index = 0;
+};
+
+// The workers' shared list of work: whole files (largest first) and ranges of split
+// files, which go first so that a split file finishes early.
+class WorkQueue {
+ public:
+  explicit WorkQueue(const std::vector<FileEntry>& files) : files_(files) {}
+  // The next work item: a range (*range set) or a file (*file set). Waits while nothing
+  // is left but a split is being planned; false when everything was handed out.
+  bool take(const FileEntry** file, RangeWork* range);
+  // Ends the planning of a file taken with FileEntry::may_split (once per such file,
+  // whether it was split or not) and queues its ranges after the first.
+  void planning_done(std::vector<RangeWork> ranges);
+
+ private:
+  const std::vector<FileEntry>& files_;
+  std::size_t next_file_ = 0;
+  std::deque<RangeWork> ranges_;
+  int planning_ = 0;  // files taken with may_split whose planning has not ended
+  std::mutex mu_;
+  std::condition_variable cv_;
+};
+
+// Whether a file of this size may be split (read_inputs counts workers with it):
+// threads > 1, size >= split_min_bytes, and its first bytes sniff as plain CSV/TSV.
+bool may_split(const std::string& path, std::uint64_t size, const InputOptions& options);
+
+// Maps and plans `fd` (a plain CSV/TSV file sniffed as `format`, UTF-8); null when it
+// is not worth or not possible to split.
+std::shared_ptr<SplitFile> plan_split(int fd, std::uint64_t size, const std::string& path, Format format,
+                                      const InputOptions& options);
+
+// Decodes range `index` of `file` into a sink opened from `shared.factory`.
+void read_range(ScanShared& shared, SplitFile& file, std::uint32_t index);
+
+}  // namespace bd::scan::input

@@ -1,0 +1,232 @@
+// One large plain CSV/TSV file split across threads (scan/input/split.h): the cuts are
+// real record starts, and the report equals that of the file scanned whole, whatever
+// the quoting (multi-line quoted fields, stray quotes in unquoted fields, CRLF, blank
+// lines), header or none, encoding, and number of ranges.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <random>
+
+#include "corpus.h"
+#include "scan/input/input.h"
+#include "scan/input/split.h"
+#include "scan/report_json.h"
+#include "scan/scanner.h"
+#include "scan/tokenize/record_handler.h"
+#include "test_support.h"
+
+namespace bd::scan {
+namespace {
+
+using testing::TempDir;
+using testing::write_file;
+
+std::string report_json(const std::vector<std::string>& paths, int threads, std::uint64_t split_min_bytes) {
+  ScanOptions so;
+  Scanner scanner(so);
+  InputOptions in;
+  in.threads = threads;
+  in.buffer_size = 64u << 10;
+  in.split_min_bytes = split_min_bytes;
+  EXPECT_TRUE(read_inputs(paths, in, scanner).ok());
+  ScanReport r = scanner.finish();
+  r.timings.clear();
+  r.seconds = 0;
+  return report_to_json(r);
+}
+
+// Scans `content` whole and split into 2..4 ranges; the reports must be equal.
+void expect_same_report(const std::string& name, const std::string& content) {
+  TempDir d;
+  std::string path = d.file(name);
+  write_file(path, content);
+  std::string whole = report_json({path}, 1, 1);
+  for (int threads : {2, 3, 4}) {
+    SCOPED_TRACE(name + " in " + std::to_string(threads) + " ranges");
+    EXPECT_EQ(report_json({path}, threads, 1), whole);
+  }
+}
+
+std::size_t ranges(const std::string& content, char hint, int parts) {
+  return input::plan_ranges(content, hint, parts).starts.size();
+}
+
+// The offsets where the CSV tokenizer ends a record, fed one byte at a time.
+class RecordEnds final : public tokenize::RecordHandler {
+ public:
+  void on_table(std::string_view, const std::vector<std::string>&) override { ends.push_back(at); }
+  std::size_t column_for_key(std::string_view) override { return 0; }
+  void on_field(std::size_t, std::string_view) override {}
+  void on_record_end() override { ends.push_back(at); }
+  void on_text(std::string_view) override {}
+  void on_problem(std::string_view) override {}
+  std::size_t at = 0;
+  std::vector<std::size_t> ends;
+};
+
+std::vector<std::size_t> record_ends(const std::string& csv) {
+  RecordEnds h;
+  auto t = tokenize::make_csv_tokenizer(h, 0);
+  for (std::size_t i = 0; i < csv.size(); ++i) {
+    h.at = i + 1;
+    t->feed(std::string_view(csv).substr(i, 1));
+  }
+  return h.ends;
+}
+
+const std::string kPeople =
+    "naam,bsn,email,notitie\n"
+    "Jan de Vries,111222333,jan@example.nl,\"belde over\nzijn \"\"diabetes\"\"\"\n"
+    "Piet Jansen,123456782,piet@example.nl,geen\n"
+    "Kees 5\"9,319072356,kees@example.nl,\"lang\n\nverhaal, met komma\"\n"
+    "Anna,,anna@example.nl,x\"y\"z\n";
+
+std::string repeat(const std::string& s, int n) {
+  std::string out;
+  for (int i = 0; i < n; ++i) out += s;
+  return out;
+}
+
+TEST(ScanSplit, QuotedMultiLineFieldsAndStrayQuotes) {
+  std::string body = kPeople.substr(kPeople.find('\n') + 1);
+  std::string csv = kPeople + repeat(body, 40);
+  EXPECT_GE(ranges(csv, 0, 4), 3u);
+  expect_same_report("mensen.csv", csv);
+}
+
+TEST(ScanSplit, CutsFallOnRecordStartsOnly) {
+  std::string body = kPeople.substr(kPeople.find('\n') + 1);
+  std::string csv = kPeople + repeat(body, 25);
+  std::vector<std::size_t> ends = record_ends(csv);
+  for (int parts = 2; parts <= 16; ++parts) {
+    input::SplitPoints p = input::plan_ranges(csv, 0, parts);
+    ASSERT_GE(p.starts.size(), 2u);
+    for (std::size_t i = 1; i < p.starts.size(); ++i) {
+      EXPECT_NE(std::find(ends.begin(), ends.end(), p.starts[i]), ends.end()) << "cut at " << p.starts[i];
+    }
+  }
+}
+
+TEST(ScanSplit, CutInsideAQuotedMultiLineFieldMovesPastIt) {
+  // The middle of the file lies inside one long quoted field full of newlines and
+  // record-like lines; the only record start after it is the last row.
+  std::string fake = repeat("9,999999999,nep@example.nl,x\n", 200);
+  std::string csv = "id,bsn,email,notitie\n1,111222333,jan@example.nl,\"" + fake + "\"\n2,123456782,piet@example.nl,y\n";
+  input::SplitPoints p = input::plan_ranges(csv, 0, 2);
+  ASSERT_EQ(p.starts.size(), 2u);
+  EXPECT_EQ(csv.substr(p.starts[1]), "2,123456782,piet@example.nl,y\n");
+  expect_same_report("lang.csv", csv);
+}
+
+TEST(ScanSplit, QuoteAfterCarriageReturnsOpensAFieldOnlyAtARecordStart) {
+  // '\r's after a record end are blank-line bytes: the quote after them opens a field.
+  std::string lines = repeat("x\n", 200);
+  std::string opened = "a,b\n\r\r\"" + lines + "\",1\nz,2\n";
+  input::SplitPoints p = input::plan_ranges(opened, 0, 2);
+  ASSERT_EQ(p.starts.size(), 2u);
+  EXPECT_EQ(opened.substr(p.starts[1]), "z,2\n");
+  expect_same_report("cr_open.csv", opened);
+  // After a delimiter they are field text, and the quote after them a literal.
+  std::string literal = "a,b\n1,\r\"" + lines + "z,2\n";
+  p = input::plan_ranges(literal, 0, 2);
+  ASSERT_EQ(p.starts.size(), 2u);
+  EXPECT_LT(p.starts[1], literal.size() - 100);
+  expect_same_report("cr_literal.csv", literal);
+}
+
+TEST(ScanSplit, UnterminatedQuoteIsNotSplitAfterIt) {
+  std::string csv = "a,b\n1,\"open\n" + repeat("2,3\n", 100);
+  EXPECT_EQ(ranges(csv, 0, 2), 0u);
+  expect_same_report("open.csv", csv);
+}
+
+TEST(ScanSplit, CrlfBomAndBlankLines) {
+  std::string rows = repeat("Jan,111222333,jan@example.nl\r\n\r\n\"Piet\r\nJansen\",123456782,\"p@example.nl\"\r\n", 30);
+  expect_same_report("crlf.csv", "\xEF\xBB\xBFnaam,bsn,email\r\n" + rows);
+  expect_same_report("blank.csv", "\n\r\nnaam,bsn,email\r\n" + rows);
+  // A quote after '\r's that follow a record end opens a quoted field; after a value it
+  // is a literal.
+  expect_same_report("cr.csv", "naam,bsn\n" + repeat("\r\"a\nb\",111222333\nx\r\"y,123456782\n", 40));
+}
+
+TEST(ScanSplit, NoHeaderHeaderOnlyAndTsv) {
+  expect_same_report("geen_kop.csv", repeat("Jan de Vries,111222333,jan@example.nl\n", 50));
+  expect_same_report("alleen_kop.csv", "naam,bsn,email\n");
+  expect_same_report("kop_zonder_regeleinde.csv", "naam,bsn,email");
+  expect_same_report("puntkomma.csv", "naam;bsn;email\n" + repeat("\"de Vries; Jan\";111222333;jan@example.nl\n", 50));
+  expect_same_report("tabs.tsv", "naam\tbsn\temail\n" + repeat("Jan \"J\" Jansen\t111222333\tjan@example.nl\n", 50));
+  // More fields in later rows than in the header: "#n" columns.
+  expect_same_report("breed.csv", "naam,bsn\n" + repeat("Jan,111222333\n", 30) + repeat("Piet,123456782,p@example.nl,06-12345678\n", 30));
+}
+
+TEST(ScanSplit, InvalidUtf8SwitchesLaterRangesToWindows1252) {
+  std::string rows = repeat("Zo\xC3\xAB Bakker,111222333,zoe@example.nl\n", 40);
+  expect_same_report("utf8.csv", "naam,bsn,email\n" + rows);
+  expect_same_report("latin.csv", "naam,bsn,email\n" + rows + "Ren\xE9 M\xFCller,123456782,rene@example.nl\n" + rows);
+}
+
+TEST(ScanSplit, TentativeBsnColumnsAndHashesAcrossRanges) {
+  // A column without a BSN header whose values all pass the 11-check, and a column of
+  // bare digests: the verdicts need every range's counts.
+  std::string csv = "ref,digest,naam\n";
+  for (int i = 0; i < 60; ++i) {
+    csv += (i % 2 ? "111222333," : "123456782,") + std::string(i % 3 ? "5f4dcc3b5aa765d61d8327deb882cf99" : "e99a18c428cb38d5f260853678922e03") + ",Naam " + std::to_string(i) + "\n";
+  }
+  expect_same_report("kolommen.csv", csv);
+}
+
+TEST(ScanSplit, RandomQuotingEqualsTheWholeScan) {
+  std::mt19937 rng(20261206);
+  const std::vector<std::string> pieces = {
+      "a",   "Jan",  "111222333", "jan@example.nl", ",",   ",",  ",",    "\n",  "\n",  "\r\n", "\r",
+      "\"",  "\"\"", "\"x\ny\"",  "5\"9",           "\"a,b\"", "NL91ABNA0417164300", " ", ";", "\t"};
+  int split = 0;
+  for (int round = 0; round < 150; ++round) {
+    std::string csv = round % 2 ? "naam,bsn,email\n" : "";
+    int n = 50 + static_cast<int>(rng() % 400);
+    for (int i = 0; i < n; ++i) csv += pieces[rng() % pieces.size()];
+    SCOPED_TRACE("round " + std::to_string(round));
+    if (ranges(csv, 0, 4) >= 3) ++split;
+    expect_same_report("r.csv", csv);
+    if (::testing::Test::HasFailure()) break;
+  }
+  EXPECT_GE(split, 75);  // most rounds are really cut
+}
+
+TEST(ScanSplit, GeneratedCorpusFileEqualsTheWholeScan) {
+  TempDir d;
+  gen::CorpusOptions o;
+  o.seed = 77;
+  o.persons = 3000;
+  o.text_lines = 10;
+  o.trap_rows = 300;
+  o.employees = 10;
+  gen::generate_corpus(d.path(), o);
+  std::vector<std::string> csvs;
+  for (const auto& e : std::filesystem::directory_iterator(d.path())) {
+    if (e.path().extension() == ".csv") csvs.push_back(e.path().string());
+  }
+  ASSERT_FALSE(csvs.empty());
+  for (const auto& path : csvs) {
+    SCOPED_TRACE(path);
+    std::string whole = report_json({path}, 1, 1);
+    EXPECT_EQ(report_json({path}, 2, 64u << 10), whole);
+    EXPECT_EQ(report_json({path}, 3, 64u << 10), whole);
+  }
+}
+
+TEST(ScanSplit, SmallFilesAndOneThreadAreNotSplit) {
+  TempDir d;
+  write_file(d.file("a.csv"), kPeople);
+  InputOptions o;
+  o.threads = 4;
+  EXPECT_FALSE(input::may_split(d.file("a.csv"), kPeople.size(), o));  // below 32 MiB
+  o.split_min_bytes = 1;
+  EXPECT_TRUE(input::may_split(d.file("a.csv"), kPeople.size(), o));
+  o.threads = 1;
+  EXPECT_FALSE(input::may_split(d.file("a.csv"), kPeople.size(), o));
+}
+
+}  // namespace
+}  // namespace bd::scan
