@@ -17,6 +17,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <vector>
@@ -42,6 +43,49 @@ class SpillFile {
   int fd_ = -1;
   std::uint64_t size_ = 0;
 };
+
+// Sorts 64-bit hashes in expected linear time, where std::sort costs a log factor: one
+// counting scatter into `scratch` by the bits below the keys' common prefix (about one
+// bucket per key), then each bucket by insertion sort. Hashes are uniform, so buckets
+// hold one or two keys; a bucket of more than a few (skewed keys) takes std::sort, so
+// no input costs more than n log n. Uses n 8-byte keys of scratch and 4 bytes per key
+// of counts.
+inline void sort_hashes(std::vector<std::uint64_t>& keys, std::vector<std::uint64_t>& scratch) {
+  const std::size_t n = keys.size();
+  if (n < 256 || n >= (std::size_t{1} << 31)) {
+    std::sort(keys.begin(), keys.end());
+    return;
+  }
+  auto [lo, hi] = std::minmax_element(keys.begin(), keys.end());
+  const int top = std::bit_width(*lo ^ *hi);  // bits below the common prefix
+  if (top == 0) return;                        // all equal
+  const int bits = std::min(top, static_cast<int>(std::bit_width(n)) - 1);
+  const int shift = top - bits;
+  const std::uint64_t mask = (std::uint64_t{1} << bits) - 1;
+  std::vector<std::uint32_t> end((std::size_t{1} << bits) + 1, 0);
+  for (std::uint64_t k : keys) ++end[((k >> shift) & mask) + 1];
+  for (std::size_t b = 1; b < end.size(); ++b) end[b] += end[b - 1];
+  scratch.resize(n);
+  for (std::uint64_t k : keys) scratch[end[(k >> shift) & mask]++] = k;
+  // end[b] is now where bucket b ends (and bucket b + 1 starts).
+  std::uint64_t* a = scratch.data();
+  std::size_t first = 0;
+  for (std::size_t b = 0; b + 1 < end.size(); ++b) {
+    const std::size_t last = end[b];
+    if (last - first > 16) {
+      std::sort(a + first, a + last);
+    } else {
+      for (std::size_t i = first + 1; i < last; ++i) {
+        std::uint64_t k = a[i];
+        std::size_t j = i;
+        for (; j > first && a[j - 1] > k; --j) a[j] = a[j - 1];
+        a[j] = k;
+      }
+    }
+    first = last;
+  }
+  keys.swap(scratch);
+}
 
 class DistinctCounter {
  public:
@@ -87,7 +131,10 @@ void DistinctCounter::for_each_sorted(F&& f) {
     set_.for_each([&](std::uint64_t k) {
       if (k != 0) keys.push_back(k);
     });
-    std::sort(keys.begin(), keys.end());
+    {
+      std::vector<std::uint64_t> scratch;
+      sort_hashes(keys, scratch);
+    }
     if (zero_ || set_.has_zero()) f(&zero, std::size_t{1});
     if (!keys.empty()) f(static_cast<const std::uint64_t*>(keys.data()), keys.size());
     return;
@@ -96,9 +143,10 @@ void DistinctCounter::for_each_sorted(F&& f) {
   set_.release();
   if (zero_) f(&zero, std::size_t{1});
   std::vector<std::uint64_t> part;
+  std::vector<std::uint64_t> scratch;
   for (std::size_t p = 0; p < kPartitions; ++p) {
     read_partition(p, part);
-    std::sort(part.begin(), part.end());
+    sort_hashes(part, scratch);
     part.erase(std::unique(part.begin(), part.end()), part.end());
     if (!part.empty()) f(static_cast<const std::uint64_t*>(part.data()), part.size());
   }

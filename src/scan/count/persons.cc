@@ -1,14 +1,24 @@
 #include "scan/count/persons.h"
 
 #include <algorithm>
+#include <array>
+#include <bit>
 #include <numeric>
+
+#include "scan/mapped_memory.h"
 
 namespace bd::scan::count {
 namespace {
 
+// The parents live in fresh anonymous memory (scan/mapped_memory.h): on huge pages, so
+// that filling millions of them takes a fault per 2 MiB instead of one per 4 KiB.
 class UnionFind {
  public:
-  explicit UnionFind(std::size_t n) : parent_(n) { std::iota(parent_.begin(), parent_.end(), 0u); }
+  explicit UnionFind(std::size_t n)
+      : memory_(std::max<std::size_t>(n, 1) * sizeof(std::uint32_t)), parent_(static_cast<std::uint32_t*>(memory_.data())) {
+    std::iota(parent_, parent_ + n, 0u);
+  }
+  void prefetch(std::uint32_t x) const { __builtin_prefetch(&parent_[x]); }
   std::uint32_t find(std::uint32_t x) {
     while (parent_[x] != x) {
       parent_[x] = parent_[parent_[x]];  // path halving
@@ -26,38 +36,136 @@ class UnionFind {
   }
 
  private:
-  std::vector<std::uint32_t> parent_;
+  MappedMemory memory_;
+  std::uint32_t* parent_;
 };
 
-// The sorted distinct keys with a table of where each top-16-bit prefix starts, so a
-// key's rank costs a binary search over a few hundred keys instead of millions.
+// The distinct keys as dense ranks 0..size()-1, in ascending key order. Keys are kept
+// per top-8-bit partition (each vector exactly as large as its partition, so there is
+// no growth slack at the end), with a table per partition of where each range of the
+// next bits starts (at most one byte per key): keys are uniform hashes, so a range
+// holds four to eight keys on average and a rank costs a look in the table and a short
+// scan, two cache misses that the caller can prefetch, where a binary search over
+// millions of keys costs a chain of them.
 class KeyRanks {
  public:
   explicit KeyRanks(DistinctCounter& keys) {
-    keys.for_each_sorted([this](const std::uint64_t* k, std::size_t n) { keys_.insert(keys_.end(), k, k + n); });
-    start_.assign(kBuckets + 1, 0);
-    std::size_t i = 0;
-    for (std::size_t b = 0; b < kBuckets; ++b) {
-      start_[b] = static_cast<std::uint32_t>(i);
-      while (i < keys_.size() && (keys_[i] >> 48) == b) ++i;
+    keys.for_each_sorted([this](const std::uint64_t* k, std::size_t n) { add_sorted(k, n); });
+    std::uint32_t base = 0;
+    for (Partition& part : parts_) {
+      part.base = base;
+      base += static_cast<std::uint32_t>(part.keys.size());
+      index(part);
     }
-    start_[kBuckets] = static_cast<std::uint32_t>(keys_.size());
+    size_ = base;
   }
-  std::size_t size() const { return keys_.size(); }
-  // The key's index in sorted order, or size() when it is not a key.
-  std::uint32_t rank(std::uint64_t key) const {
-    std::size_t b = key >> 48;
-    auto first = keys_.begin() + start_[b];
-    auto last = keys_.begin() + start_[b + 1];
-    auto it = std::lower_bound(first, last, key);
-    if (it == last || *it != key) return static_cast<std::uint32_t>(keys_.size());
-    return static_cast<std::uint32_t>(it - keys_.begin());
+  std::uint32_t size() const { return size_; }
+
+  // Where a key's range starts in the table of its partition; prefetches that entry.
+  const std::uint32_t* locate(std::uint64_t key) const {
+    const Partition& part = parts_[key >> 56];
+    const std::uint32_t* at = part.starts.data() + ((key << 8) >> part.shift);
+    __builtin_prefetch(at);
+    return at;
+  }
+  // Prefetches the first key of the range `at` (from locate) starts.
+  void prefetch(std::uint64_t key, const std::uint32_t* at) const {
+    __builtin_prefetch(parts_[key >> 56].keys.data() + *at);
+  }
+  // The key's rank, or size() when it is not a key; `at` is locate(key).
+  std::uint32_t rank(std::uint64_t key, const std::uint32_t* at) const {
+    const Partition& part = parts_[key >> 56];
+    const std::uint64_t* k = part.keys.data();
+    std::uint32_t first = at[0];
+    std::uint32_t last = at[1];
+    if (last - first > 16) {  // skewed keys: a long range is searched, not scanned
+      const std::uint64_t* it = std::lower_bound(k + first, k + last, key);
+      first = static_cast<std::uint32_t>(it - k);
+    } else {
+      while (first < last && k[first] < key) ++first;
+    }
+    return first < last && k[first] == key ? part.base + first : size_;
   }
 
  private:
-  static constexpr std::size_t kBuckets = 1 << 16;
-  std::vector<std::uint64_t> keys_;
-  std::vector<std::uint32_t> start_;
+  struct Partition {
+    std::vector<std::uint64_t> keys;    // ascending
+    std::vector<std::uint32_t> starts;  // 2^bits + 1 entries: where each range starts in keys
+    std::uint32_t base = 0;             // the rank of keys[0]
+    int shift = 63;                     // range of key: (key << 8) >> shift
+  };
+
+  // Takes a run of ascending keys, which may span partitions.
+  void add_sorted(const std::uint64_t* k, std::size_t n) {
+    while (n > 0) {
+      std::size_t p = k[0] >> 56;
+      std::size_t m = p + 1 == parts_.size() ? n : std::lower_bound(k, k + n, (p + 1) << 56) - k;
+      std::vector<std::uint64_t>& keys = parts_[p].keys;
+      keys.reserve(keys.size() + m);  // a partition arrives in one run (key 0 apart): exact
+      keys.insert(keys.end(), k, k + m);
+      k += m;
+      n -= m;
+    }
+  }
+
+  // Builds the range table: 2^bits ranges with 2^bits in (n/8, n/4], at least 2.
+  static void index(Partition& part) {
+    const std::size_t n = part.keys.size();
+    const int bits = std::max(1, static_cast<int>(std::bit_width(n >> 3)));
+    part.shift = 64 - bits;
+    part.starts.resize((std::size_t{1} << bits) + 1);
+    std::size_t i = 0;
+    for (std::size_t r = 0; r + 1 < part.starts.size(); ++r) {
+      part.starts[r] = static_cast<std::uint32_t>(i);
+      while (i < n && ((part.keys[i] << 8) >> part.shift) == r) ++i;
+    }
+    part.starts.back() = static_cast<std::uint32_t>(n);
+  }
+
+  std::array<Partition, DistinctCounter::kPartitions> parts_;
+  std::uint32_t size_ = 0;
+};
+
+// Streams links through the union-find in batches: each step of a lookup (the range
+// table, the keys, the parents) is prefetched for the whole batch before the next step
+// reads it, so the cache misses of a batch overlap instead of following one another.
+class LinkUnion {
+ public:
+  explicit LinkUnion(DistinctCounter& keys) : ranks_(keys), uf_(ranks_.size()), components_(ranks_.size()) {}
+
+  void add(const PersonLink* links, std::size_t n) {
+    for (std::size_t i = 0; i < n; i += kBatch) add_batch(links + i, std::min(kBatch, n - i));
+  }
+  std::uint64_t components() const { return components_; }
+
+ private:
+  static constexpr std::size_t kBatch = 16;
+
+  void add_batch(const PersonLink* links, std::size_t n) {
+    std::array<std::uint64_t, 2 * kBatch> key;
+    std::array<const std::uint32_t*, 2 * kBatch> at;
+    std::array<std::uint32_t, 2 * kBatch> rank;
+    for (std::size_t i = 0; i < n; ++i) {
+      key[2 * i] = links[i].first;
+      key[2 * i + 1] = links[i].second;
+    }
+    const std::size_t m = 2 * n;
+    for (std::size_t i = 0; i < m; ++i) at[i] = ranks_.locate(key[i]);
+    for (std::size_t i = 0; i < m; ++i) ranks_.prefetch(key[i], at[i]);
+    for (std::size_t i = 0; i < m; ++i) {
+      rank[i] = ranks_.rank(key[i], at[i]);
+      if (rank[i] < ranks_.size()) uf_.prefetch(rank[i]);
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+      std::uint32_t a = rank[2 * i];
+      std::uint32_t b = rank[2 * i + 1];
+      if (a < ranks_.size() && b < ranks_.size() && uf_.unite(a, b)) --components_;
+    }
+  }
+
+  KeyRanks ranks_;
+  UnionFind uf_;
+  std::uint64_t components_;
 };
 
 }  // namespace
@@ -72,7 +180,20 @@ void PersonGraph::add_link(std::uint64_t a, std::uint64_t b) {
 }
 
 void PersonGraph::add_links(const std::vector<PersonLink>& links) {
-  for (const PersonLink& l : links) add_link(l.first, l.second);
+  // In bulk, up to the room left before each spill: a link to itself joins nothing but
+  // costs nothing either, so the links are copied as they are. A buffer that is going
+  // to be large takes its whole capacity at once rather than being copied on every
+  // doubling; small ones (small scans) grow as usual.
+  const PersonLink* l = links.data();
+  std::size_t n = links.size();
+  if (links_.size() + n > link_capacity_ / 8 && links_.capacity() < link_capacity_) links_.reserve(link_capacity_);
+  while (n > 0) {
+    if (links_.size() >= link_capacity_) spill_links();
+    std::size_t take = std::min(n, link_capacity_ - links_.size());
+    links_.insert(links_.end(), l, l + take);
+    l += take;
+    n -= take;
+  }
 }
 
 void PersonGraph::spill_links() {
@@ -81,23 +202,16 @@ void PersonGraph::spill_links() {
 }
 
 std::uint64_t PersonGraph::count() {
-  KeyRanks ranks(keys_);
-  UnionFind uf(ranks.size());
-  std::uint64_t components = ranks.size();
-  auto unite = [&](const PersonLink& l) {
-    std::uint32_t a = ranks.rank(l.first);
-    std::uint32_t b = ranks.rank(l.second);
-    if (a < ranks.size() && b < ranks.size() && uf.unite(a, b)) --components;
-  };
+  LinkUnion graph(keys_);
   constexpr std::size_t kChunk = 1 << 16;
   std::vector<PersonLink> chunk;
   for (std::uint64_t at = 0; at < links_file_.size(); at += chunk.size() * sizeof(PersonLink)) {
     chunk.resize(std::min<std::uint64_t>(kChunk, (links_file_.size() - at) / sizeof(PersonLink)));
     links_file_.read_at(at, chunk.data(), chunk.size() * sizeof(PersonLink));
-    for (const PersonLink& l : chunk) unite(l);
+    graph.add(chunk.data(), chunk.size());
   }
-  for (const PersonLink& l : links_) unite(l);
-  return components;
+  graph.add(links_.data(), links_.size());
+  return graph.components();
 }
 
 }  // namespace bd::scan::count

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdint>
+#include <map>
 #include <random>
 #include <set>
 #include <vector>
@@ -70,6 +71,81 @@ TEST(ScanPersonGraph, ChainsAcrossSpilledLinksAreOnePerson) {
       if (p % 2 == 0) g.add_link(key(p, 2), key(p + 1, 0));
     }
     EXPECT_EQ(g.count(), 1500u) << memory;
+  }
+}
+
+// Keys that are not uniform hashes: small numbers, a dense cluster, the largest values.
+// They fill a few ranges of the key space, so sorting them and ranking them take the
+// paths for crowded ranges.
+std::vector<std::uint64_t> skewed_keys(std::size_t n, std::uint64_t seed) {
+  std::mt19937_64 rng(seed);
+  std::vector<std::uint64_t> keys;
+  for (std::size_t i = 0; i < n; ++i) {
+    switch (i % 4) {
+      case 0: keys.push_back(rng() % 5000); break;  // 0 included
+      case 1: keys.push_back((std::uint64_t{0x42} << 56) | (rng() % 100000)); break;
+      case 2: keys.push_back(~std::uint64_t{0} - rng() % 3000); break;
+      default: keys.push_back(rng()); break;
+    }
+  }
+  return keys;
+}
+
+TEST(ScanDistinctCounter, SkewedKeysAreSortedExactly) {
+  std::vector<std::uint64_t> keys = skewed_keys(30000, 3);
+  std::set<std::uint64_t> truth(keys.begin(), keys.end());
+  for (std::size_t memory : {std::size_t{64} << 20, std::size_t{1}}) {
+    DistinctCounter counter(memory);
+    counter.insert_many(keys.data(), keys.size());
+    std::vector<std::uint64_t> seen;
+    counter.for_each_sorted([&](const std::uint64_t* k, std::size_t n) { seen.insert(seen.end(), k, k + n); });
+    EXPECT_EQ(seen, std::vector<std::uint64_t>(truth.begin(), truth.end())) << memory;
+  }
+}
+
+// Union-find over a std::map: the count PersonGraph must reproduce.
+std::uint64_t reference_persons(const std::vector<std::uint64_t>& keys, const std::vector<PersonLink>& links) {
+  std::map<std::uint64_t, std::uint64_t> parent;
+  for (std::uint64_t k : keys) parent.emplace(k, k);
+  auto find = [&](std::uint64_t x) {
+    while (parent[x] != x) x = parent[x] = parent[parent[x]];
+    return x;
+  };
+  std::uint64_t persons = parent.size();
+  for (const PersonLink& l : links) {
+    if (parent.count(l.first) == 0 || parent.count(l.second) == 0) continue;
+    std::uint64_t a = find(l.first);
+    std::uint64_t b = find(l.second);
+    if (a != b) {
+      parent[a] = b;
+      --persons;
+    }
+  }
+  return persons;
+}
+
+TEST(ScanPersonGraph, SkewedKeysLinksToUnknownKeysAndSelfLinksCountExactly) {
+  std::vector<std::uint64_t> keys = skewed_keys(20000, 11);
+  std::mt19937_64 rng(12);
+  std::vector<PersonLink> links;
+  for (std::size_t i = 0; i < keys.size() / 2; ++i) links.emplace_back(keys[rng() % keys.size()], keys[rng() % keys.size()]);
+  for (std::size_t i = 0; i < 500; ++i) {
+    links.emplace_back(keys[i], keys[i]);                          // a link to itself joins nothing
+    links.emplace_back(keys[i], (std::uint64_t{0x43} << 56) | i);  // nor one to a key never added
+  }
+  links.emplace_back(keys[0], ~std::uint64_t{0} - 4000);
+  const std::uint64_t truth = reference_persons(keys, links);
+  for (std::size_t memory : {std::size_t{64} << 20, std::size_t{1}}) {
+    PersonGraph g(memory);
+    for (std::size_t i = 0; i < keys.size(); i += 700) {
+      std::size_t end = std::min(keys.size(), i + 700);
+      g.add_keys(std::vector<std::uint64_t>(keys.begin() + i, keys.begin() + end));
+    }
+    for (std::size_t i = 0; i < links.size(); i += 300) {
+      std::size_t end = std::min(links.size(), i + 300);
+      g.add_links(std::vector<PersonLink>(links.begin() + i, links.begin() + end));
+    }
+    EXPECT_EQ(g.count(), truth) << memory;
   }
 }
 
