@@ -14,10 +14,24 @@ bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 bool is_alnum(char c) { return is_digit(c) || is_alpha(c); }
 char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
-bool local_char(char c) {
-  return is_alnum(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
-}
-bool domain_char(char c) { return is_alnum(c) || c == '-' || c == '.'; }
+// Character classes of e-mail addresses by table: the local part and the domain are
+// walked byte by byte for every '@', and the chains of compares cost more than a load.
+enum MailClass : std::uint8_t { kLocal = 1, kDomain = 2 };
+
+constexpr std::array<std::uint8_t, 256> kMailClass = [] {
+  std::array<std::uint8_t, 256> t{};
+  for (int c = 0; c < 256; ++c) {
+    bool alnum = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    std::uint8_t k = 0;
+    if (alnum || c == '.' || c == '_' || c == '%' || c == '+' || c == '-') k |= kLocal;
+    if (alnum || c == '-' || c == '.') k |= kDomain;
+    t[static_cast<std::size_t>(c)] = k;
+  }
+  return t;
+}();
+
+bool local_char(char c) { return (kMailClass[static_cast<unsigned char>(c)] & kLocal) != 0; }
+bool domain_char(char c) { return (kMailClass[static_cast<unsigned char>(c)] & kDomain) != 0; }
 
 // Generic TLDs in common use; every two-letter TLD is checked against kCcTlds.
 constexpr std::string_view kGenericTlds[] = {
@@ -61,10 +75,121 @@ constexpr std::string_view kAreaCodes4[] = {
     "0575", "0577", "0578", "0591", "0592", "0593", "0594", "0595", "0596", "0597", "0598",
     "0599"};
 
+// Letters as 1..26 in either case, 0 for anything else. A TLD is packed five bits a
+// letter into one integer (every code is non-zero, so the length is implied), and the
+// lookups below compare one number instead of strings.
+constexpr std::array<std::uint8_t, 256> kLetterCode = [] {
+  std::array<std::uint8_t, 256> t{};
+  for (int c = 'a'; c <= 'z'; ++c) {
+    t[static_cast<std::size_t>(c)] = static_cast<std::uint8_t>(c - 'a' + 1);
+    t[static_cast<std::size_t>(c - 'a' + 'A')] = static_cast<std::uint8_t>(c - 'a' + 1);
+  }
+  return t;
+}();
+
+// Packs a lower-case TLD; only used on the lists above.
+constexpr std::uint64_t pack_tld(std::string_view tld) {
+  std::uint64_t key = 0;
+  for (char c : tld) key = key << 5 | kLetterCode[static_cast<unsigned char>(c)];
+  return key;
+}
+
+// A label longer than the longest generic TLD is on no list: rejected before packing.
+constexpr std::size_t kMaxGenericTld = [] {
+  std::size_t n = 0;
+  for (auto tld : kGenericTlds) n = std::max(n, tld.size());
+  return n;
+}();
+static_assert(kMaxGenericTld * 5 <= 64, "generic TLDs must pack into 64 bits");
+
+// Two-letter TLDs by packed key (two letters pack into ten bits).
+constexpr std::array<bool, 1024> kCcTable = [] {
+  std::array<bool, 1024> t{};
+  std::string_view cc(kCcTlds);
+  for (std::size_t i = 0; i + 1 < cc.size(); i += 3) t[pack_tld(cc.substr(i, 2))] = true;
+  return t;
+}();
+
+// Generic TLDs in an open-addressed hash table of packed keys (0 marks an empty slot).
+// At under half load a lookup is one multiply and usually one compare, where the list
+// cost a string compare per entry for the unknown TLDs of version pins and hosts.
+constexpr std::size_t kGenericSlots = 256;
+static_assert(std::size(kGenericTlds) * 2 < kGenericSlots, "keep the TLD table under half full");
+
+constexpr std::size_t tld_slot(std::uint64_t key) {
+  return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ull) >> 56) % kGenericSlots;
+}
+
+constexpr std::array<std::uint64_t, kGenericSlots> kGenericTable = [] {
+  std::array<std::uint64_t, kGenericSlots> t{};
+  for (auto tld : kGenericTlds) {
+    std::uint64_t key = pack_tld(tld);
+    std::size_t slot = tld_slot(key);
+    while (t[slot] != 0 && t[slot] != key) slot = (slot + 1) % kGenericSlots;
+    t[slot] = key;
+  }
+  return t;
+}();
+
+bool generic_tld(std::uint64_t key) {
+  for (std::size_t slot = tld_slot(key);; slot = (slot + 1) % kGenericSlots) {
+    if (kGenericTable[slot] == key) return true;
+    if (kGenericTable[slot] == 0) return false;
+  }
+}
+
+// Mobile 06 and the 084/085/087/088 ranges, by the two digits after the leading 0.
+constexpr bool non_geographic_ok(int a, int b) { return a == 6 || (a == 8 && (b == 4 || b == 5 || b == 7 || b == 8)); }
+
+// Prefixes of the national number allowed by phone_prefix_ok, indexed by the three
+// digits after the leading 0. One load replaces a walk over 150 area codes per number.
+constexpr std::array<bool, 1000> kPhonePrefix = [] {
+  std::array<bool, 1000> t{};
+  for (int abc = 0; abc < 1000; ++abc) t[static_cast<std::size_t>(abc)] = non_geographic_ok(abc / 100, abc / 10 % 10);
+  for (auto code : kAreaCodes3) {
+    int ab = (code[1] - '0') * 10 + (code[2] - '0');
+    for (int c = 0; c < 10; ++c) t[static_cast<std::size_t>(ab * 10 + c)] = true;
+  }
+  for (auto code : kAreaCodes4) {
+    t[static_cast<std::size_t>((code[1] - '0') * 100 + (code[2] - '0') * 10 + (code[3] - '0'))] = true;
+  }
+  return t;
+}();
+
+// The same for a number whose fourth character is no digit: only the rules that look
+// at the first three characters can accept it. Indexed by the two digits after the 0.
+constexpr std::array<bool, 100> kPhonePrefix2 = [] {
+  std::array<bool, 100> t{};
+  for (int ab = 0; ab < 100; ++ab) t[static_cast<std::size_t>(ab)] = non_geographic_ok(ab / 10, ab % 10);
+  for (auto code : kAreaCodes3) t[static_cast<std::size_t>((code[1] - '0') * 10 + (code[2] - '0'))] = true;
+  return t;
+}();
+
+// The start of the local part before the '@' at text[at]: at most 64 characters.
 std::size_t local_begin(std::string_view text, std::size_t at) {
+  std::size_t lowest = at > 64 ? at - 64 : 0;  // one bound to test per character, not two
   std::size_t b = at;
-  while (b > 0 && at - b < 64 && local_char(text[b - 1])) --b;
+  while (b > lowest && local_char(text[b - 1])) --b;
   return b;
+}
+
+// One past the domain after the '@' at text[at]: at most 253 domain characters, with
+// trailing dots and hyphens trimmed.
+std::size_t domain_end(std::string_view text, std::size_t at) {
+  std::size_t limit = std::min(text.size(), at + 254);
+  std::size_t e = at + 1;
+  while (e < limit && domain_char(text[e])) ++e;
+  while (e > at + 1 && (text[e - 1] == '.' || text[e - 1] == '-')) --e;
+  return e;
+}
+
+// The position of the second dot of the first ".." in text[at+1, e), or e: the check
+// stops at the first dot pair instead of searching the whole domain for the string.
+std::size_t first_double_dot(std::string_view text, std::size_t at, std::size_t e) {
+  for (std::size_t i = at + 2; i < e; ++i) {
+    if (text[i] == '.' && text[i - 1] == '.') return i;
+  }
+  return e;
 }
 
 bool is_git_host(std::string_view domain) {
@@ -74,21 +199,15 @@ bool is_git_host(std::string_view domain) {
 }  // namespace
 
 bool known_tld(std::string_view tld) {
-  if (tld.size() < 2 || tld.size() > 24) return false;
-  std::array<char, 24> low{};
-  for (std::size_t i = 0; i < tld.size(); ++i) {
-    if (!is_alpha(tld[i])) return false;
-    low[i] = lower(tld[i]);
+  if (tld.size() < 2 || tld.size() > kMaxGenericTld) return false;
+  std::uint64_t key = 0;
+  for (char c : tld) {
+    std::uint8_t code = kLetterCode[static_cast<unsigned char>(c)];
+    if (code == 0) return false;
+    key = key << 5 | code;
   }
-  std::string_view l(low.data(), tld.size());
-  if (l.size() == 2) {
-    std::string_view cc(kCcTlds);
-    for (std::size_t i = 0; i + 1 < cc.size(); i += 3) {
-      if (cc[i] == l[0] && cc[i + 1] == l[1]) return true;
-    }
-    return false;
-  }
-  return std::find(std::begin(kGenericTlds), std::end(kGenericTlds), l) != std::end(kGenericTlds);
+  // Two letters are a country code (the generic list's "nl" and "eu" are among them).
+  return tld.size() == 2 ? kCcTable[key] : generic_tld(key);
 }
 
 std::optional<Span> match_email(std::string_view text, std::size_t at) {
@@ -96,13 +215,11 @@ std::optional<Span> match_email(std::string_view text, std::size_t at) {
   std::size_t b = local_begin(text, at);
   while (b < at && (text[b] == '.' || text[b] == '-' || text[b] == '+')) ++b;
   if (b == at || text[at - 1] == '.') return std::nullopt;
-  std::size_t e = at + 1;
-  while (e < text.size() && e - at <= 253 && domain_char(text[e])) ++e;
-  while (e > at + 1 && (text[e - 1] == '.' || text[e - 1] == '-')) --e;
+  std::size_t e = domain_end(text, at);
   std::string_view domain = text.substr(at + 1, e - at - 1);
   std::size_t dot = domain.rfind('.');
   if (domain.empty() || dot == std::string_view::npos || dot == 0) return std::nullopt;
-  if (domain.find("..") != std::string_view::npos || domain[0] == '-') return std::nullopt;
+  if (domain[0] == '-' || first_double_dot(text, at, e) < e) return std::nullopt;
   if (!known_tld(domain.substr(dot + 1))) return std::nullopt;
   std::string_view local = text.substr(b, at - b);
   bool remote = e + 1 < text.size() && text[e] == ':' && (is_alnum(text[e + 1]) || text[e + 1] == '/');
@@ -118,29 +235,35 @@ std::string normalise_email(std::string_view email) {
 
 bool phone_prefix_ok(std::string_view d) {
   if (d.size() != 10 || d[0] != '0') return false;
-  if (d[1] == '6') return true;  // mobile: 06 + eight digits
-  if (d[1] == '8') return d[2] == '4' || d[2] == '5' || d[2] == '7' || d[2] == '8';
-  for (auto code : kAreaCodes3) {
-    if (d.substr(0, 3) == code) return true;
-  }
-  for (auto code : kAreaCodes4) {
-    if (d.substr(0, 4) == code) return true;
-  }
-  return false;
+  unsigned a = static_cast<unsigned char>(d[1]) - '0';
+  unsigned b = static_cast<unsigned char>(d[2]) - '0';
+  unsigned c = static_cast<unsigned char>(d[3]) - '0';
+  // Every rule needs a digit after the 0; only mobile 06 needs nothing after that.
+  if (a > 9) return false;
+  if (b > 9) return a == 6;
+  if (c > 9) return kPhonePrefix2[a * 10 + b];
+  return kPhonePrefix[a * 100 + b * 10 + c];
 }
 
 namespace {
 
-// Collects `want` digits from text[i..] allowing single separators (space, '-', '.')
-// and one pair of parentheses; returns the end position or npos.
-std::size_t collect_digits(std::string_view t, std::size_t i, std::size_t want, std::string& out) {
+// The ten digits of a national number, collected in place: a std::string here cost an
+// allocation check per digit on every candidate.
+struct NationalDigits {
+  char d[10];
+  std::size_t n = 0;
+};
+
+// Collects digits from text[i..] until there are ten, allowing single separators
+// (space, '-', '.') and one pair of parentheses; returns the end position or npos.
+std::size_t collect_digits(std::string_view t, std::size_t i, NationalDigits& out) {
   int seps = 0;
   bool open = false;
-  while (out.size() < want) {
+  while (out.n < 10) {
     if (i >= t.size()) return std::string_view::npos;
     char c = t[i];
     if (is_digit(c)) {
-      out.push_back(c);
+      out.d[out.n++] = c;
       ++i;
       continue;
     }
@@ -157,33 +280,47 @@ std::size_t collect_digits(std::string_view t, std::size_t i, std::size_t want, 
   return i;
 }
 
+// Where the digits of the number start after "+31" / "0031", and whether the leading
+// 0 is implied; npos when text[0] starts no Dutch number.
+std::size_t phone_digits_start(std::string_view t, bool& implied_zero) {
+  implied_zero = false;
+  if (t.size() < 2) return std::string_view::npos;
+  if (t[0] == '0' && t[1] != '0') return 0;
+  if (t[0] == '(' && t[1] == '0') return 0;
+  if (t.substr(0, 3) != "+31" && t.substr(0, 4) != "0031") return std::string_view::npos;
+  std::size_t i = t[0] == '+' ? 3 : 4;
+  while (i < t.size() && (t[i] == ' ' || t[i] == '-')) ++i;
+  if (t.substr(i, 3) == "(0)") i += 3;
+  while (i < t.size() && (t[i] == ' ' || t[i] == '-')) ++i;
+  if (i >= t.size() || !is_digit(t[i]) || t[i] == '0') return std::string_view::npos;
+  implied_zero = true;
+  return i;
+}
+
+// Nine identical subscriber digits (after 06, or after the two-digit area code) are a
+// placeholder, not a number.
+bool placeholder_subscriber(const NationalDigits& n) {
+  std::size_t from = n.d[1] == '6' ? 2 : 3;
+  bool same = true;
+  for (std::size_t i = from + 1; i < 10; ++i) same &= n.d[i] == n.d[from];
+  return same;
+}
+
 }  // namespace
 
 std::optional<PhoneMatch> match_phone(std::string_view t) {
-  std::string digits = "0";
-  std::size_t i = 0;
-  if (t.substr(0, 3) == "+31" || t.substr(0, 4) == "0031") {
-    i = t[0] == '+' ? 3 : 4;
-    while (i < t.size() && (t[i] == ' ' || t[i] == '-')) ++i;
-    if (t.substr(i, 3) == "(0)") i += 3;
-    while (i < t.size() && (t[i] == ' ' || t[i] == '-')) ++i;
-    if (i >= t.size() || !is_digit(t[i]) || t[i] == '0') return std::nullopt;
-  } else if (!t.empty() && t[0] == '(' && t.size() > 1 && t[1] == '0') {
-    digits.clear();
-  } else if (!t.empty() && t[0] == '0' && t.size() > 1 && t[1] != '0') {
-    digits.clear();
-  } else {
-    return std::nullopt;
-  }
-  std::size_t end = collect_digits(t, i, 10, digits);
+  bool implied_zero = false;
+  std::size_t i = phone_digits_start(t, implied_zero);
+  if (i == std::string_view::npos) return std::nullopt;
+  NationalDigits digits;
+  if (implied_zero) digits.d[digits.n++] = '0';
+  std::size_t end = collect_digits(t, i, digits);
   if (end == std::string_view::npos) return std::nullopt;
   if (end < t.size() && is_alnum(t[end])) return std::nullopt;  // runs on into an identifier
   if (end + 1 < t.size() && (t[end] == '-' || t[end] == '.') && is_alnum(t[end + 1])) return std::nullopt;
-  if (!phone_prefix_ok(digits)) return std::nullopt;
-  std::string_view sub = std::string_view(digits).substr(digits[1] == '6' ? 2 : 3);
-  if (std::all_of(sub.begin(), sub.end(), [&](char c) { return c == sub[0]; })) return std::nullopt;
+  if (!phone_prefix_ok(std::string_view(digits.d, 10)) || placeholder_subscriber(digits)) return std::nullopt;
   std::uint64_t v = 0;
-  for (char c : digits) v = v * 10 + static_cast<std::uint64_t>(c - '0');
+  for (char c : digits.d) v = v * 10 + static_cast<std::uint64_t>(c - '0');
   return PhoneMatch{end, v};
 }
 

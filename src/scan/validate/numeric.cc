@@ -1,6 +1,7 @@
 #include "scan/validate/numeric.h"
 
 #include <array>
+#include <cstring>
 
 namespace bd::scan::validate {
 namespace {
@@ -55,11 +56,22 @@ bool iban_valid_compact(std::string_view compact) {
   return rem % 97 == 1;
 }
 
-bool prefix_in(std::string_view d, int lo, int hi, std::size_t width) {
-  if (d.size() < width) return false;
-  int v = 0;
-  for (std::size_t i = 0; i < width; ++i) v = v * 10 + (d[i] - '0');
-  return v >= lo && v <= hi;
+// The BSN in nine characters, or nullopt when one is no digit, all are zero or the
+// 11-proef fails. One pass does the digit check, the weighted sum and the value: this
+// runs for every BSN-shaped field, and the separate loops each branched per digit.
+std::optional<std::uint32_t> bsn_value(const char* d) {
+  static constexpr int kWeights[9] = {9, 8, 7, 6, 5, 4, 3, 2, -1};
+  unsigned bad = 0;
+  int sum = 0;
+  std::uint32_t v = 0;
+  for (int i = 0; i < 9; ++i) {
+    unsigned x = static_cast<unsigned>(static_cast<unsigned char>(d[i])) - '0';  // wraps for bytes below '0'
+    bad |= static_cast<unsigned>(x > 9);
+    sum += kWeights[i] * static_cast<int>(x);
+    v = v * 10 + x;
+  }
+  if (bad != 0 || v == 0 || sum % 11 != 0) return std::nullopt;
+  return v;
 }
 
 }  // namespace
@@ -91,29 +103,20 @@ bool bsn_shaped(std::string_view t) {
   return true;
 }
 
-std::optional<std::uint32_t> parse_bsn(std::string_view t, bool allow_eight) {
-  char d[9];
+std::optional<std::uint32_t> parse_bsn_sized(std::string_view t, bool allow_eight) {
+  if (t.size() == 9) return bsn_value(t.data());
+  char d[9];  // fixed-size copies: they compile to a few moves, not a call
   if (t.size() == 11 && t[4] == '.' && t[7] == '.') {
-    std::size_t k = 0;
-    for (std::size_t i = 0; i < 11; ++i) {
-      if (i == 4 || i == 7) continue;
-      if (!is_digit(t[i])) return std::nullopt;
-      d[k++] = t[i];
-    }
-  } else if (t.size() == 9 || (t.size() == 8 && allow_eight)) {
-    std::size_t pad = 9 - t.size();
-    for (std::size_t i = 0; i < pad; ++i) d[i] = '0';
-    for (std::size_t i = 0; i < t.size(); ++i) {
-      if (!is_digit(t[i])) return std::nullopt;
-      d[pad + i] = t[i];
-    }
+    std::memcpy(d, t.data(), 4);  // 1234.56.782
+    std::memcpy(d + 4, t.data() + 5, 2);
+    std::memcpy(d + 6, t.data() + 8, 3);
+  } else if (t.size() == 8 && allow_eight) {
+    d[0] = '0';  // eight digits are the BSN with its leading zero dropped
+    std::memcpy(d + 1, t.data(), 8);
   } else {
     return std::nullopt;
   }
-  if (!bsn_checksum(d)) return std::nullopt;
-  std::uint32_t v = 0;
-  for (char c : d) v = v * 10 + static_cast<std::uint32_t>(c - '0');
-  return v;
+  return bsn_value(d);
 }
 
 int iban_length(char c1, char c2) {
@@ -128,65 +131,90 @@ int iban_length(char c1, char c2) {
   return kByPair[static_cast<std::size_t>((c1 - 'A') * 26 + (c2 - 'A'))];
 }
 
+namespace {
+
+// The compact form: `len` letters and digits from t[0], upper-cased into `out`; returns
+// the end or npos. Most IBANs in files are compact, and this loop has no grouping
+// checks and no branch per character.
+std::size_t read_compact_iban(std::string_view t, std::size_t len, FixedText<34>& out) {
+  if (t.size() < len) return std::string_view::npos;
+  char buf[34];
+  bool alnum = true;
+  for (std::size_t k = 0; k < len; ++k) {
+    alnum &= is_alnum(t[k]);
+    buf[k] = upper(t[k]);
+  }
+  if (!alnum) return std::string_view::npos;
+  out.assign(std::string_view(buf, len));
+  return len;
+}
+
+// The printed form, groups of four: a space only after every fourth character.
+std::size_t read_grouped_iban(std::string_view t, std::size_t len, FixedText<34>& out) {
+  std::size_t i = 0;
+  while (out.size() < len) {
+    if (i >= t.size()) return std::string_view::npos;
+    char c = t[i];
+    if (c == ' ') {
+      if (out.size() % 4 != 0 || out.empty()) return std::string_view::npos;
+      ++i;
+      continue;
+    }
+    if (!is_alnum(c)) return std::string_view::npos;
+    if (!out.empty() && out.size() % 4 == 0 && t[i - 1] != ' ') return std::string_view::npos;
+    out.push_back(upper(c));
+    ++i;
+  }
+  return i;
+}
+
+}  // namespace
+
 std::optional<IbanMatch> match_iban(std::string_view text) {
   if (text.size() < 15) return std::nullopt;
   char c1 = upper(text[0]);
   char c2 = upper(text[1]);
   if (!is_upper(c1) || !is_upper(c2)) return std::nullopt;
-  int len = iban_length(c1, c2);
+  auto len = static_cast<std::size_t>(iban_length(c1, c2));
   if (len == 0) return std::nullopt;
   FixedText<34> compact;
-  std::size_t i = 0;
-  bool grouped = text.size() > 4 && text[4] == ' ';
-  while (compact.size() < static_cast<std::size_t>(len)) {
-    if (i >= text.size()) return std::nullopt;
-    char c = text[i];
-    if (c == ' ') {
-      // Groups of four: a space only after every fourth character.
-      if (!grouped || compact.size() % 4 != 0 || compact.empty()) return std::nullopt;
-      ++i;
-      continue;
-    }
-    if (!is_alnum(c)) return std::nullopt;
-    if (grouped && !compact.empty() && compact.size() % 4 == 0 && text[i - 1] != ' ') return std::nullopt;
-    compact.push_back(upper(c));
-    ++i;
-  }
+  std::size_t i = text[4] == ' ' ? read_grouped_iban(text, len, compact) : read_compact_iban(text, len, compact);
+  if (i == std::string_view::npos) return std::nullopt;
   if (i < text.size() && is_alnum(text[i])) return std::nullopt;
   if (!iban_valid_compact(compact)) return std::nullopt;
   return IbanMatch{i, compact};
 }
 
 bool luhn(std::string_view digits) {
+  // From the right: every second digit is doubled, and a doubled digit above 9 counts
+  // as its digit sum. Pairs without a branch on the digit: card numbers are random.
   int sum = 0;
-  bool dbl = false;
-  for (std::size_t i = digits.size(); i-- > 0;) {
-    int v = digits[i] - '0';
-    if (dbl) {
-      v *= 2;
-      if (v > 9) v -= 9;
-    }
-    sum += v;
-    dbl = !dbl;
+  std::size_t i = digits.size();
+  for (; i >= 2; i -= 2) {
+    int twice = 2 * (digits[i - 2] - '0');
+    sum += (digits[i - 1] - '0') + twice - 9 * static_cast<int>(twice > 9);
   }
+  if (i == 1) sum += digits[0] - '0';
   return sum % 10 == 0;
 }
 
 bool card_issuer_ok(std::string_view d) {
   std::size_t n = d.size();
   if (n < 13 || n > 19) return false;
-  if (d[0] == '4') return n == 13 || n == 16 || n == 19;                       // Visa
-  if (prefix_in(d, 51, 55, 2) || prefix_in(d, 2221, 2720, 4)) return n == 16;  // Mastercard
-  if (prefix_in(d, 34, 34, 2) || prefix_in(d, 37, 37, 2)) return n == 15;      // Amex
-  if (prefix_in(d, 6011, 6011, 4) || prefix_in(d, 644, 649, 3) || prefix_in(d, 65, 65, 2)) {
-    return n >= 16;  // Discover
-  }
-  if (prefix_in(d, 3528, 3589, 4)) return n >= 16;                            // JCB
-  if (prefix_in(d, 300, 305, 3) || prefix_in(d, 36, 36, 2) || prefix_in(d, 38, 39, 2)) {
+  if (d[0] == '4') return n == 13 || n == 16 || n == 19;  // Visa
+  // The prefixes of two, three and four digits, computed once for all ranges.
+  int p2 = (d[0] - '0') * 10 + (d[1] - '0');
+  int p3 = p2 * 10 + (d[2] - '0');
+  int p4 = p3 * 10 + (d[3] - '0');
+  if ((p2 >= 51 && p2 <= 55) || (p4 >= 2221 && p4 <= 2720)) return n == 16;  // Mastercard
+  if (p2 == 34 || p2 == 37) return n == 15;                                  // Amex
+  if (p4 == 6011 || (p3 >= 644 && p3 <= 649) || p2 == 65) return n >= 16;    // Discover
+  if (p4 >= 3528 && p4 <= 3589) return n >= 16;                              // JCB
+  if ((p3 >= 300 && p3 <= 305) || p2 == 36 || p2 == 38 || p2 == 39) {
     return n >= 14 && n <= 16;  // Diners
   }
-  if (prefix_in(d, 62, 62, 2)) return n >= 16;                                 // UnionPay
-  if (prefix_in(d, 50, 50, 2) || prefix_in(d, 56, 69, 2)) return n >= 13;      // Maestro
+  if (p2 == 62) return n >= 16;                                              // UnionPay
+  if (p2 == 50 || (p2 >= 56 && p2 <= 69)) return n >= 13;                    // Maestro
   return false;
 }
 
@@ -240,7 +268,7 @@ std::optional<CardMatch> match_card(std::string_view t) {
   } else {
     return std::nullopt;
   }
-  if (end < t.size() && (is_digit(t[end]) || is_alnum(t[end]))) return std::nullopt;
+  if (end < t.size() && is_alnum(t[end])) return std::nullopt;
   if (!card_issuer_ok(digits) || !luhn(digits)) return std::nullopt;
   return CardMatch{end, digits};
 }

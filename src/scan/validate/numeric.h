@@ -7,6 +7,7 @@
 // normalised value is returned) or it does not (std::nullopt / false).
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -22,7 +23,14 @@ bool bsn_checksum(const char* nine_digits);
 // A whole field or token as a BSN: 9 digits, the dotted form 1234.56.782, or (only
 // when allow_eight, i.e. BSN context) 8 digits whose zero-padded form passes.
 // Returns the BSN as a number (0..999999999).
-std::optional<std::uint32_t> parse_bsn(std::string_view token, bool allow_eight);
+// Inline, with the length gate first: it runs for every field of a structured file,
+// nearly all of another length, and those need no call. parse_bsn_sized() is the rest.
+std::optional<std::uint32_t> parse_bsn_sized(std::string_view token, bool allow_eight);
+inline std::optional<std::uint32_t> parse_bsn(std::string_view token, bool allow_eight) {
+  std::size_t n = token.size();
+  if (n != 9 && n != 11 && !(n == 8 && allow_eight)) return std::nullopt;
+  return parse_bsn_sized(token, allow_eight);
+}
 
 // True when `token` has the shape of a BSN (8/9 digits or dotted) whether or not the
 // checksum passes: used to count near misses in BSN columns.
@@ -39,7 +47,9 @@ class FixedText {
     if (size_ < N) data_[size_++] = c;
   }
   void append(std::string_view s) {
-    for (char c : s) push_back(c);
+    std::size_t n = std::min(s.size(), N - size_);  // the excess is dropped, as by push_back
+    std::copy_n(s.data(), n, data_ + size_);
+    size_ += n;
   }
   void assign(std::string_view s) {
     size_ = 0;

@@ -111,6 +111,33 @@ TEST(ScanValidateEmail, ValidAndTraps) {
   }
 }
 
+TEST(ScanValidateEmail, TldsByCaseLengthAndList) {
+  for (std::string_view tld : {"nl", "NL", "Nl", "com", "COM", "vlaanderen", "University", "ai", "zw", "eu"}) {
+    EXPECT_TRUE(known_tld(tld)) << tld;
+  }
+  // Unlisted, too short, too long, or with a digit or hyphen.
+  for (std::string_view tld : {"", "n", "zz", "xx", "co1", "comm", "localhost", "vlaanderenn", "c-m", "n1",
+                               "abcdefghijklmnopqrstuvwxy"}) {
+    EXPECT_FALSE(known_tld(tld)) << tld;
+  }
+  std::string_view t = "to a@b..nl and c@d.nl..";
+  EXPECT_FALSE(match_email(t, t.find('@')));
+  auto m = match_email(t, t.rfind('@'));
+  ASSERT_TRUE(m);
+  EXPECT_EQ(t.substr(m->begin, m->end - m->begin), "c@d.nl");
+}
+
+TEST(ScanValidatePhone, PrefixList) {
+  for (std::string_view n : {"0612345678", "0101234567", "0201234567", "0111123456", "0599123456", "0841234567",
+                             "0881234567"}) {
+    EXPECT_TRUE(phone_prefix_ok(n)) << n;
+  }
+  for (std::string_view n : {"0112123456", "0191234567", "0800123456", "0861234567", "0900123456", "1612345678",
+                             "061234567", "06a2345678"}) {
+    EXPECT_EQ(phone_prefix_ok(n), n == "06a2345678") << n;  // mobile needs only the 6
+  }
+}
+
 TEST(ScanValidateIp, V4AndV6) {
   EXPECT_EQ(match_ipv4("192.168.1.20 x").value(), 12u);
   EXPECT_FALSE(match_ipv4("1.2.3.4.5"));
