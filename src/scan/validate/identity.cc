@@ -120,6 +120,9 @@ bool is_nl_document_number(std::string_view t) {
 }
 
 HashKind salted_hash_kind(std::string_view t) {
+  // Every format starts with '$' or "pbkdf2_": one compare settles the ordinary field,
+  // which otherwise went through the whole chain of prefix compares below.
+  if (t.empty() || (t[0] != '$' && t[0] != 'p')) return HashKind::kNone;
   if (t.size() == 60 && t[0] == '$' && t[1] == '2' && (t[2] == 'a' || t[2] == 'b' || t[2] == 'y') &&
       t[3] == '$' && is_digit(t[4]) && is_digit(t[5]) && t[6] == '$' && all_of(t.substr(7), [](char c) { return is_crypt64(c); })) {
     return HashKind::kBcrypt;
