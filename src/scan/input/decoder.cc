@@ -56,7 +56,14 @@ std::size_t valid_utf8_prefix(std::string_view s, bool* incomplete) {
   std::size_t n = s.size(), i = 0;
   *incomplete = false;
   while (i < n) {
-    // Fast path: 8 ASCII bytes at a time.
+    // Fast path: 32, then 8 ASCII bytes at a time (the 32-byte loop compiles to vector
+    // loads; it reads a large plain file at memory speed).
+    while (i + 32 <= n) {
+      std::uint64_t w[4];
+      std::memcpy(w, p + i, 32);
+      if ((w[0] | w[1] | w[2] | w[3]) & 0x8080808080808080ull) break;
+      i += 32;
+    }
     while (i + 8 <= n) {
       std::uint64_t w;
       std::memcpy(&w, p + i, 8);
