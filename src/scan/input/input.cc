@@ -38,7 +38,7 @@ void work(input::ScanShared& shared, input::WorkQueue& queue, bool pipelined) {
   const input::FileEntry* file = nullptr;
   input::RangeWork range;
   while (queue.take(&file, &range)) {
-    if (range.file) input::read_range(shared, *range.file, range.index);
+    if (range.file) input::read_range(shared, *range.file, range.index, *target);
     else reader.read_file(file->path, file->path, file->size, file->may_split);
     range = {};  // a split file's mapping goes when its last range is read
   }

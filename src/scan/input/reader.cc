@@ -89,7 +89,7 @@ bool MemberReader::read_split(FileSource& file, const std::string& path, const S
   for (std::uint32_t i = 1; i < split->points.starts.size(); ++i) ranges.push_back(RangeWork{split, i});
   split_ = true;
   end_planning(std::move(ranges));
-  read_range(shared_, *split, 0);
+  read_range(shared_, *split, 0, target_);
   return true;
 }
 

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstring>
 
 #include "scan/input/reader.h"
@@ -21,6 +22,10 @@ constexpr std::size_t kMaxFirstLine = 16u << 10;
 constexpr std::size_t kMaxFirstRecord = 64u << 10;
 // How far the cut search looks for a quote at a time: bounds the memchr past a cut.
 constexpr std::size_t kWindow = 64u << 10;
+// Bytes the quote pass reads before it checks them for UTF-8 (while they are in cache)
+// and hands their pages back (Release: a mapped file's pages count as the process's
+// memory while they are mapped).
+constexpr std::size_t kStep = 2u << 20;
 
 constexpr std::uint64_t kNone = static_cast<std::uint64_t>(-1);
 
@@ -39,8 +44,8 @@ std::size_t find_byte(const char* p, std::size_t from, std::size_t to, char c) {
 // Every '\n' outside a quoted field ends a record (or a blank line).
 class QuoteRules {
  public:
-  QuoteRules(std::string_view bytes, std::size_t begin, char delimiter)
-      : p_(bytes.data()), n_(bytes.size()), begin_(begin), delim_(delimiter) {}
+  QuoteRules(std::string_view bytes, std::size_t begin, char delimiter, const Release& release)
+      : p_(bytes.data()), n_(bytes.size()), begin_(begin), delim_(delimiter), release_(release) {}
 
   // Just past the '\n' that ends the first record (not a blank line), if it ends
   // before `limit`. A byte-by-byte mirror of the tokenizer (the record is short).
@@ -56,6 +61,7 @@ class QuoteRules {
   std::size_t n_;
   std::size_t begin_;  // after a byte-order mark
   char delim_;
+  const Release& release_;
 };
 
 std::uint64_t QuoteRules::first_record_end(std::size_t limit) const {
@@ -103,8 +109,13 @@ bool QuoteRules::at_field_start(std::size_t q) const {
 
 std::uint64_t QuoteRules::record_start_after(std::size_t from, std::size_t cut) const {
   std::size_t i = from;
+  std::size_t released = from;
   bool quoted = false;
   for (;;) {
+    if (release_ && i - released >= kStep) {
+      release_(i);
+      released = i;
+    }
     if (quoted) {
       std::size_t q = find_byte(p_, i, n_, '"');
       if (q >= n_) return kNone;  // unterminated to the end: no record start
@@ -117,7 +128,7 @@ std::uint64_t QuoteRules::record_start_after(std::size_t from, std::size_t cut) 
       continue;
     }
     std::size_t look = std::max(i, cut);
-    std::size_t limit = std::min(n_, look + kWindow);
+    std::size_t limit = std::min({n_, look + kWindow, i + kStep});
     std::size_t q = find_byte(p_, i, limit, '"');
     if (look < q) {
       std::size_t nl = find_byte(p_, look, q, '\n');
@@ -171,13 +182,44 @@ char pick_delimiter(std::string_view line) {
   return best;
 }
 
-SplitPoints plan_ranges(std::string_view bytes, char delimiter_hint, int parts) {
+namespace {
+
+// Where the bytes stop being valid UTF-8 (the whole file's decoder switches to
+// Windows-1252 for good there), checked just behind the quote pass while its bytes
+// are still mapped and in cache.
+class Utf8Check {
+ public:
+  explicit Utf8Check(std::string_view bytes) : bytes_(bytes) {}
+  void advance(std::uint64_t upto) {
+    if (first_invalid_ != kNone || upto <= done_) return;
+    std::string_view slice = bytes_.substr(done_, upto - done_);
+    bool incomplete = false;
+    std::size_t ok = valid_utf8_prefix(slice, &incomplete);
+    if (ok < slice.size() && !(incomplete && upto < bytes_.size())) first_invalid_ = done_ + ok;
+    done_ += ok;  // a character cut at `upto` is read with the next slice
+  }
+  bool valid_before(std::uint64_t at) const { return first_invalid_ == kNone || first_invalid_ >= at; }
+
+ private:
+  std::string_view bytes_;
+  std::uint64_t done_ = 0;
+  std::uint64_t first_invalid_ = kNone;
+};
+
+}  // namespace
+
+SplitPoints plan_ranges(std::string_view bytes, char delimiter_hint, int parts, const Release& release) {
   SplitPoints out;
   std::size_t begin = bytes.starts_with("\xEF\xBB\xBF") ? 3 : 0;
   std::size_t nl = bytes.find('\n', begin);
   if (nl == std::string_view::npos || nl - begin > kMaxFirstLine || parts < 2) return out;
   char delim = delimiter_hint != 0 ? delimiter_hint : pick_delimiter(bytes.substr(begin, nl - begin));
-  QuoteRules rules(bytes, begin, delim);
+  Utf8Check utf8(bytes);
+  Release step = [&](std::uint64_t upto) {
+    utf8.advance(upto);
+    if (release) release(upto);
+  };
+  QuoteRules rules(bytes, begin, delim, step);
   std::uint64_t first_end = rules.first_record_end(kMaxFirstRecord);
   if (first_end == kNone) return out;
   out.starts.push_back(0);
@@ -190,17 +232,10 @@ SplitPoints plan_ranges(std::string_view bytes, char delimiter_hint, int parts) 
     from = start;
   }
   if (out.starts.size() < 2) return {};
+  utf8.advance(out.starts.back());
   out.prime = decode_prefix(bytes.substr(0, first_end));
-  // The whole file's decoder switches to Windows-1252 for good at the first invalid
-  // UTF-8 sequence; a range after it starts in Windows-1252.
-  bool valid = true;
-  for (std::size_t k = 0; k < out.starts.size(); ++k) {
-    out.encodings.push_back(valid ? Encoding::kUtf8 : Encoding::kWindows1252);
-    if (valid && k + 1 < out.starts.size()) {
-      std::string_view range = bytes.substr(out.starts[k], out.starts[k + 1] - out.starts[k]);
-      bool incomplete = false;
-      valid = valid_utf8_prefix(range, &incomplete) == range.size();
-    }
+  for (std::uint64_t start : out.starts) {
+    out.encodings.push_back(utf8.valid_before(start) ? Encoding::kUtf8 : Encoding::kWindows1252);
   }
   return out;
 }
@@ -213,6 +248,15 @@ std::unique_ptr<MappedFile> MappedFile::map(int fd, std::uint64_t size) {
 }
 
 MappedFile::~MappedFile() { ::munmap(const_cast<char*>(data_), size_); }
+
+void MappedFile::release(std::uint64_t from, std::uint64_t to) const {
+  static const auto page = static_cast<std::uint64_t>(::sysconf(_SC_PAGESIZE));
+  to = std::min<std::uint64_t>(to, size_);
+  std::uint64_t first = (from + page - 1) / page * page;
+  std::uint64_t end = to == size_ ? to : to / page * page;  // the last page is whole to the mapping
+  if (first >= end) return;
+  ::madvise(const_cast<char*>(data_) + first, static_cast<std::size_t>(end - first), MADV_DONTNEED);
+}
 
 bool WorkQueue::take(const FileEntry** file, RangeWork* range) {
   std::unique_lock lock(mu_);
@@ -267,27 +311,55 @@ std::shared_ptr<SplitFile> plan_split(int fd, std::uint64_t size, const std::str
   if (parts < 2) return nullptr;
   auto map = MappedFile::map(fd, size);
   if (!map) return nullptr;
-  SplitPoints points = plan_ranges(map->bytes(), format == Format::kTsv ? '\t' : 0, parts);
+  // Planning reads the file up to its last cut; its pages go back as it goes.
+  const MappedFile& m = *map;
+  std::uint64_t released = 0;
+  SplitPoints points = plan_ranges(map->bytes(), format == Format::kTsv ? '\t' : 0, parts,
+                                   [&m, &released](std::uint64_t upto) {
+                                     m.release(released, upto);
+                                     released = std::max(released, upto);
+                                   });
   if (points.starts.size() < 2) return nullptr;
   auto file = std::make_shared<SplitFile>();
+  file->fd = ::fcntl(fd, F_DUPFD_CLOEXEC, 0);
+  if (file->fd < 0) return nullptr;
   file->path = path;
   file->format = format;
   file->id = ++g_split_ids;
-  file->map = std::move(map);
+  file->size = size;
   file->points = std::move(points);
   file->ranges_left = static_cast<int>(file->points.starts.size());
   return file;
 }
 
-void read_range(ScanShared& shared, SplitFile& file, std::uint32_t index) {
+SplitFile::~SplitFile() {
+  if (fd >= 0) ::close(fd);
+}
+
+namespace {
+
+// Reads [at, at + want) of the file; a short count only at its end.
+Result<std::size_t> read_at(int fd, char* dst, std::size_t want, std::uint64_t at) {
+  std::size_t got = 0;
+  while (got < want) {
+    ssize_t n = ::pread(fd, dst + got, want - got, static_cast<off_t>(at + got));
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return Error::unavailable(std::string("read error: ") + std::strerror(errno));
+    if (n == 0) break;
+    got += static_cast<std::size_t>(n);
+  }
+  return got;
+}
+
+}  // namespace
+
+void read_range(ScanShared& shared, SplitFile& file, std::uint32_t index, LeafTarget& buffers) {
   const SplitPoints& pts = file.points;
-  std::string_view all = file.map->bytes();
   std::uint64_t start = pts.starts[index];
-  std::uint64_t end = index + 1 < pts.starts.size() ? pts.starts[index + 1] : all.size();
-  std::string_view range = all.substr(start, end - start);
+  std::uint64_t end = index + 1 < pts.starts.size() ? pts.starts[index + 1] : file.size;
   MemberInfo info;
   info.path = file.path;
-  info.size_hint = range.size();
+  info.size_hint = end - start;
   info.format = file.format;
   info.encoding = std::string(encoding_name(pts.encodings[index]));
   info.part.split = file.id;
@@ -295,21 +367,30 @@ void read_range(ScanShared& shared, SplitFile& file, std::uint32_t index) {
   info.part.count = static_cast<std::uint32_t>(pts.starts.size());
   if (index > 0) info.part.prime = pts.prime;
   if (index == 0) shared.progress.add_member();
+  std::string problem;
   if (auto sink = shared.factory.open(info)) {
     Decoder decoder(*sink, pts.encodings[index], index == 0);
-    const std::size_t step = shared.options.buffer_size;
-    for (std::size_t at = 0; at < range.size(); at += step) {
-      std::string_view piece = range.substr(at, step);
-      decoder.feed(piece);
-      shared.progress.add_read(piece.size());
-      shared.progress.add_decoded(piece.size());
+    int buf = buffers.acquire();
+    for (std::uint64_t at = start; at < end;) {
+      auto n = read_at(file.fd, buffers.data(buf), std::min<std::uint64_t>(buffers.buffer_size(), end - at), at);
+      if (!n.ok() || *n == 0) {
+        problem = (n.ok() ? std::string("file shrank while read") : n.error().message) + " after " +
+                  std::to_string(at) + " bytes; the rest was not read";
+        break;
+      }
+      decoder.feed(std::string_view(buffers.data(buf), *n));
+      at += *n;
+      shared.progress.add_read(*n);
+      shared.progress.add_decoded(*n);
       shared.progress.report(false);
     }
+    buffers.release(buf);
     decoder.finish();
     sink->on_end();
   } else {
-    shared.progress.add_read(range.size());
+    shared.progress.add_read(end - start);
   }
+  if (!problem.empty()) shared.factory.on_skipped(file.path, problem);
   if (file.ranges_left.fetch_sub(1) == 1) shared.progress.file_done();
 }
 

@@ -27,6 +27,7 @@
 #include <condition_variable>
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -36,6 +37,7 @@
 #include "scan/format.h"
 #include "scan/input/decoder.h"
 #include "scan/input/input.h"
+#include "scan/input/leaf.h"
 #include "scan/input/walker.h"
 
 namespace bd::scan::input {
@@ -54,12 +56,15 @@ struct SplitPoints {
 // '\t' for TSV and 0 for CSV (picked like the tokenizer: the most frequent of , ; tab |
 // on the first line). Cuts near i * size / parts; a cut with no record start after it
 // is dropped. Returns no starts when the file cannot be split.
-SplitPoints plan_ranges(std::string_view bytes, char delimiter_hint, int parts);
+// `release(upto)` is told, now and then, that the bytes before `upto` are read (`upto`
+// only grows).
+using Release = std::function<void(std::uint64_t upto)>;
+SplitPoints plan_ranges(std::string_view bytes, char delimiter_hint, int parts, const Release& release = {});
 
 // The delimiter the CSV tokenizer picks for a member whose first line is `line`.
 char pick_delimiter(std::string_view line);
 
-// A read-only mapping of a whole file. Owns the mapping.
+// A read-only mapping of a whole file, for planning. Owns the mapping.
 class MappedFile {
  public:
   static std::unique_ptr<MappedFile> map(int fd, std::uint64_t size);
@@ -67,6 +72,10 @@ class MappedFile {
   MappedFile(const MappedFile&) = delete;
   MappedFile& operator=(const MappedFile&) = delete;
   std::string_view bytes() const { return {data_, size_}; }
+  // Unmaps the pages wholly inside [from, to) from this process (they stay in the page
+  // cache; reading them again maps them again), so that reading a large file does not
+  // make the process's resident memory grow with it.
+  void release(std::uint64_t from, std::uint64_t to) const;
 
  private:
   MappedFile(const char* data, std::size_t size) : data_(data), size_(size) {}
@@ -75,10 +84,15 @@ class MappedFile {
 };
 
 struct SplitFile {
+  SplitFile() = default;
+  ~SplitFile();
+  SplitFile(const SplitFile&) = delete;
+  SplitFile& operator=(const SplitFile&) = delete;
   std::string path;  // as reported
   Format format = Format::kCsv;
   std::uint64_t id = 0;  // MemberPart::split
-  std::unique_ptr<MappedFile> map;
+  int fd = -1;           // owned; ranges are read with pread(2)
+  std::uint64_t size = 0;
   SplitPoints points;
   std::atomic<int> ranges_left{0};
 };
@@ -118,7 +132,9 @@ bool may_split(const std::string& path, std::uint64_t size, const InputOptions& 
 std::shared_ptr<SplitFile> plan_split(int fd, std::uint64_t size, const std::string& path, Format format,
                                       const InputOptions& options);
 
-// Decodes range `index` of `file` into a sink opened from `shared.factory`.
-void read_range(ScanShared& shared, SplitFile& file, std::uint32_t index);
+// Reads range `index` of `file` into a buffer of `buffers` (read(2) into the worker's
+// huge-page ring is faster than touching a file mapping) and decodes it into a sink
+// opened from `shared.factory`. A read error ends the range and is reported skipped.
+void read_range(ScanShared& shared, SplitFile& file, std::uint32_t index, LeafTarget& buffers);
 
 }  // namespace bd::scan::input

@@ -166,6 +166,21 @@ TEST(ScanSplit, InvalidUtf8SwitchesLaterRangesToWindows1252) {
   expect_same_report("latin.csv", "naam,bsn,email\n" + rows + "Ren\xE9 M\xFCller,123456782,rene@example.nl\n" + rows);
 }
 
+TEST(ScanSplit, ACharacterAcrossTheValidationStepIsValidUtf8) {
+  // The planner checks UTF-8 8 MiB at a time; a character cut by a step stays valid.
+  const std::size_t step = 8u << 20;
+  for (std::size_t pad = 0; pad < 7; ++pad) {
+    std::string csv = "naam,bsn" + std::string(pad, 'x') + "\n";
+    while (csv.size() < 2 * step + (1u << 20)) csv += "Zo\xC3\xAB,1\n";
+    if (csv[step - 1] != '\xC3') continue;
+    input::SplitPoints p = input::plan_ranges(csv, 0, 2, [](std::uint64_t) {});
+    ASSERT_EQ(p.starts.size(), 2u);
+    EXPECT_EQ(p.encodings[1], input::Encoding::kUtf8);
+    return;
+  }
+  FAIL() << "no padding puts a character across the step";
+}
+
 TEST(ScanSplit, TentativeBsnColumnsAndHashesAcrossRanges) {
   // A column without a BSN header whose values all pass the 11-check, and a column of
   // bare digests: the verdicts need every range's counts.
