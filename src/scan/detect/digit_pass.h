@@ -26,37 +26,46 @@ bool digit_pass_uses_avx2();
 // in `text`, in order of position.
 template <typename OnRun, typename OnAt>
 void for_each_digit_run(std::string_view text, OnRun&& on_run, OnAt&& on_at) {
+  // One event per run (at its start, where its length is read off the mask) and one
+  // per '@': walking starts and ends separately took a branch per transition.
   const char* p = text.data();
   std::size_t n = text.size();
   std::size_t run_start = 0;
-  bool in_run = false;
+  bool in_run = false;  // a run reaches the end of the previous block
   for (std::size_t base = 0; base < n; base += 64) {
     std::size_t len = n - base < 64 ? n - base : 64;
     std::uint64_t d = 0;
     std::uint64_t a = 0;
     classify64(p + base, len, &d, &a);
     std::uint64_t valid = len == 64 ? ~0ull : ((1ull << len) - 1);
-    // Transitions: starts are digits whose predecessor is not a digit; ends likewise.
-    std::uint64_t prev = (d << 1) | (in_run ? 1ull : 0ull);
-    std::uint64_t starts = d & ~prev;
-    std::uint64_t ends = ~d & prev & valid;  // bit i: p[base+i] is the first non-digit
-    std::uint64_t events = starts | ends | a;
+    std::uint64_t from = ~0ull;  // bits still to walk
+    if (in_run) {
+      std::uint64_t stop = ~d & valid;
+      if (stop == 0 && len == 64) continue;  // the run goes on through this block
+      int end = stop == 0 ? static_cast<int>(len) : __builtin_ctzll(stop);
+      on_run(run_start, base + static_cast<std::size_t>(end) - run_start);
+      in_run = false;
+      from = end >= 64 ? 0 : (~0ull << end);
+    }
+    std::uint64_t starts = d & ~(d << 1) & from;
+    std::uint64_t events = (starts | a) & from;
     while (events != 0) {
       int bit = __builtin_ctzll(events);
       events &= events - 1;
-      std::uint64_t m = 1ull << bit;
       std::size_t pos = base + static_cast<std::size_t>(bit);
-      if (ends & m) {
-        on_run(run_start, pos - run_start);
-        in_run = false;
+      if ((a >> bit) & 1) {
+        on_at(pos);
+        continue;
       }
-      if (starts & m) {
-        run_start = pos;
+      std::uint64_t after = ~(d >> bit);  // zero bits: the run's digits
+      int run = after == 0 ? 64 - bit : __builtin_ctzll(after);
+      if (bit + run >= 64 && len == 64) {
+        run_start = pos;  // reaches the block's end: finished in a later block
         in_run = true;
+        break;
       }
-      if (a & m) on_at(pos);
+      on_run(pos, static_cast<std::size_t>(run));
     }
-    in_run = len == 64 ? ((d >> 63) & 1) != 0 : in_run;
   }
   if (in_run) on_run(run_start, n - run_start);
 }

@@ -164,14 +164,21 @@ struct Walker {
   // Most runs (times, dates, amounts, ids) are none of these, and this costs a few
   // compares where the full chain of tries cost a dozen calls.
   bool could_start_a_value(std::size_t b, std::size_t len) const {
-    char first = text[b];
     char prev = b > 0 ? text[b - 1] : '\0';
     std::size_t e = b + len;
     char next = e < text.size() ? text[e] : '\0';
-    if (b >= 2 && is_alpha(prev)) return true;
-    if (first == '0' || prev == '+' || prev == '(') return true;
+    if (b >= 2 && is_alpha(prev) && is_alpha(text[b - 2])) return true;
+    if (prev == '+' || prev == '(' || could_start_a_phone(b, len, prev, next)) return true;
     if (len <= 3 && next == '.') return true;
     return len == 4 && (next == ' ' || is_upper(next));
+  }
+  // A phone number from a run that starts with '0' (try_phone's own rejects first): it
+  // has ten digits, or continues after one of match_phone's separators. Times and
+  // dates ("02:58", "2024-11-03") end here.
+  bool could_start_a_phone(std::size_t b, std::size_t len, char prev, char next) const {
+    if (text[b] != '0' || (b > 0 && is_alnum(prev))) return false;
+    if (b > 1 && prev == '-' && is_alnum(text[b - 2])) return false;
+    return len >= 10 || next == ' ' || next == '-' || next == '.' || next == '(' || next == ')';
   }
   bool label_near(std::size_t b) const {
     return options.bsn_context || options.card_context || LabelCursor::near(labels.bsn, b, kBsnWindow) ||
@@ -274,13 +281,14 @@ std::uint64_t key_for_text(Category category, std::string_view normalised) {
 void scan_text(std::string_view text, const TextOptions& options, TextScratch& scratch,
                std::vector<Hit>& hits, Signals& signals) {
   scratch.terms.clear();
-  if (const Dictionary* dict = Dictionary::instance(); dict != nullptr && options.words && text.size() >= 2) {
-    dict->scan(text, scratch.terms);
+  if (options.words && text.size() >= 2) {
+    if (const Dictionary* dict = Dictionary::instance(); dict != nullptr) dict->scan(text, scratch.terms);
   }
   Walker w{text, options, hits, signals, LabelCursor{scratch.terms}};
   for_each_digit_run(
       text, [&](std::size_t b, std::size_t len) { w.on_run(b, len); }, [&](std::size_t at) { w.on_at(at); });
-  on_terms(text, scratch.terms, hits, signals);
+  // Most fields of a structured file are scanned without the dictionary: no terms.
+  if (!scratch.terms.empty()) on_terms(text, scratch.terms, hits, signals);
 }
 
 }  // namespace bd::scan::detect
