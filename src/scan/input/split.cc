@@ -10,6 +10,7 @@
 
 #include "scan/input/reader.h"
 #include "scan/input/sniff.h"
+#include "scan/tokenize/record_handler.h"
 
 namespace bd::scan::input {
 namespace {
@@ -168,20 +169,6 @@ std::atomic<std::uint64_t> g_split_ids{0};
 
 }  // namespace
 
-char pick_delimiter(std::string_view line) {
-  const char candidates[] = {',', ';', '\t', '|'};
-  char best = ',';
-  std::size_t best_n = 0;
-  for (char c : candidates) {
-    auto n = static_cast<std::size_t>(std::count(line.begin(), line.end(), c));
-    if (n > best_n) {
-      best_n = n;
-      best = c;
-    }
-  }
-  return best;
-}
-
 namespace {
 
 // Where the bytes stop being valid UTF-8 (the whole file's decoder switches to
@@ -213,7 +200,7 @@ SplitPoints plan_ranges(std::string_view bytes, char delimiter_hint, int parts, 
   std::size_t begin = bytes.starts_with("\xEF\xBB\xBF") ? 3 : 0;
   std::size_t nl = bytes.find('\n', begin);
   if (nl == std::string_view::npos || nl - begin > kMaxFirstLine || parts < 2) return out;
-  char delim = delimiter_hint != 0 ? delimiter_hint : pick_delimiter(bytes.substr(begin, nl - begin));
+  char delim = delimiter_hint != 0 ? delimiter_hint : tokenize::pick_csv_delimiter(bytes.substr(begin, nl - begin));
   Utf8Check utf8(bytes);
   Release step = [&](std::uint64_t upto) {
     utf8.advance(upto);

@@ -61,9 +61,6 @@ struct SplitPoints {
 using Release = std::function<void(std::uint64_t upto)>;
 SplitPoints plan_ranges(std::string_view bytes, char delimiter_hint, int parts, const Release& release = {});
 
-// The delimiter the CSV tokenizer picks for a member whose first line is `line`.
-char pick_delimiter(std::string_view line);
-
 // A read-only mapping of a whole file, for planning. Owns the mapping.
 class MappedFile {
  public:

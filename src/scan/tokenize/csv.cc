@@ -33,21 +33,7 @@ bool looks_like_header(const std::vector<std::string>& row) {
   return roles > 0 || identifiers * 2 >= static_cast<int>(row.size());
 }
 
-char pick_delimiter(std::string_view head) {
-  std::size_t nl = head.find('\n');
-  std::string_view line = head.substr(0, nl);
-  const char candidates[] = {',', ';', '\t', '|'};
-  char best = ',';
-  std::size_t best_n = 0;
-  for (char c : candidates) {
-    auto n = static_cast<std::size_t>(std::count(line.begin(), line.end(), c));
-    if (n > best_n) {
-      best_n = n;
-      best = c;
-    }
-  }
-  return best;
-}
+char pick_delimiter(std::string_view head) { return pick_csv_delimiter(head.substr(0, head.find('\n'))); }
 
 class CsvTokenizer final : public Tokenizer {
  public:
@@ -266,6 +252,20 @@ class CsvTokenizer final : public Tokenizer {
 };
 
 }  // namespace
+
+char pick_csv_delimiter(std::string_view first_line) {
+  const char candidates[] = {',', ';', '\t', '|'};
+  char best = ',';
+  std::size_t best_n = 0;
+  for (char c : candidates) {
+    auto n = static_cast<std::size_t>(std::count(first_line.begin(), first_line.end(), c));
+    if (n > best_n) {
+      best_n = n;
+      best = c;
+    }
+  }
+  return best;
+}
 
 std::unique_ptr<Tokenizer> make_csv_tokenizer(RecordHandler& handler, char delimiter_hint) {
   return std::make_unique<CsvTokenizer>(handler, delimiter_hint);

@@ -51,6 +51,10 @@ class Tokenizer {
 };
 
 std::unique_ptr<Tokenizer> make_csv_tokenizer(RecordHandler& handler, char delimiter_hint);
+// The delimiter the CSV tokenizer picks for a member whose first line is `first_line`
+// (without its '\n'): the most frequent of ',', ';', tab and '|', else ','. The
+// splitter of large files (scan/input/split.h) must pick the same one.
+char pick_csv_delimiter(std::string_view first_line);
 std::unique_ptr<Tokenizer> make_sql_tokenizer(RecordHandler& handler);
 std::unique_ptr<Tokenizer> make_json_tokenizer(RecordHandler& handler, bool ndjson);
 std::unique_ptr<Tokenizer> make_text_tokenizer(RecordHandler& handler);
