@@ -44,9 +44,8 @@ double cpu_seconds() {
 
 bool format_from_name(const std::string& name, Format* out) {
   static const std::pair<const char*, Format> kNames[] = {
-      {"csv", Format::kCsv},   {"tsv", Format::kTsv}, {"sql", Format::kSql},
-      {"json", Format::kJson}, {"ndjson", Format::kNdjson}, {"text", Format::kText},
-      {"log", Format::kText},  {"txt", Format::kText}};
+      {"csv", Format::kCsv},       {"tsv", Format::kTsv},   {"sql", Format::kSql},  {"json", Format::kJson},
+      {"ndjson", Format::kNdjson}, {"text", Format::kText}, {"log", Format::kText}, {"txt", Format::kText}};
   for (const auto& [n, f] : kNames) {
     if (name == n) {
       *out = f;
@@ -76,16 +75,22 @@ int main(int argc, char** argv) {
   std::string path;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
-    if (a == "--format" && i + 1 < argc) format_name = argv[++i];
-    else if (a == "--chunk" && i + 1 < argc) chunk = std::strtoull(argv[++i], nullptr, 10);
-    else if (a == "--runs" && i + 1 < argc) runs = std::atoi(argv[++i]);
-    else path = a;
+    if (a == "--format" && i + 1 < argc)
+      format_name = argv[++i];
+    else if (a == "--chunk" && i + 1 < argc)
+      chunk = std::strtoull(argv[++i], nullptr, 10);
+    else if (a == "--runs" && i + 1 < argc)
+      runs = std::atoi(argv[++i]);
+    else
+      path = a;
   }
-  if (format_name.empty() && path.rfind('.') != std::string::npos) format_name = path.substr(path.rfind('.') + 1);
+  if (format_name.empty() && path.rfind('.') != std::string::npos)
+    format_name = path.substr(path.rfind('.') + 1);
   Format format{};
   if (path.empty() || chunk == 0 || runs < 1 || !format_from_name(format_name, &format)) {
-    std::fprintf(stderr, "usage: bd_tokenizebench [--format csv|tsv|sql|json|ndjson|text] [--chunk BYTES] "
-                         "[--runs N] PATH\n");
+    std::fprintf(stderr,
+                 "usage: bd_tokenizebench [--format csv|tsv|sql|json|ndjson|text] [--chunk BYTES] "
+                 "[--runs N] PATH\n");
     return 2;
   }
   std::string data;
@@ -107,12 +112,13 @@ int main(int argc, char** argv) {
     last = h;
   }
   double mbps = best > 0 ? static_cast<double>(data.size()) / best / 1e6 : 0;
-  std::printf("{\"mode\":\"tokenize\",\"format\":\"%s\",\"bytes\":%zu,\"chunk\":%zu,\"cpu_seconds\":%.4f,"
-              "\"mb_per_s\":%.1f,\"tables\":%llu,\"records\":%llu,\"fields\":%llu,\"field_bytes\":%llu,"
-              "\"text_bytes\":%llu,\"problems\":%llu,\"check\":%llu}\n",
-              format_name.c_str(), data.size(), chunk, best, mbps, static_cast<unsigned long long>(last.tables),
-              static_cast<unsigned long long>(last.records), static_cast<unsigned long long>(last.fields),
-              static_cast<unsigned long long>(last.field_bytes), static_cast<unsigned long long>(last.text_bytes),
-              static_cast<unsigned long long>(last.problems), static_cast<unsigned long long>(last.check));
+  std::printf(
+      "{\"mode\":\"tokenize\",\"format\":\"%s\",\"bytes\":%zu,\"chunk\":%zu,\"cpu_seconds\":%.4f,"
+      "\"mb_per_s\":%.1f,\"tables\":%llu,\"records\":%llu,\"fields\":%llu,\"field_bytes\":%llu,"
+      "\"text_bytes\":%llu,\"problems\":%llu,\"check\":%llu}\n",
+      format_name.c_str(), data.size(), chunk, best, mbps, static_cast<unsigned long long>(last.tables),
+      static_cast<unsigned long long>(last.records), static_cast<unsigned long long>(last.fields),
+      static_cast<unsigned long long>(last.field_bytes), static_cast<unsigned long long>(last.text_bytes),
+      static_cast<unsigned long long>(last.problems), static_cast<unsigned long long>(last.check));
   return 0;
 }

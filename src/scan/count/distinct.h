@@ -58,7 +58,7 @@ inline void sort_hashes(std::vector<std::uint64_t>& keys, std::vector<std::uint6
   }
   auto [lo, hi] = std::minmax_element(keys.begin(), keys.end());
   const int top = std::bit_width(*lo ^ *hi);  // bits below the common prefix
-  if (top == 0) return;                        // all equal
+  if (top == 0) return;                       // all equal
   const int bits = std::min(top, static_cast<int>(std::bit_width(n)) - 1);
   const int shift = top - bits;
   const std::uint64_t mask = (std::uint64_t{1} << bits) - 1;

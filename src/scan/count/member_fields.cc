@@ -199,9 +199,11 @@ bool MemberScan::classify_whole_email(std::size_t col, std::string_view v) {
   auto span = validate::match_email(v, static_cast<std::size_t>(static_cast<const char*>(at) - v.data()));
   if (!span || span->begin != 0 || span->end != v.size() || v.size() > 320) return false;
   char low[320];
-  for (std::size_t i = 0; i < v.size(); ++i) low[i] = (v[i] >= 'A' && v[i] <= 'Z') ? static_cast<char>(v[i] - 'A' + 'a') : v[i];
+  for (std::size_t i = 0; i < v.size(); ++i)
+    low[i] = (v[i] >= 'A' && v[i] <= 'Z') ? static_cast<char>(v[i] - 'A' + 'a') : v[i];
   ++result_.columns[col].report.passed;
-  hits_.push_back(Hit{Category::kEmail, key_for_text(Category::kEmail, std::string_view(low, v.size())), 0, v});
+  hits_.push_back(
+      Hit{Category::kEmail, key_for_text(Category::kEmail, std::string_view(low, v.size())), 0, v});
   count_hits(col);
   return true;
 }

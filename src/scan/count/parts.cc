@@ -22,7 +22,8 @@ void append_capped(std::vector<T>& into, std::vector<T>&& from, std::size_t cap)
   }
 }
 
-void add_values(std::map<std::string, std::uint64_t>& into, const std::map<std::string, std::uint64_t>& from) {
+void add_values(std::map<std::string, std::uint64_t>& into,
+                const std::map<std::string, std::uint64_t>& from) {
   for (const auto& [key, n] : from) into[key] += n;
 }
 
@@ -72,8 +73,10 @@ void append_part(MemberResult& into, MemberResult&& next, std::size_t samples_pe
     append_capped(acc.samples, std::move(next.categories[c].samples), samples_per_category);
   }
   for (std::size_t i = 0; i < next.columns.size(); ++i) {
-    if (i < into.columns.size()) append_column(into.columns[i], std::move(next.columns[i]));
-    else into.columns.push_back(std::move(next.columns[i]));
+    if (i < into.columns.size())
+      append_column(into.columns[i], std::move(next.columns[i]));
+    else
+      into.columns.push_back(std::move(next.columns[i]));
   }
   into.bsn_near_miss += next.bsn_near_miss;
   into.records_unidentified += next.records_unidentified;

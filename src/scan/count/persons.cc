@@ -15,7 +15,8 @@ namespace {
 class UnionFind {
  public:
   explicit UnionFind(std::size_t n)
-      : memory_(std::max<std::size_t>(n, 1) * sizeof(std::uint32_t)), parent_(static_cast<std::uint32_t*>(memory_.data())) {
+      : memory_(std::max<std::size_t>(n, 1) * sizeof(std::uint32_t)),
+        parent_(static_cast<std::uint32_t*>(memory_.data())) {
     std::iota(parent_, parent_ + n, 0u);
   }
   void prefetch(std::uint32_t x) const { __builtin_prefetch(&parent_[x]); }
@@ -186,7 +187,8 @@ void PersonGraph::add_links(const std::vector<PersonLink>& links) {
   // doubling; small ones (small scans) grow as usual.
   const PersonLink* l = links.data();
   std::size_t n = links.size();
-  if (links_.size() + n > link_capacity_ / 8 && links_.capacity() < link_capacity_) links_.reserve(link_capacity_);
+  if (links_.size() + n > link_capacity_ / 8 && links_.capacity() < link_capacity_)
+    links_.reserve(link_capacity_);
   while (n > 0) {
     if (links_.size() >= link_capacity_) spill_links();
     std::size_t take = std::min(n, link_capacity_ - links_.size());

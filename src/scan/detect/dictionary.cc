@@ -115,7 +115,9 @@ void Dictionary::scan(std::string_view text, std::vector<TermHit>& out) const {
                    [](const TermHit& a, const TermHit& b) { return a.end < b.end; });
 }
 
-bool Dictionary::precompiled() const { return impl_->precompiled; }
+bool Dictionary::precompiled() const {
+  return impl_->precompiled;
+}
 
 std::string_view Dictionary::term(std::uint16_t id) const { return impl_->terms[id]; }
 TermKind Dictionary::kind(std::uint16_t id) const { return impl_->kinds[id]; }

@@ -32,8 +32,9 @@ bool same_page(const char* p, std::size_t n) {
 // copying each field into a padded buffer first cost more than classifying it. The
 // bytes past the field are read but their bits are cleared, which the address
 // sanitizer cannot know, hence its exemption.
-__attribute__((target("avx2"), no_sanitize_address)) void classify_avx2(const char* p, std::size_t n, std::uint64_t* digits,
-                                                   std::uint64_t* ats) {
+__attribute__((target("avx2"), no_sanitize_address)) void classify_avx2(const char* p, std::size_t n,
+                                                                        std::uint64_t* digits,
+                                                                        std::uint64_t* ats) {
   alignas(32) char tail[64];
   if (n < 64 && !same_page(p, 64)) {
     // A short field at the end of a page: pad with NULs (neither digit nor '@').

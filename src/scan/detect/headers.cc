@@ -116,8 +116,8 @@ bool has_any(const std::vector<std::string>& words, std::initializer_list<std::s
 // password or identifier. A password word keeps its own role.
 bool is_checksum_header(const std::vector<std::string>& words) {
   if (has_any(words, {"password", "passwd", "pwd", "wachtwoord", "pass"})) return false;
-  if (has_any(words, {"checksum", "checksums", "commit", "etag", "crc", "crc32", "revision", "sha1sum", "md5sum",
-                      "sha256sum", "integrity"})) {
+  if (has_any(words, {"checksum", "checksums", "commit", "etag", "crc", "crc32", "revision", "sha1sum",
+                      "md5sum", "sha256sum", "integrity"})) {
     return true;
   }
   return has_any(words, {"file", "content", "blob", "object", "tree", "git", "bestand"}) &&
@@ -128,8 +128,9 @@ bool is_checksum_header(const std::vector<std::string>& words) {
 
 std::string_view to_string(ColumnRole role) {
   static constexpr std::array<std::string_view, 19> kNames = {
-      "none", "bsn", "iban", "card", "email", "phone", "postcode", "house_number", "street", "city",
-      "birth_date", "name", "ip", "id_document", "password", "hash", "health", "free_text", "checksum"};
+      "none",         "bsn",    "iban",   "card",       "email",   "phone", "postcode",
+      "house_number", "street", "city",   "birth_date", "name",    "ip",    "id_document",
+      "password",     "hash",   "health", "free_text",  "checksum"};
   return kNames[static_cast<std::size_t>(role)];
 }
 

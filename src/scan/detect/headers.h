@@ -10,7 +10,7 @@
 namespace bd::scan::detect {
 
 enum class ColumnRole {
-  kNone,         // unknown: generic detection, no context-bound categories
+  kNone,  // unknown: generic detection, no context-bound categories
   kBsn,
   kIban,
   kCard,
@@ -24,12 +24,12 @@ enum class ColumnRole {
   kName,
   kIp,
   kIdDocument,
-  kPassword,     // passwords or password hashes
-  kHash,         // hashed identifiers (hash, sha256, md5, digest ...)
-  kHealth,       // diagnosis, medication, condition ...
-  kFreeText,     // notes, comments, descriptions: scanned as free text
-  kChecksum,     // checksums of files or commits (checksum, commit, etag, file_sha256 ...):
-                 // their digests protect no personal data, so they are no hashed column
+  kPassword,  // passwords or password hashes
+  kHash,      // hashed identifiers (hash, sha256, md5, digest ...)
+  kHealth,    // diagnosis, medication, condition ...
+  kFreeText,  // notes, comments, descriptions: scanned as free text
+  kChecksum,  // checksums of files or commits (checksum, commit, etag, file_sha256 ...):
+              // their digests protect no personal data, so they are no hashed column
 };
 
 std::string_view to_string(ColumnRole role);

@@ -38,8 +38,10 @@ void work(input::ScanShared& shared, input::WorkQueue& queue, bool pipelined) {
   const input::FileEntry* file = nullptr;
   input::RangeWork range;
   while (queue.take(&file, &range)) {
-    if (range.file) input::read_range(shared, *range.file, range.index, *target);
-    else reader.read_file(file->path, file->path, file->size, file->may_split);
+    if (range.file)
+      input::read_range(shared, *range.file, range.index, *target);
+    else
+      reader.read_file(file->path, file->path, file->size, file->may_split);
     range = {};  // a split file's mapping goes when its last range is read
   }
   target.reset();  // joins a pipeline's consumer before the ring goes away
@@ -67,8 +69,8 @@ Status read_inputs(const std::vector<std::string>& paths, const InputOptions& op
   }
   shared.progress.report(true);
 
-  std::size_t workers = std::min<std::size_t>(static_cast<std::size_t>(options.threads),
-                                              std::max<std::size_t>(work_items, 1));
+  std::size_t workers =
+      std::min<std::size_t>(static_cast<std::size_t>(options.threads), std::max<std::size_t>(work_items, 1));
   // Spare threads (fewer files than threads) decode and scan while the worker reads.
   bool pipelined = workers * 2 <= static_cast<std::size_t>(options.threads);
   std::vector<std::thread> threads;

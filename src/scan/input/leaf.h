@@ -16,9 +16,9 @@
 #pragma once
 
 #include <atomic>
-#include <cstdint>
 #include <condition_variable>
 #include <cstddef>
+#include <cstdint>
 #include <deque>
 #include <memory>
 #include <mutex>
@@ -27,8 +27,8 @@
 #include <vector>
 
 #include "scan/input/decoder.h"
-#include "scan/mapped_memory.h"
 #include "scan/input/sink.h"
+#include "scan/mapped_memory.h"
 
 namespace bd::scan::input {
 

@@ -200,7 +200,8 @@ SplitPoints plan_ranges(std::string_view bytes, char delimiter_hint, int parts, 
   std::size_t begin = bytes.starts_with("\xEF\xBB\xBF") ? 3 : 0;
   std::size_t nl = bytes.find('\n', begin);
   if (nl == std::string_view::npos || nl - begin > kMaxFirstLine || parts < 2) return out;
-  char delim = delimiter_hint != 0 ? delimiter_hint : tokenize::pick_csv_delimiter(bytes.substr(begin, nl - begin));
+  char delim =
+      delimiter_hint != 0 ? delimiter_hint : tokenize::pick_csv_delimiter(bytes.substr(begin, nl - begin));
   Utf8Check utf8(bytes);
   Release step = [&](std::uint64_t upto) {
     utf8.advance(upto);
@@ -231,10 +232,13 @@ std::unique_ptr<MappedFile> MappedFile::map(int fd, std::uint64_t size) {
   if (size == 0 || size > static_cast<std::uint64_t>(SIZE_MAX)) return nullptr;
   void* p = ::mmap(nullptr, static_cast<std::size_t>(size), PROT_READ, MAP_PRIVATE, fd, 0);
   if (p == MAP_FAILED) return nullptr;
-  return std::unique_ptr<MappedFile>(new MappedFile(static_cast<const char*>(p), static_cast<std::size_t>(size)));
+  return std::unique_ptr<MappedFile>(
+      new MappedFile(static_cast<const char*>(p), static_cast<std::size_t>(size)));
 }
 
-MappedFile::~MappedFile() { ::munmap(const_cast<char*>(data_), size_); }
+MappedFile::~MappedFile() {
+  ::munmap(const_cast<char*>(data_), size_);
+}
 
 void MappedFile::release(std::uint64_t from, std::uint64_t to) const {
   static const auto page = static_cast<std::uint64_t>(::sysconf(_SC_PAGESIZE));
@@ -275,7 +279,8 @@ void WorkQueue::planning_done(std::vector<RangeWork> ranges) {
 }
 
 bool may_split(const std::string& path, std::uint64_t size, const InputOptions& options) {
-  if (options.threads < 2 || size < options.split_min_bytes || size > options.limits.max_member_size) return false;
+  if (options.threads < 2 || size < options.split_min_bytes || size > options.limits.max_member_size)
+    return false;
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY);
   if (fd < 0) return false;
   std::string head(std::min<std::uint64_t>(size, kSniffBytes), '\0');
@@ -290,11 +295,13 @@ bool may_split(const std::string& path, std::uint64_t size, const InputOptions& 
 
 std::shared_ptr<SplitFile> plan_split(int fd, std::uint64_t size, const std::string& path, Format format,
                                       const InputOptions& options) {
-  if (options.threads < 2 || size < options.split_min_bytes || size > options.limits.max_member_size) return nullptr;
+  if (options.threads < 2 || size < options.split_min_bytes || size > options.limits.max_member_size)
+    return nullptr;
   // One range per thread, but none much smaller than an eighth of the threshold: each
   // range costs a sink of its own.
   std::uint64_t min_range = std::max<std::uint64_t>(options.split_min_bytes / 8, 1);
-  int parts = static_cast<int>(std::min<std::uint64_t>(static_cast<std::uint64_t>(options.threads), size / min_range));
+  int parts = static_cast<int>(
+      std::min<std::uint64_t>(static_cast<std::uint64_t>(options.threads), size / min_range));
   if (parts < 2) return nullptr;
   auto map = MappedFile::map(fd, size);
   if (!map) return nullptr;
@@ -359,7 +366,8 @@ void read_range(ScanShared& shared, SplitFile& file, std::uint32_t index, LeafTa
     Decoder decoder(*sink, pts.encodings[index], index == 0);
     int buf = buffers.acquire();
     for (std::uint64_t at = start; at < end;) {
-      auto n = read_at(file.fd, buffers.data(buf), std::min<std::uint64_t>(buffers.buffer_size(), end - at), at);
+      auto n =
+          read_at(file.fd, buffers.data(buf), std::min<std::uint64_t>(buffers.buffer_size(), end - at), at);
       if (!n.ok() || *n == 0) {
         problem = (n.ok() ? std::string("file shrank while read") : n.error().message) + " after " +
                   std::to_string(at) + " bytes; the rest was not read";

@@ -68,6 +68,8 @@ void classify64(const char* p, std::size_t n, const Needles& needles, std::uint6
   kClassify(p, n, needles, out);
 }
 
-bool byte_finder_uses_avx2() { return kClassify != classify64_portable; }
+bool byte_finder_uses_avx2() {
+  return kClassify != classify64_portable;
+}
 
 }  // namespace bd::scan::tokenize

@@ -32,7 +32,8 @@ bool byte_finder_uses_avx2();
 
 class ByteFinder {
  public:
-  ByteFinder(std::string_view text, const Needles& needles) : p_(text.data()), n_(text.size()), needles_(needles) {}
+  ByteFinder(std::string_view text, const Needles& needles)
+      : p_(text.data()), n_(text.size()), needles_(needles) {}
 
   // The first position >= from whose byte is in `group` (0 or 1), or size() when none.
   std::size_t next(std::size_t from, int group) {

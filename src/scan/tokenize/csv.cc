@@ -33,7 +33,9 @@ bool looks_like_header(const std::vector<std::string>& row) {
   return roles > 0 || identifiers * 2 >= static_cast<int>(row.size());
 }
 
-char pick_delimiter(std::string_view head) { return pick_csv_delimiter(head.substr(0, head.find('\n'))); }
+char pick_delimiter(std::string_view head) {
+  return pick_csv_delimiter(head.substr(0, head.find('\n')));
+}
 
 class CsvTokenizer final : public Tokenizer {
  public:
@@ -159,7 +161,8 @@ class CsvTokenizer final : public Tokenizer {
           end_field_in_chunk(std::string_view(p + b, j - b), d == '\n');
           i = j + 2;
         } else if (d == '\r' && j + 2 < n && p[j + 2] == '\n' && j - b + 1 <= kMaxField) {
-          deliver(std::string_view(p + b, j - b), false, true);  // "..."CRLF: only the '\r' after the quote is dropped
+          deliver(std::string_view(p + b, j - b), false,
+                  true);  // "..."CRLF: only the '\r' after the quote is dropped
           i = j + 3;
         } else {
           return quoted_start_to_buffer(p, b, j, n);

@@ -70,8 +70,20 @@ class SqlTokenizer final : public Tokenizer {
 
  private:
   enum class State {
-    kStatement, kCommentOpener, kLineComment, kBlockComment, kHead, kCreateBody, kSkip,
-    kTuples, kTupleField, kTupleQuoted, kTupleQuoteEnd, kTupleAfterValue, kCopy, kCopyEscape,
+    kStatement,
+    kCommentOpener,
+    kLineComment,
+    kBlockComment,
+    kHead,
+    kCreateBody,
+    kSkip,
+    kTuples,
+    kTupleField,
+    kTupleQuoted,
+    kTupleQuoteEnd,
+    kTupleAfterValue,
+    kCopy,
+    kCopyEscape,
   };
 
   // One step of the byte-level state machine; returns where the next step starts.
@@ -79,7 +91,8 @@ class SqlTokenizer final : public Tokenizer {
     char c = s[i];
     switch (state_) {
       case State::kStatement: return on_statement(s, i);
-      case State::kCommentOpener: return on_comment_opener(c, i);
+      case State::kCommentOpener:
+        return on_comment_opener(c, i);
       case State::kLineComment: {
         std::size_t nl = s.find('\n', i);
         if (nl == std::string_view::npos) return s.size();
@@ -95,7 +108,8 @@ class SqlTokenizer final : public Tokenizer {
       case State::kSkip: return on_skip(c, i);
       case State::kTuples: return on_tuples(c, i);
       case State::kTupleField: return on_tuple_field(s, i);
-      case State::kTupleQuoted: return on_tuple_quoted(s, find.tuples, i);
+      case State::kTupleQuoted:
+        return on_tuple_quoted(s, find.tuples, i);
       case State::kTupleQuoteEnd:
         if (c == '\'') {
           field_.push_back('\'');
@@ -110,7 +124,8 @@ class SqlTokenizer final : public Tokenizer {
           return i + 1;
         }
         return i + 1;  // whitespace or a cast after the literal
-      case State::kCopy: return on_copy(s, find.copy, i);
+      case State::kCopy:
+        return on_copy(s, find.copy, i);
       case State::kCopyEscape: return on_copy_escape(c, i);
     }
     return i + 1;

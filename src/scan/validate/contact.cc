@@ -30,8 +30,12 @@ constexpr std::array<std::uint8_t, 256> kMailClass = [] {
   return t;
 }();
 
-bool local_char(char c) { return (kMailClass[static_cast<unsigned char>(c)] & kLocal) != 0; }
-bool domain_char(char c) { return (kMailClass[static_cast<unsigned char>(c)] & kDomain) != 0; }
+bool local_char(char c) {
+  return (kMailClass[static_cast<unsigned char>(c)] & kLocal) != 0;
+}
+bool domain_char(char c) {
+  return (kMailClass[static_cast<unsigned char>(c)] & kDomain) != 0;
+}
 
 // Generic TLDs in common use; every two-letter TLD is checked against kCcTlds.
 constexpr std::string_view kGenericTlds[] = {
@@ -139,13 +143,16 @@ bool generic_tld(std::uint64_t key) {
 }
 
 // Mobile 06 and the 084/085/087/088 ranges, by the two digits after the leading 0.
-constexpr bool non_geographic_ok(int a, int b) { return a == 6 || (a == 8 && (b == 4 || b == 5 || b == 7 || b == 8)); }
+constexpr bool non_geographic_ok(int a, int b) {
+  return a == 6 || (a == 8 && (b == 4 || b == 5 || b == 7 || b == 8));
+}
 
 // Prefixes of the national number allowed by phone_prefix_ok, indexed by the three
 // digits after the leading 0. One load replaces a walk over 150 area codes per number.
 constexpr std::array<bool, 1000> kPhonePrefix = [] {
   std::array<bool, 1000> t{};
-  for (int abc = 0; abc < 1000; ++abc) t[static_cast<std::size_t>(abc)] = non_geographic_ok(abc / 100, abc / 10 % 10);
+  for (int abc = 0; abc < 1000; ++abc)
+    t[static_cast<std::size_t>(abc)] = non_geographic_ok(abc / 100, abc / 10 % 10);
   for (auto code : kAreaCodes3) {
     int ab = (code[1] - '0') * 10 + (code[2] - '0');
     for (int c = 0; c < 10; ++c) t[static_cast<std::size_t>(ab * 10 + c)] = true;

@@ -27,10 +27,18 @@ constexpr std::array<std::uint8_t, 256> kCharClass = [] {
   return t;
 }();
 
-bool in_class(char c, CharClass k) { return (kCharClass[static_cast<unsigned char>(c)] & k) != 0; }
-bool is_hex(char c) { return in_class(c, kHex); }
-bool is_b64(char c) { return in_class(c, kB64); }
-bool is_crypt64(char c) { return in_class(c, kCrypt64); }
+bool in_class(char c, CharClass k) {
+  return (kCharClass[static_cast<unsigned char>(c)] & k) != 0;
+}
+bool is_hex(char c) {
+  return in_class(c, kHex);
+}
+bool is_b64(char c) {
+  return in_class(c, kB64);
+}
+bool is_crypt64(char c) {
+  return in_class(c, kCrypt64);
+}
 
 int days_in_month(int y, int m) {
   static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -124,7 +132,8 @@ HashKind salted_hash_kind(std::string_view t) {
   // which otherwise went through the whole chain of prefix compares below.
   if (t.empty() || (t[0] != '$' && t[0] != 'p')) return HashKind::kNone;
   if (t.size() == 60 && t[0] == '$' && t[1] == '2' && (t[2] == 'a' || t[2] == 'b' || t[2] == 'y') &&
-      t[3] == '$' && is_digit(t[4]) && is_digit(t[5]) && t[6] == '$' && all_of(t.substr(7), [](char c) { return is_crypt64(c); })) {
+      t[3] == '$' && is_digit(t[4]) && is_digit(t[5]) && t[6] == '$' &&
+      all_of(t.substr(7), [](char c) { return is_crypt64(c); })) {
     return HashKind::kBcrypt;
   }
   if (t.starts_with("$argon2id$") || t.starts_with("$argon2i$") || t.starts_with("$argon2d$")) {

@@ -53,7 +53,9 @@ HashKind salted_hash_kind(std::string_view token);
 HashKind digest_kind(std::string_view token);
 // The lengths a bare digest can have: the inline gate in front of digest_kind(), which
 // runs for every field of a structured file.
-inline bool digest_length(std::size_t n) { return n == 24 || n == 28 || n == 32 || n == 40 || n == 44 || n == 64; }
+inline bool digest_length(std::size_t n) {
+  return n == 24 || n == 28 || n == 32 || n == 40 || n == 44 || n == 64;
+}
 std::string_view to_string(HashKind kind);
 // Bare digests of identifiers can be reversed by enumeration (--reverse-hashes).
 bool is_bare_digest(HashKind kind);

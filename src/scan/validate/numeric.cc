@@ -124,7 +124,8 @@ int iban_length(char c1, char c2) {
   // after two letters, and a walk over the registry cost more than the check itself.
   static const std::array<std::uint8_t, 26 * 26> kByPair = [] {
     std::array<std::uint8_t, 26 * 26> t{};
-    for (const auto& e : kIbanLengths) t[(e.code[0] - 'A') * 26 + (e.code[1] - 'A')] = static_cast<std::uint8_t>(e.length);
+    for (const auto& e : kIbanLengths)
+      t[(e.code[0] - 'A') * 26 + (e.code[1] - 'A')] = static_cast<std::uint8_t>(e.length);
     return t;
   }();
   if (!is_upper(c1) || !is_upper(c2)) return 0;
@@ -181,8 +182,10 @@ std::optional<IbanMatch> match_iban(std::string_view text) {
   // of a local showed up in profiles, and one named result lets the compiler elide it.
   std::optional<IbanMatch> m(std::in_place);
   FixedText<34>& compact = m->compact;
-  std::size_t i = text[4] == ' ' ? read_grouped_iban(text, len, compact) : read_compact_iban(text, len, compact);
-  bool ok = i != std::string_view::npos && !(i < text.size() && is_alnum(text[i])) && iban_valid_compact(compact);
+  std::size_t i =
+      text[4] == ' ' ? read_grouped_iban(text, len, compact) : read_compact_iban(text, len, compact);
+  bool ok =
+      i != std::string_view::npos && !(i < text.size() && is_alnum(text[i])) && iban_valid_compact(compact);
   if (ok) {
     m->consumed = i;
   } else {
@@ -219,8 +222,8 @@ bool card_issuer_ok(std::string_view d) {
   if ((p3 >= 300 && p3 <= 305) || p2 == 36 || p2 == 38 || p2 == 39) {
     return n >= 14 && n <= 16;  // Diners
   }
-  if (p2 == 62) return n >= 16;                                              // UnionPay
-  if (p2 == 50 || (p2 >= 56 && p2 <= 69)) return n >= 13;                    // Maestro
+  if (p2 == 62) return n >= 16;                            // UnionPay
+  if (p2 == 50 || (p2 >= 56 && p2 <= 69)) return n >= 13;  // Maestro
   return false;
 }
 
@@ -278,8 +281,8 @@ std::optional<CardMatch> match_card(std::string_view t) {
   // Built in the returned object, as in match_iban: no copy of the match on success.
   std::optional<CardMatch> m(std::in_place);
   std::size_t end = read_card_digits(t, m->digits);
-  bool ok = end != std::string_view::npos && !(end < t.size() && is_alnum(t[end])) && card_issuer_ok(m->digits) &&
-            luhn(m->digits);
+  bool ok = end != std::string_view::npos && !(end < t.size() && is_alnum(t[end])) &&
+            card_issuer_ok(m->digits) && luhn(m->digits);
   if (ok) {
     m->consumed = end;
   } else {

@@ -2,6 +2,8 @@
 // real record starts, and the report equals that of the file scanned whole, whatever
 // the quoting (multi-line quoted fields, stray quotes in unquoted fields, CRLF, blank
 // lines), header or none, encoding, and number of ranges.
+#include "scan/input/split.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -10,7 +12,6 @@
 
 #include "corpus.h"
 #include "scan/input/input.h"
-#include "scan/input/split.h"
 #include "scan/report_json.h"
 #include "scan/scanner.h"
 #include "scan/tokenize/record_handler.h"
@@ -112,7 +113,8 @@ TEST(ScanSplit, CutInsideAQuotedMultiLineFieldMovesPastIt) {
   // The middle of the file lies inside one long quoted field full of newlines and
   // record-like lines; the only record start after it is the last row.
   std::string fake = repeat("9,999999999,nep@example.nl,x\n", 200);
-  std::string csv = "id,bsn,email,notitie\n1,111222333,jan@example.nl,\"" + fake + "\"\n2,123456782,piet@example.nl,y\n";
+  std::string csv =
+      "id,bsn,email,notitie\n1,111222333,jan@example.nl,\"" + fake + "\"\n2,123456782,piet@example.nl,y\n";
   input::SplitPoints p = input::plan_ranges(csv, 0, 2);
   ASSERT_EQ(p.starts.size(), 2u);
   EXPECT_EQ(csv.substr(p.starts[1]), "2,123456782,piet@example.nl,y\n");
@@ -142,7 +144,8 @@ TEST(ScanSplit, UnterminatedQuoteIsNotSplitAfterIt) {
 }
 
 TEST(ScanSplit, CrlfBomAndBlankLines) {
-  std::string rows = repeat("Jan,111222333,jan@example.nl\r\n\r\n\"Piet\r\nJansen\",123456782,\"p@example.nl\"\r\n", 30);
+  std::string rows =
+      repeat("Jan,111222333,jan@example.nl\r\n\r\n\"Piet\r\nJansen\",123456782,\"p@example.nl\"\r\n", 30);
   expect_same_report("crlf.csv", "\xEF\xBB\xBFnaam,bsn,email\r\n" + rows);
   expect_same_report("blank.csv", "\n\r\nnaam,bsn,email\r\n" + rows);
   // A quote after '\r's that follow a record end opens a quoted field; after a value it
@@ -154,16 +157,20 @@ TEST(ScanSplit, NoHeaderHeaderOnlyAndTsv) {
   expect_same_report("geen_kop.csv", repeat("Jan de Vries,111222333,jan@example.nl\n", 50));
   expect_same_report("alleen_kop.csv", "naam,bsn,email\n");
   expect_same_report("kop_zonder_regeleinde.csv", "naam,bsn,email");
-  expect_same_report("puntkomma.csv", "naam;bsn;email\n" + repeat("\"de Vries; Jan\";111222333;jan@example.nl\n", 50));
-  expect_same_report("tabs.tsv", "naam\tbsn\temail\n" + repeat("Jan \"J\" Jansen\t111222333\tjan@example.nl\n", 50));
+  expect_same_report("puntkomma.csv",
+                     "naam;bsn;email\n" + repeat("\"de Vries; Jan\";111222333;jan@example.nl\n", 50));
+  expect_same_report("tabs.tsv",
+                     "naam\tbsn\temail\n" + repeat("Jan \"J\" Jansen\t111222333\tjan@example.nl\n", 50));
   // More fields in later rows than in the header: "#n" columns.
-  expect_same_report("breed.csv", "naam,bsn\n" + repeat("Jan,111222333\n", 30) + repeat("Piet,123456782,p@example.nl,06-12345678\n", 30));
+  expect_same_report("breed.csv", "naam,bsn\n" + repeat("Jan,111222333\n", 30) +
+                                      repeat("Piet,123456782,p@example.nl,06-12345678\n", 30));
 }
 
 TEST(ScanSplit, InvalidUtf8SwitchesLaterRangesToWindows1252) {
   std::string rows = repeat("Zo\xC3\xAB Bakker,111222333,zoe@example.nl\n", 40);
   expect_same_report("utf8.csv", "naam,bsn,email\n" + rows);
-  expect_same_report("latin.csv", "naam,bsn,email\n" + rows + "Ren\xE9 M\xFCller,123456782,rene@example.nl\n" + rows);
+  expect_same_report("latin.csv",
+                     "naam,bsn,email\n" + rows + "Ren\xE9 M\xFCller,123456782,rene@example.nl\n" + rows);
 }
 
 TEST(ScanSplit, ACharacterAcrossTheValidationStepIsValidUtf8) {
@@ -186,16 +193,35 @@ TEST(ScanSplit, TentativeBsnColumnsAndHashesAcrossRanges) {
   // bare digests: the verdicts need every range's counts.
   std::string csv = "ref,digest,naam\n";
   for (int i = 0; i < 60; ++i) {
-    csv += (i % 2 ? "111222333," : "123456782,") + std::string(i % 3 ? "5f4dcc3b5aa765d61d8327deb882cf99" : "e99a18c428cb38d5f260853678922e03") + ",Naam " + std::to_string(i) + "\n";
+    csv += (i % 2 ? "111222333," : "123456782,") +
+           std::string(i % 3 ? "5f4dcc3b5aa765d61d8327deb882cf99" : "e99a18c428cb38d5f260853678922e03") +
+           ",Naam " + std::to_string(i) + "\n";
   }
   expect_same_report("kolommen.csv", csv);
 }
 
 TEST(ScanSplit, RandomQuotingEqualsTheWholeScan) {
   std::mt19937 rng(20261206);
-  const std::vector<std::string> pieces = {
-      "a",   "Jan",  "111222333", "jan@example.nl", ",",   ",",  ",",    "\n",  "\n",  "\r\n", "\r",
-      "\"",  "\"\"", "\"x\ny\"",  "5\"9",           "\"a,b\"", "NL91ABNA0417164300", " ", ";", "\t"};
+  const std::vector<std::string> pieces = {"a",
+                                           "Jan",
+                                           "111222333",
+                                           "jan@example.nl",
+                                           ",",
+                                           ",",
+                                           ",",
+                                           "\n",
+                                           "\n",
+                                           "\r\n",
+                                           "\r",
+                                           "\"",
+                                           "\"\"",
+                                           "\"x\ny\"",
+                                           "5\"9",
+                                           "\"a,b\"",
+                                           "NL91ABNA0417164300",
+                                           " ",
+                                           ";",
+                                           "\t"};
   int split = 0;
   for (int round = 0; round < 150; ++round) {
     std::string csv = round % 2 ? "naam,bsn,email\n" : "";

@@ -82,10 +82,18 @@ std::vector<std::uint64_t> skewed_keys(std::size_t n, std::uint64_t seed) {
   std::vector<std::uint64_t> keys;
   for (std::size_t i = 0; i < n; ++i) {
     switch (i % 4) {
-      case 0: keys.push_back(rng() % 5000); break;  // 0 included
-      case 1: keys.push_back((std::uint64_t{0x42} << 56) | (rng() % 100000)); break;
-      case 2: keys.push_back(~std::uint64_t{0} - rng() % 3000); break;
-      default: keys.push_back(rng()); break;
+      case 0:
+        keys.push_back(rng() % 5000);
+        break;  // 0 included
+      case 1:
+        keys.push_back((std::uint64_t{0x42} << 56) | (rng() % 100000));
+        break;
+      case 2:
+        keys.push_back(~std::uint64_t{0} - rng() % 3000);
+        break;
+      default:
+        keys.push_back(rng());
+        break;
     }
   }
   return keys;
@@ -98,13 +106,15 @@ TEST(ScanDistinctCounter, SkewedKeysAreSortedExactly) {
     DistinctCounter counter(memory);
     counter.insert_many(keys.data(), keys.size());
     std::vector<std::uint64_t> seen;
-    counter.for_each_sorted([&](const std::uint64_t* k, std::size_t n) { seen.insert(seen.end(), k, k + n); });
+    counter.for_each_sorted(
+        [&](const std::uint64_t* k, std::size_t n) { seen.insert(seen.end(), k, k + n); });
     EXPECT_EQ(seen, std::vector<std::uint64_t>(truth.begin(), truth.end())) << memory;
   }
 }
 
 // Union-find over a std::map: the count PersonGraph must reproduce.
-std::uint64_t reference_persons(const std::vector<std::uint64_t>& keys, const std::vector<PersonLink>& links) {
+std::uint64_t reference_persons(const std::vector<std::uint64_t>& keys,
+                                const std::vector<PersonLink>& links) {
   std::map<std::uint64_t, std::uint64_t> parent;
   for (std::uint64_t k : keys) parent.emplace(k, k);
   auto find = [&](std::uint64_t x) {
@@ -128,7 +138,8 @@ TEST(ScanPersonGraph, SkewedKeysLinksToUnknownKeysAndSelfLinksCountExactly) {
   std::vector<std::uint64_t> keys = skewed_keys(20000, 11);
   std::mt19937_64 rng(12);
   std::vector<PersonLink> links;
-  for (std::size_t i = 0; i < keys.size() / 2; ++i) links.emplace_back(keys[rng() % keys.size()], keys[rng() % keys.size()]);
+  for (std::size_t i = 0; i < keys.size() / 2; ++i)
+    links.emplace_back(keys[rng() % keys.size()], keys[rng() % keys.size()]);
   for (std::size_t i = 0; i < 500; ++i) {
     links.emplace_back(keys[i], keys[i]);                          // a link to itself joins nothing
     links.emplace_back(keys[i], (std::uint64_t{0x43} << 56) | i);  // nor one to a key never added

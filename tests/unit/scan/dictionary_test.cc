@@ -1,3 +1,5 @@
+#include "scan/detect/dictionary.h"
+
 #include <gtest/gtest.h>
 #include <hs/hs.h>
 
@@ -7,7 +9,6 @@
 #include <utility>
 #include <vector>
 
-#include "scan/detect/dictionary.h"
 #include "scan/detect/dictionary_build.h"
 
 namespace bd::scan::detect {

@@ -99,7 +99,8 @@ TEST(ScanTokenizeSplit, SqlTuplesCommentsAndCopyAtEveryCut) {
   for (const std::string& sql : {
            std::string("-- c\n/*!4 x */;INSERT INTO `t` (a,b,c) VALUES (1,'O\\'B, ''x''',NULL),"
                        "( POINT(1,2) , 'a'::text ,X'2C');\n"),
-           std::string("/* a */INSERT INTO t VALUES ('\\\\',''),('x' , (1));-x;\n#h\nREPLACE INTO u VALUES (');')"),
+           std::string(
+               "/* a */INSERT INTO t VALUES ('\\\\',''),('x' , (1));-x;\n#h\nREPLACE INTO u VALUES (');')"),
            std::string("COPY p (a, b) FROM stdin;\n1\tJan\\tJ\n\\N\t\\.\n\\.\nINSERT INTO p VALUES (2,'q')"),
            std::string("SET standard_conforming_strings = on;\nINSERT INTO s VALUES ('C:\\p','it''s');\n"),
        }) {
@@ -117,18 +118,27 @@ TEST(ScanTokenizeSplit, SqlCommentOpenerSplitAcrossChunks) {
 }
 
 TEST(ScanTokenizeSplit, SqlUnquotedValuesKeepParenthesesAndCommas) {
-  std::string sql = "INSERT INTO g VALUES (ST_GeomFromText('POINT(1 2)', 4326),f(1,(2,3)), 'x' ::text),(NOW());";
-  EXPECT_EQ(events(Format::kSql, sql, {}),
-            (std::vector<std::string>{"table g:", "field 0 [ST_GeomFromText('POINT(1 2)', 4326)]",
-                                      "field 1 [f(1,(2,3))]", "field 2 [x]", "end", "field 0 [NOW()]", "end"}));
+  std::string sql =
+      "INSERT INTO g VALUES (ST_GeomFromText('POINT(1 2)', 4326),f(1,(2,3)), 'x' ::text),(NOW());";
+  EXPECT_EQ(
+      events(Format::kSql, sql, {}),
+      (std::vector<std::string>{"table g:", "field 0 [ST_GeomFromText('POINT(1 2)', 4326)]",
+                                "field 1 [f(1,(2,3))]", "field 2 [x]", "end", "field 0 [NOW()]", "end"}));
 }
 
 TEST(ScanTokenizeSplit, OversizedFieldsGoOutAsTextAtAnyChunkSize) {
   std::string big(kMaxField + 1, 'x');
   std::string csv = "a,b\n1,\"" + big + "\"\n2," + big + "\r\n3,\"" + big.substr(2) + "\"\r\n";
-  std::vector<std::string> want = {"table : [a] [b]", "field 0 [1]", "text [" + big + "]", "end",
-                                   "field 0 [2]", "text [" + big + "]", "end",
-                                   "field 0 [3]", "field 1 [" + big.substr(2) + "]", "end"};
+  std::vector<std::string> want = {"table : [a] [b]",
+                                   "field 0 [1]",
+                                   "text [" + big + "]",
+                                   "end",
+                                   "field 0 [2]",
+                                   "text [" + big + "]",
+                                   "end",
+                                   "field 0 [3]",
+                                   "field 1 [" + big.substr(2) + "]",
+                                   "end"};
   for (std::size_t chunk : {std::size_t{1} << 16, kMaxField, csv.size()}) {
     std::vector<std::size_t> cuts;
     for (std::size_t i = chunk; i < csv.size(); i += chunk) cuts.push_back(i);
@@ -141,12 +151,38 @@ TEST(ScanTokenizeSplit, OversizedFieldsGoOutAsTextAtAnyChunkSize) {
 
 // Random input made of the tokens the tokenizers care about, cut at random places.
 TEST(ScanTokenizeSplit, RandomInputsGiveTheSameEventsAtRandomCuts) {
-  const std::vector<std::string> csv_tokens = {"a", "Jan", ",", ",", ";", "\t", "|", "\n", "\r\n", "\r", "\"",
-                                               "\"\"", " ", "x@y.nl", "123", "naam", "\"a,b\"", "\"m\nl\""};
-  const std::vector<std::string> sql_tokens = {
-      "INSERT INTO `t` VALUES ", "INSERT INTO t (a, b) VALUES ", "(", ")", ",", "'", "\\", "''", "\\'", "NULL",
-      "12", " ", "\n", ";", "--", "-- c\n", "/*", "*/", "COPY t (a, b) FROM stdin;\n", "\t", "\\.\n", "\\N", "#",
-      "CREATE TABLE x (a int, b text);", "SET standard_conforming_strings = on;", "f(1,2)", "::text", "-", "/"};
+  const std::vector<std::string> csv_tokens = {"a", "Jan",    ",",    ",",    ";",       "\t",
+                                               "|", "\n",     "\r\n", "\r",   "\"",      "\"\"",
+                                               " ", "x@y.nl", "123",  "naam", "\"a,b\"", "\"m\nl\""};
+  const std::vector<std::string> sql_tokens = {"INSERT INTO `t` VALUES ",
+                                               "INSERT INTO t (a, b) VALUES ",
+                                               "(",
+                                               ")",
+                                               ",",
+                                               "'",
+                                               "\\",
+                                               "''",
+                                               "\\'",
+                                               "NULL",
+                                               "12",
+                                               " ",
+                                               "\n",
+                                               ";",
+                                               "--",
+                                               "-- c\n",
+                                               "/*",
+                                               "*/",
+                                               "COPY t (a, b) FROM stdin;\n",
+                                               "\t",
+                                               "\\.\n",
+                                               "\\N",
+                                               "#",
+                                               "CREATE TABLE x (a int, b text);",
+                                               "SET standard_conforming_strings = on;",
+                                               "f(1,2)",
+                                               "::text",
+                                               "-",
+                                               "/"};
   std::mt19937_64 rng(20261206);
   for (int round = 0; round < 600; ++round) {
     Format format = round % 3 == 0 ? Format::kSql : round % 3 == 1 ? Format::kCsv : Format::kTsv;

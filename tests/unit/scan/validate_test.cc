@@ -112,7 +112,8 @@ TEST(ScanValidateEmail, ValidAndTraps) {
 }
 
 TEST(ScanValidateEmail, TldsByCaseLengthAndList) {
-  for (std::string_view tld : {"nl", "NL", "Nl", "com", "COM", "vlaanderen", "University", "ai", "zw", "eu"}) {
+  for (std::string_view tld :
+       {"nl", "NL", "Nl", "com", "COM", "vlaanderen", "University", "ai", "zw", "eu"}) {
     EXPECT_TRUE(known_tld(tld)) << tld;
   }
   // Unlisted, too short, too long, or with a digit or hyphen.
@@ -128,12 +129,12 @@ TEST(ScanValidateEmail, TldsByCaseLengthAndList) {
 }
 
 TEST(ScanValidatePhone, PrefixList) {
-  for (std::string_view n : {"0612345678", "0101234567", "0201234567", "0111123456", "0599123456", "0841234567",
-                             "0881234567"}) {
+  for (std::string_view n :
+       {"0612345678", "0101234567", "0201234567", "0111123456", "0599123456", "0841234567", "0881234567"}) {
     EXPECT_TRUE(phone_prefix_ok(n)) << n;
   }
-  for (std::string_view n : {"0112123456", "0191234567", "0800123456", "0861234567", "0900123456", "1612345678",
-                             "061234567", "06a2345678"}) {
+  for (std::string_view n : {"0112123456", "0191234567", "0800123456", "0861234567", "0900123456",
+                             "1612345678", "061234567", "06a2345678"}) {
     EXPECT_EQ(phone_prefix_ok(n), n == "06a2345678") << n;  // mobile needs only the 6
   }
 }
