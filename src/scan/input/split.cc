@@ -1,12 +1,14 @@
 #include "scan/input/split.h"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/mman.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <mutex>
 
 #include "scan/input/reader.h"
 #include "scan/input/sniff.h"
@@ -167,6 +169,49 @@ std::string base_name(const std::string& path) {
 
 std::atomic<std::uint64_t> g_split_ids{0};
 
+// A file that another process truncates while it is mapped raises SIGBUS on the pages
+// past its new end. While a thread plans a split, such a fault maps zero pages over the
+// rest of the mapping and is noted: planning runs on to its end over zeros, and its
+// result is thrown away (the file is then read whole, which reports what it finds).
+// No jump out of the handler, so no destructor is skipped.
+struct PlanningGuard {
+  std::uintptr_t begin = 0;  // the mapping
+  std::uintptr_t end = 0;
+  volatile sig_atomic_t shrank = 0;
+};
+
+thread_local PlanningGuard* t_planning = nullptr;
+struct sigaction g_previous_bus {};  // the disposition before ours
+std::uintptr_t g_page_size = 4096;
+
+void on_sigbus(int, siginfo_t* info, void*) {
+  PlanningGuard* g = t_planning;
+  auto at = reinterpret_cast<std::uintptr_t>(info->si_addr);
+  if (g != nullptr && at >= g->begin && at < g->end) {
+    std::uintptr_t page = at & ~(g_page_size - 1);
+    void* zeros = ::mmap(reinterpret_cast<void*>(page), g->end - page, PROT_READ,
+                         MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
+    if (zeros != MAP_FAILED) {
+      g->shrank = 1;
+      return;  // the read runs again, on zeros
+    }
+  }
+  // Not a planning read: the fault repeats under the disposition from before.
+  ::sigaction(SIGBUS, &g_previous_bus, nullptr);
+}
+
+void install_sigbus_guard() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    g_page_size = static_cast<std::uintptr_t>(::sysconf(_SC_PAGESIZE));
+    struct sigaction sa {};
+    sa.sa_sigaction = on_sigbus;
+    sa.sa_flags = SA_SIGINFO;
+    sigemptyset(&sa.sa_mask);
+    ::sigaction(SIGBUS, &sa, &g_previous_bus);
+  });
+}
+
 }  // namespace
 
 namespace {
@@ -308,12 +353,18 @@ std::shared_ptr<SplitFile> plan_split(int fd, std::uint64_t size, const std::str
   // Planning reads the file up to its last cut; its pages go back as it goes.
   const MappedFile& m = *map;
   std::uint64_t released = 0;
+  install_sigbus_guard();
+  PlanningGuard guard;
+  guard.begin = reinterpret_cast<std::uintptr_t>(m.bytes().data());
+  guard.end = guard.begin + m.bytes().size();
+  t_planning = &guard;
   SplitPoints points = plan_ranges(map->bytes(), format == Format::kTsv ? '\t' : 0, parts,
                                    [&m, &released](std::uint64_t upto) {
                                      m.release(released, upto);
                                      released = std::max(released, upto);
                                    });
-  if (points.starts.size() < 2) return nullptr;
+  t_planning = nullptr;
+  if (guard.shrank != 0 || points.starts.size() < 2) return nullptr;
   auto file = std::make_shared<SplitFile>();
   file->fd = ::fcntl(fd, F_DUPFD_CLOEXEC, 0);
   if (file->fd < 0) return nullptr;

@@ -19,8 +19,9 @@
 // SplitFile is shared (read-only, plus an atomic count) by the workers reading its
 // ranges; WorkQueue is thread-safe.
 // Failure: a file that cannot be mapped or planned (no record boundary found, first
-// record too long, ...) is simply not split: plan_split() returns null and the caller
-// reads it whole as before.
+// record too long, truncated by another process while it is planned: a SIGBUS handler
+// active only for the planning pass maps zeros over the lost pages) is simply not
+// split: plan_split() returns null and the caller reads it whole as before.
 #pragma once
 
 #include <atomic>
