@@ -214,7 +214,7 @@ void MemberScan::classify_generic(std::size_t col, ColumnRole role, std::string_
     if (auto bsn = validate::parse_bsn(v, false)) {
       // Counts only if the column turns out to be a BSN column (Scanner::finish).
       ++column.bsn_valid;
-      if (column.tentative.size() < (64u << 20)) {
+      if (column.tentative.size() < kMaxTentativeBsns) {
         column.tentative.push_back(TentativeBsn{0, *bsn, false});  // joins: set when the record ends
         record_.tentative.push_back(col);
       }
@@ -245,7 +245,7 @@ void MemberScan::note_digest(std::size_t col, validate::HashKind kind, std::stri
   ++column.hash_shaped;
   HashedColumn& hc = hashed_entry(column.hashes, column.report.column, validate::to_string(kind), true);
   ++hc.count;
-  if (options_.reverse_hashes && hc.digests.size() < (1u << 20)) hc.digests.emplace_back(v);
+  if (options_.reverse_hashes && hc.digests.size() < kMaxDigests) hc.digests.emplace_back(v);
 }
 
 void MemberScan::classify_password(std::size_t col, ColumnRole role, std::string_view v) {
@@ -261,7 +261,7 @@ void MemberScan::classify_password(std::size_t col, ColumnRole role, std::string
     HashedColumn& hc = hashed_entry(result_.hashed, column.report.column, validate::to_string(kind),
                                     validate::is_bare_digest(kind));
     ++hc.count;
-    if (hc.bare && options_.reverse_hashes && hc.digests.size() < (1u << 20)) hc.digests.emplace_back(v);
+    if (hc.bare && options_.reverse_hashes && hc.digests.size() < kMaxDigests) hc.digests.emplace_back(v);
   } else if (role == ColumnRole::kPassword) {
     ++hashed_entry(result_.hashed, column.report.column, "plaintext", false).count;
   }

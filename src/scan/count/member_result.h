@@ -7,6 +7,7 @@
 #pragma once
 
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -15,6 +16,13 @@
 #include "scan/report.h"
 
 namespace bd::scan::count {
+
+// What one member keeps at most (MemberScan, and the combining of a split file's
+// ranges in count/parts.h): past these it goes on counting but keeps no more entries.
+constexpr std::size_t kMaxTentativeBsns = 64u << 20;  // per column, until its verdict
+constexpr std::size_t kMaxDigests = 1u << 20;         // per hashed column, for --reverse-hashes
+constexpr std::size_t kMaxSignatures = 4;             // encryption signatures named
+constexpr std::size_t kMaxProblems = 8;               // problems listed under skipped
 
 // Values and samples of one category. Distinct keys are not kept here: a sink hands
 // them to the ScanState's DistinctCounter in batches (`pending`).

@@ -158,12 +158,12 @@ void MemberScan::on_text(std::string_view text) {
 }
 
 void MemberScan::on_problem(std::string_view reason) {
-  if (result_.problems.size() < 8) result_.problems.emplace_back(reason);
+  if (result_.problems.size() < kMaxProblems) result_.problems.emplace_back(reason);
 }
 
 void MemberScan::note_signals() {
   result_.bsn_near_miss += signals_.bsn_near_miss;
-  if (signals_.encryption_signatures > 0 && result_.signatures.size() < 4) {
+  if (signals_.encryption_signatures > 0 && result_.signatures.size() < kMaxSignatures) {
     result_.signatures.emplace_back(signals_.signature);
   }
   signals_ = {};

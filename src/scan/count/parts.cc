@@ -7,13 +7,6 @@
 namespace bd::scan::count {
 namespace {
 
-// The caps MemberScan applies (scan/count/member_fields.cc): beyond them a member keeps
-// counting but stops keeping entries.
-constexpr std::size_t kMaxTentative = 64u << 20;
-constexpr std::size_t kMaxDigests = 1u << 20;
-constexpr std::size_t kMaxSignatures = 4;
-constexpr std::size_t kMaxProblems = 8;
-
 template <typename T>
 void append_capped(std::vector<T>& into, std::vector<T>&& from, std::size_t cap) {
   for (auto& x : from) {
@@ -51,7 +44,7 @@ void append_column(ColumnResult& into, ColumnResult&& next) {
   r.near_miss += next.report.near_miss;
   add_values(r.values, next.report.values);
   into.bsn_valid += next.bsn_valid;
-  append_capped(into.tentative, std::move(next.tentative), kMaxTentative);
+  append_capped(into.tentative, std::move(next.tentative), kMaxTentativeBsns);
   for (std::size_t c = 0; c < kCategoryCount; ++c) into.values[c] += next.values[c];
   into.hash_shaped += next.hash_shaped;
   append_hashes(into.hashes, std::move(next.hashes));
