@@ -9,6 +9,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "scan/file_io.h"
 #include "scan/temp_file.h"
 
 namespace bd::scan::count {
@@ -29,29 +30,19 @@ std::uint64_t SpillFile::append(const void* data, std::size_t bytes) {
     fd_ = open_unnamed_temp_file("breachdesk-count");
     if (fd_ < 0) fail("create");
   }
+  // Only this counter writes the file, always at its end: the position is size_.
   std::uint64_t offset = size_;
-  const char* p = static_cast<const char*>(data);
-  std::size_t left = bytes;
-  while (left > 0) {
-    ssize_t n = ::pwrite(fd_, p, left, static_cast<off_t>(size_));
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) fail("write");
-    p += n;
-    left -= static_cast<std::size_t>(n);
-    size_ += static_cast<std::uint64_t>(n);
-  }
+  if (write_all(fd_, data, bytes) != 0) fail("write");
+  size_ += bytes;
   return offset;
 }
 
 void SpillFile::read_at(std::uint64_t offset, void* data, std::size_t bytes) const {
-  char* p = static_cast<char*>(data);
-  while (bytes > 0) {
-    ssize_t n = ::pread(fd_, p, bytes, static_cast<off_t>(offset));
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) fail("read");
-    p += n;
-    bytes -= static_cast<std::size_t>(n);
-    offset += static_cast<std::uint64_t>(n);
+  ssize_t n = scan::read_at(fd_, data, bytes, offset);
+  if (n < 0) fail("read");
+  if (static_cast<std::size_t>(n) != bytes) {
+    errno = EIO;  // the file is shorter than what was written to it
+    fail("read");
   }
 }
 

@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "scan/file_io.h"
 #include "scan/temp_file.h"
 
 namespace bd::scan::input {
@@ -75,12 +76,8 @@ namespace {
 
 // Writes all of `n` bytes; kUnavailable naming the reason otherwise.
 Status write_all(int fd, const char* data, std::size_t n) {
-  while (n > 0) {
-    ssize_t w = ::write(fd, data, n);
-    if (w < 0 && errno == EINTR) continue;
-    if (w <= 0) return Error::unavailable(std::string("cannot write a temporary copy: ") + std::strerror(errno));
-    data += w;
-    n -= static_cast<std::size_t>(w);
+  if (scan::write_all(fd, data, n) != 0) {
+    return Error::unavailable(std::string("cannot write a temporary copy: ") + std::strerror(errno));
   }
   return {};
 }

@@ -10,6 +10,7 @@
 #include <cstring>
 #include <mutex>
 
+#include "scan/file_io.h"
 #include "scan/input/reader.h"
 #include "scan/input/sniff.h"
 #include "scan/tokenize/record_handler.h"
@@ -381,23 +382,6 @@ SplitFile::~SplitFile() {
   if (fd >= 0) ::close(fd);
 }
 
-namespace {
-
-// Reads [at, at + want) of the file; a short count only at its end.
-Result<std::size_t> read_at(int fd, char* dst, std::size_t want, std::uint64_t at) {
-  std::size_t got = 0;
-  while (got < want) {
-    ssize_t n = ::pread(fd, dst + got, want - got, static_cast<off_t>(at + got));
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) return Error::unavailable(std::string("read error: ") + std::strerror(errno));
-    if (n == 0) break;
-    got += static_cast<std::size_t>(n);
-  }
-  return got;
-}
-
-}  // namespace
-
 void read_range(ScanShared& shared, SplitFile& file, std::uint32_t index, LeafTarget& buffers) {
   const SplitPoints& pts = file.points;
   std::uint64_t start = pts.starts[index];
@@ -417,17 +401,18 @@ void read_range(ScanShared& shared, SplitFile& file, std::uint32_t index, LeafTa
     Decoder decoder(*sink, pts.encodings[index], index == 0);
     int buf = buffers.acquire();
     for (std::uint64_t at = start; at < end;) {
-      auto n =
+      ssize_t got =
           read_at(file.fd, buffers.data(buf), std::min<std::uint64_t>(buffers.buffer_size(), end - at), at);
-      if (!n.ok() || *n == 0) {
-        problem = (n.ok() ? std::string("file shrank while read") : n.error().message) + " after " +
-                  std::to_string(at) + " bytes; the rest was not read";
+      if (got <= 0) {
+        problem = (got < 0 ? std::string("read error: ") + std::strerror(errno) : std::string("file shrank while read")) +
+                  " after " + std::to_string(at) + " bytes; the rest was not read";
         break;
       }
-      decoder.feed(std::string_view(buffers.data(buf), *n));
-      at += *n;
-      shared.progress.add_read(*n);
-      shared.progress.add_decoded(*n);
+      auto n = static_cast<std::size_t>(got);
+      decoder.feed(std::string_view(buffers.data(buf), n));
+      at += n;
+      shared.progress.add_read(n);
+      shared.progress.add_decoded(n);
       shared.progress.report(false);
     }
     buffers.release(buf);
