@@ -11,39 +11,15 @@
 #include "scan/input/input.h"
 #include "scan/protect/digest.h"
 #include "scan/scanner.h"
+#include "support/digest_text.h"
 #include "test_support.h"
 
 namespace bd::scan {
 namespace {
 
 using testing::TempDir;
-
-template <std::size_t N>
-std::string upper_hex(const std::array<std::uint8_t, N>& digest) {
-  std::string s;
-  char buf[3];
-  for (auto b : digest) {
-    std::snprintf(buf, sizeof buf, "%02X", b);
-    s += buf;
-  }
-  return s;
-}
-
-// Valid BSNs whose first eight digits lie in [begin, end), as nine digits.
-std::vector<std::string> valid_bsns(std::uint32_t begin, std::uint32_t end) {
-  std::vector<std::string> out;
-  for (std::uint32_t p = begin; p < end; ++p) {
-    char buf[12];
-    std::snprintf(buf, sizeof buf, "%08u", p % 100000000u);
-    int sum = 0;
-    for (int i = 0; i < 8; ++i) sum += (9 - i) * (buf[i] - '0');
-    if (sum % 11 > 9) continue;
-    buf[8] = static_cast<char>('0' + sum % 11);
-    buf[9] = '\0';
-    out.emplace_back(buf);
-  }
-  return out;
-}
+using bd::testing::hex;
+using bd::testing::valid_bsns;
 
 const ProtectionReport::Finding* finding(const ScanReport& r, const std::string& column) {
   for (const auto& f : r.protection.findings) {
@@ -61,8 +37,8 @@ TEST(ScanHashReverse, ZippedExportWithUnlabelledHashColumnsIsReversedExactly) {
   std::string csv = "nr;klant_ref;k2;k3;opmerking\n";
   for (std::size_t i = 0; i < 60; ++i) {
     std::string mobile = "+3164455" + std::to_string(6000 + i);  // +31644556000 ...
-    csv += std::to_string(i + 1) + ";" + upper_hex(protect::sha256_short(bsns[i])) + ";" +
-           upper_hex(protect::md5_short(mobile)) + ";" + upper_hex(protect::sha256_short("s4lt" + bsns[i])) +
+    csv += std::to_string(i + 1) + ";" + hex(protect::sha256_short(bsns[i]), true) + ";" +
+           hex(protect::md5_short(mobile), true) + ";" + hex(protect::sha256_short("s4lt" + bsns[i]), true) +
            ";klant sinds 2019\n";
   }
   testing::write_archive(d.file("export.zip"), "zip", "", {{"klanten.csv", csv}});

@@ -10,6 +10,7 @@
 #include "scan/detect/headers.h"
 #include "scan/protect/digest.h"
 #include "scan/protect/reverse.h"
+#include "support/digest_text.h"
 
 namespace bd::scan {
 namespace {
@@ -123,30 +124,14 @@ TEST(ScanCountMask, KeepsShapeHidesValue) {
 }
 
 TEST(ScanProtect, DigestsMatchKnownVectors) {
-  auto hex = [](const auto& d) {
-    std::string s;
-    char buf[3];
-    for (auto b : d) {
-      std::snprintf(buf, sizeof buf, "%02x", b);
-      s += buf;
-    }
-    return s;
-  };
+  using bd::testing::hex;
   EXPECT_EQ(hex(protect::md5_short("abc")), "900150983cd24fb0d6963f7d28e17f72");
   EXPECT_EQ(hex(protect::sha1_short("abc")), "a9993e364706816aba3e25717850c26c9cd0d89d");
   EXPECT_EQ(hex(protect::sha256_short("abc")), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
 }
 
 TEST(ScanProtect, ReversesUnsaltedBsnAndPhoneDigests) {
-  auto hex = [](const auto& d) {
-    std::string s;
-    char buf[3];
-    for (auto b : d) {
-      std::snprintf(buf, sizeof buf, "%02x", b);
-      s += buf;
-    }
-    return s;
-  };
+  using bd::testing::hex;
   std::vector<std::string> digests = {hex(protect::sha256_short("111222333")), hex(protect::md5_short("0612345678")),
                                       hex(protect::sha1_short("not a bsn")), "zz"};
   protect::ReverseSpace space;
