@@ -4,6 +4,7 @@
 
 #include "scan/count/member_scan.h"
 #include "scan/detect/dictionary.h"
+#include "scan/detect/digit_pass.h"
 #include "scan/scanner.h"
 #include "scan/validate/contact.h"
 #include "scan/validate/identity.h"
@@ -42,16 +43,6 @@ bool is_negative(std::string_view v) {
   for (char& c : low) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
   for (auto n : kNone) {
     if (low == n) return true;
-  }
-  return false;
-}
-
-// Digits, punctuation and hex letters (ids, UUIDs, timestamps, amounts, hashes) hold no
-// word of the dictionary, so such fields skip the Hyperscan pass.
-bool has_words(std::string_view v) {
-  for (char c : v) {
-    bool word = (c >= 'g' && c <= 'z') || (c >= 'G' && c <= 'Z') || static_cast<unsigned char>(c) >= 0x80;
-    if (word) return true;
   }
   return false;
 }
@@ -228,7 +219,9 @@ void MemberScan::classify_generic(std::size_t col, ColumnRole role, std::string_
     }
   }
   detect::TextOptions opts;
-  opts.words = role != ColumnRole::kStreet && has_words(v);
+  // Digits, punctuation and hex letters (ids, UUIDs, timestamps, amounts, hashes) hold
+  // no word of the dictionary, so such fields skip the Hyperscan pass.
+  opts.words = role != ColumnRole::kStreet && detect::has_word_bytes(v);
   opts.card_context = role == ColumnRole::kCard;
   opts.bsn_context = role == ColumnRole::kBsn;
   detect::scan_text(v, opts, scratch_, hits_, signals_);

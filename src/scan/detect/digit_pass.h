@@ -6,6 +6,10 @@
 // loop otherwise; the walk over the masks uses count-trailing-zeros, so the cost per
 // byte is a few instructions and the cost per run one callback.
 //
+// The same file classifies short texts into the byte classes the text scanner filters
+// digit runs by (ByteClasses), and tells whether a text has any byte of a word
+// (has_word_bytes), each with AVX2 when the CPU has it.
+//
 // Thread-safe (no state besides the one-time CPU check). Never fails.
 #pragma once
 
@@ -21,6 +25,29 @@ void classify64(const char* p, std::size_t n, std::uint64_t* digits, std::uint64
 
 // True when the AVX2 path is in use (for --stats and tests).
 bool digit_pass_uses_avx2();
+
+// The byte classes a short text's digit runs are filtered by (scan/detect/text_scan.cc):
+// bit i of each mask says what byte i is. Bits past the text are zero.
+struct ByteClasses {
+  std::uint64_t digits = 0;       // '0'..'9'
+  std::uint64_t ats = 0;          // '@'
+  std::uint64_t letters = 0;      // ASCII 'A'..'Z', 'a'..'z'
+  std::uint64_t underscores = 0;  // '_'
+  std::uint64_t zeros = 0;        // '0'
+  std::uint64_t plus_paren = 0;   // '+' or '('
+  std::uint64_t dots = 0;         // '.'
+  std::uint64_t dashes = 0;       // '-'
+  std::uint64_t space_upper = 0;  // ' ' or 'A'..'Z'
+};
+
+// Whether any byte of `text` is 'g'..'z', 'G'..'Z' or >= 0x80: one that no number, hex
+// digest, UUID, date or amount has, so a text without one holds no dictionary word.
+bool has_word_bytes(std::string_view text);
+
+// Classifies the `n` <= 64 bytes at p into `out`, with AVX2 when the CPU has it.
+void classify_classes64(const char* p, std::size_t n, ByteClasses* out);
+// The portable version (tests compare the two).
+void classify_classes64_portable(const char* p, std::size_t n, ByteClasses* out);
 
 // Calls on_run(begin, length) for every maximal digit run and on_at(pos) for every '@'
 // in `text`, in order of position.

@@ -24,6 +24,9 @@ bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
 bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
 bool is_alpha(char c) { return is_upper(c) || is_lower(c); }
 bool is_alnum(char c) { return is_digit(c) || is_alpha(c); }
+char to_upper(char c) {
+  return is_lower(c) ? static_cast<char>(c - 'a' + 'A') : c;
+}
 
 int this_year() {
   static const int year = [] {
@@ -158,16 +161,24 @@ struct Walker {
     return true;
   }
 
-  // Whether a run can start anything without a label: an IBAN or VAT id (letters
-  // before it), a phone number ('0', or '+' or '(' before it), an IPv4 address (a '.'
-  // after at most three digits) or a postcode (four digits, then a space or a capital).
-  // Most runs (times, dates, amounts, ids) are none of these, and this costs a few
-  // compares where the full chain of tries cost a dozen calls.
+  // Whether a run after two letters can start an IBAN (a country code, not inside a
+  // longer word) or a VAT id (NL#########B##). A run after any other letter or '_' is
+  // part of an identifier: try_run gives up on it after these two.
+  bool could_start_an_iban(std::size_t b, std::size_t len) const {
+    if (b < 2 || !is_alpha(text[b - 2])) return false;
+    if (len == 9 && text[b - 2] == 'N' && text[b - 1] == 'L') return true;
+    if (b >= 3 && is_alnum(text[b - 3])) return false;
+    return validate::iban_length(to_upper(text[b - 2]), to_upper(text[b - 1])) != 0;
+  }
+  // Whether a run can start anything without a label: a phone number ('0', or '+' or
+  // '(' before it), an IPv4 address (a '.' after at most three digits) or a postcode
+  // (four digits, then a space or a capital). Most runs (times, dates, amounts, ids) are
+  // none of these, and this costs a few compares where the full chain of tries cost a
+  // dozen calls.
   bool could_start_a_value(std::size_t b, std::size_t len) const {
     char prev = b > 0 ? text[b - 1] : '\0';
     std::size_t e = b + len;
     char next = e < text.size() ? text[e] : '\0';
-    if (b >= 2 && is_alpha(prev) && is_alpha(text[b - 2])) return true;
     if (prev == '+' || prev == '(' || could_start_a_phone(b, len, prev, next)) return true;
     if (len <= 3 && next == '.') return true;
     return len == 4 && (next == ' ' || is_upper(next));
@@ -189,6 +200,10 @@ struct Walker {
   [[gnu::always_inline]] void on_run(std::size_t b, std::size_t len) {
     if (b < skip_until) return;
     labels.advance_to(b);
+    if (b > 0 && (is_alpha(text[b - 1]) || text[b - 1] == '_')) {
+      if (could_start_an_iban(b, len)) try_run(b, len);
+      return;
+    }
     if (!could_start_a_value(b, len) && !label_near(b)) return;
     try_run(b, len);
   }
@@ -268,6 +283,60 @@ void on_terms(std::string_view text, const std::vector<TermHit>& terms, std::vec
   }
 }
 
+bool has_labels(const std::vector<TermHit>& terms) {
+  for (const TermHit& t : terms) {
+    if (t.kind == TermKind::kLabelBsn || t.kind == TermKind::kLabelCard || t.kind == TermKind::kLabelBirth)
+      return true;
+  }
+  return false;
+}
+
+// The digit runs of a short text that Walker::on_run would not drop at once, computed
+// for all runs together from byte-class masks (bit i is byte i): a superset of the
+// runs that pass could_start_an_iban() or could_start_a_value(), which on_run checks
+// again exactly. Without labels nearby, every other run is dropped by on_run anyway;
+// a field of a structured file (a timestamp, a UUID, an amount) has several runs and
+// usually none of them survives, so its walk makes no call per run.
+std::uint64_t runs_worth_trying(const ByteClasses& c) {
+  const std::uint64_t d = c.digits;
+  const std::uint64_t starts = d & ~(d << 1);
+  const std::uint64_t after_word = (c.letters | c.underscores) << 1;
+  const std::uint64_t iban = (c.letters << 1) & (c.letters << 2);
+  const std::uint64_t lead = c.plus_paren << 1;  // "+31 6 ...", "(020) ..."
+  const std::uint64_t phone = c.zeros & ~((c.dashes << 1) & ((c.letters | d) << 2));
+  const std::uint64_t ipv4 = (c.dots >> 1) | (c.dots >> 2) | (c.dots >> 3);
+  const std::uint64_t postcode = (c.space_upper >> 4) & d & (d >> 1) & (d >> 2) & (d >> 3);
+  return starts & ((iban & after_word) | ((lead | phone | ipv4 | postcode) & ~after_word));
+}
+
+// The digit walk of a text of at most 64 bytes without labels: the runs worth trying
+// and the '@'s, in order of position. The byte classes cost about what two runs cost
+// on_run, so a text with fewer than three runs is walked as it is.
+void walk_short(std::string_view text, Walker& w) {
+  std::uint64_t digits = 0;
+  std::uint64_t ats = 0;
+  classify64(text.data(), text.size(), &digits, &ats);
+  std::uint64_t runs = digits & ~(digits << 1);
+  std::uint64_t but_first = runs & (runs - 1);
+  if ((but_first & (but_first - 1)) != 0) {  // three runs or more
+    ByteClasses c;
+    classify_classes64(text.data(), text.size(), &c);
+    runs = runs_worth_trying(c);
+  }
+  std::uint64_t events = runs | ats;
+  while (events != 0) {
+    int bit = __builtin_ctzll(events);
+    events &= events - 1;
+    if ((ats >> bit) & 1) {
+      w.on_at(static_cast<std::size_t>(bit));
+      continue;
+    }
+    std::uint64_t after = ~(digits >> bit);  // zero bits: the run's digits
+    int run = after == 0 ? 64 - bit : __builtin_ctzll(after);
+    w.on_run(static_cast<std::size_t>(bit), static_cast<std::size_t>(run));
+  }
+}
+
 }  // namespace
 
 std::uint64_t key_for_number(Category category, std::uint64_t number) {
@@ -285,8 +354,14 @@ void scan_text(std::string_view text, const TextOptions& options, TextScratch& s
     if (const Dictionary* dict = Dictionary::instance(); dict != nullptr) dict->scan(text, scratch.terms);
   }
   Walker w{text, options, hits, signals, LabelCursor{scratch.terms}};
-  for_each_digit_run(
-      text, [&](std::size_t b, std::size_t len) { w.on_run(b, len); }, [&](std::size_t at) { w.on_at(at); });
+  if (options.short_walk && text.size() <= 64 && !options.bsn_context && !options.card_context &&
+      !has_labels(scratch.terms)) {
+    walk_short(text, w);
+  } else {
+    for_each_digit_run(
+        text, [&](std::size_t b, std::size_t len) { w.on_run(b, len); },
+        [&](std::size_t at) { w.on_at(at); });
+  }
   // Most fields of a structured file are scanned without the dictionary: no terms.
   if (!scratch.terms.empty()) on_terms(text, scratch.terms, hits, signals);
 }

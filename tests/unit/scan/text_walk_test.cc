@@ -1,0 +1,204 @@
+// The short-text walk of scan_text (byte classes decide which digit runs are tried)
+// must find exactly what the plain walk finds. Random texts over the bytes the run
+// filter looks at, plus field shapes of real files, are scanned both ways.
+#include <gtest/gtest.h>
+
+#include <random>
+#include <string>
+#include <vector>
+
+#include "scan/detect/digit_pass.h"
+#include "scan/detect/text_scan.h"
+
+namespace bd::scan {
+namespace {
+
+struct Found {
+  Category category;
+  std::uint64_t key;
+  std::size_t begin;
+  std::size_t size;
+  bool operator==(const Found&) const = default;
+};
+
+std::vector<Found> scan(std::string_view text, bool short_walk, bool words, std::uint32_t* near_miss) {
+  detect::TextOptions options;
+  options.short_walk = short_walk;
+  options.words = words;
+  detect::TextScratch scratch;
+  std::vector<detect::Hit> hits;
+  detect::Signals signals;
+  detect::scan_text(text, options, scratch, hits, signals);
+  *near_miss = signals.bsn_near_miss;
+  std::vector<Found> out;
+  for (const auto& h : hits) {
+    out.push_back({h.category, h.key, static_cast<std::size_t>(h.raw.data() - text.data()), h.raw.size()});
+  }
+  return out;
+}
+
+void expect_same_walks(const std::string& text) {
+  for (bool words : {false, true}) {
+    std::uint32_t plain_miss = 0;
+    std::uint32_t short_miss = 0;
+    auto plain = scan(text, false, words, &plain_miss);
+    auto fast = scan(text, true, words, &short_miss);
+    ASSERT_EQ(fast, plain) << "text: \"" << text << "\" words=" << words;
+    ASSERT_EQ(short_miss, plain_miss) << "text: \"" << text << "\"";
+  }
+}
+
+TEST(ScanTextWalk, FieldShapesFindTheSameValues) {
+  const char* fields[] = {
+      "2024-08-12 19:00:43",
+      "05955208-ac00-e503-684c-13d68dfdbc90",
+      "36968.03",
+      "758862456",
+      "06 4975 1330",
+      "0031245442015",
+      "+31 (0)20 123 4567",
+      "(020) 123 45 67",
+      "010-1234567",
+      "44.145.5.194",
+      "1093NF",
+      "1234 AB Amsterdam",
+      "Dorpsstraat 1, 1234 AB Plaats",
+      "NL91ABNA0417164300",
+      "nl91 abna 0417 1643 00",
+      "BE71096123456769",
+      "xNL91ABNA0417164300",
+      "NL123456782B01",
+      "ab_0612345678",
+      "jan@example.nl 0612345678",
+      "17/02/1959",
+      "2024-11-03T02:58:00Z",
+      "v2.0.12",
+      "0.0.0.0",
+      "a1b2c3d4e5",
+      "0612345678",
+      "12.34.56.78.90",
+      "AC00-1234",
+      "(0612345678)",
+      "+316-12345678",
+      "0-0-0-0",
+      "9999 ZZ",
+      "1234.56.782",
+  };
+  for (const char* f : fields) expect_same_walks(f);
+}
+
+TEST(ScanTextWalk, RandomTextsFindTheSameValues) {
+  // The bytes the filter and the validators care about, weighted towards digits.
+  const std::string alphabet = "0000123456789012345678901234567890 .-+()@_:/,NLBEACabnlxyzZ\xC3\xA9";
+  std::mt19937 rng(20261206);
+  std::uniform_int_distribution<std::size_t> pick(0, alphabet.size() - 1);
+  std::uniform_int_distribution<std::size_t> length(0, 64);
+  for (int i = 0; i < 60000; ++i) {
+    std::string t(length(rng), ' ');
+    for (char& c : t) c = alphabet[pick(rng)];
+    expect_same_walks(t);
+    if (HasFatalFailure()) return;
+  }
+}
+
+TEST(ScanTextWalk, RandomPiecesOfValuesFindTheSameValues) {
+  // Texts glued from pieces of valid values and their surroundings, so that phone
+  // numbers, IBANs, IPs, postcodes and e-mail addresses are whole often enough.
+  const std::vector<std::string> pieces = {"+31",
+                                           "0031",
+                                           "06",
+                                           "0612345678",
+                                           "(0)",
+                                           "(020)",
+                                           "020",
+                                           "123",
+                                           "4567",
+                                           "12345678",
+                                           " ",
+                                           "-",
+                                           ".",
+                                           ",",
+                                           "NL91",
+                                           "ABNA",
+                                           "0417",
+                                           "1643",
+                                           "00",
+                                           "nl",
+                                           "BE71",
+                                           "0961",
+                                           "2345",
+                                           "6769",
+                                           "1093",
+                                           "NF",
+                                           "AB",
+                                           "Plaats",
+                                           "44.145.5.194",
+                                           "192.168",
+                                           "@",
+                                           "jan",
+                                           "example.nl",
+                                           "_",
+                                           ":",
+                                           "/",
+                                           "x",
+                                           "Z",
+                                           "2024-08-12",
+                                           "19:00:43",
+                                           "870182468",
+                                           "B01",
+                                           "0",
+                                           "9"};
+  std::mt19937 rng(6122026);
+  std::uniform_int_distribution<std::size_t> pick(0, pieces.size() - 1);
+  std::uniform_int_distribution<int> count(1, 12);
+  for (int i = 0; i < 60000; ++i) {
+    std::string t;
+    for (int n = count(rng); n > 0; --n) t += pieces[pick(rng)];
+    if (t.size() > 64) t.resize(64);
+    expect_same_walks(t);
+    if (HasFatalFailure()) return;
+  }
+}
+
+TEST(ScanTextWalk, ByteClassesMatchThePortableClassifier) {
+  std::mt19937 rng(7);
+  std::uniform_int_distribution<int> byte(0, 255);
+  for (int i = 0; i < 2000; ++i) {
+    std::string t(static_cast<std::size_t>(i % 65), ' ');
+    for (char& c : t) c = static_cast<char>(byte(rng));
+    detect::ByteClasses fast;
+    detect::ByteClasses portable;
+    detect::classify_classes64(t.data(), t.size(), &fast);
+    detect::classify_classes64_portable(t.data(), t.size(), &portable);
+    EXPECT_EQ(fast.digits, portable.digits);
+    EXPECT_EQ(fast.ats, portable.ats);
+    EXPECT_EQ(fast.letters, portable.letters);
+    EXPECT_EQ(fast.underscores, portable.underscores);
+    EXPECT_EQ(fast.zeros, portable.zeros);
+    EXPECT_EQ(fast.plus_paren, portable.plus_paren);
+    EXPECT_EQ(fast.dots, portable.dots);
+    EXPECT_EQ(fast.dashes, portable.dashes);
+    EXPECT_EQ(fast.space_upper, portable.space_upper);
+  }
+}
+
+TEST(ScanTextWalk, WordBytesAreLettersPastHexAndNonAscii) {
+  EXPECT_FALSE(detect::has_word_bytes(""));
+  EXPECT_FALSE(detect::has_word_bytes("05955208-ac00-e503-684c-13d68dfdbc90"));
+  EXPECT_FALSE(detect::has_word_bytes("2024-08-12 19:00:43 ABCDEF abcdef"));
+  EXPECT_TRUE(detect::has_word_bytes("12g"));
+  EXPECT_TRUE(detect::has_word_bytes("Z"));
+  EXPECT_TRUE(detect::has_word_bytes("caf\xC3\xA9"));
+  // Past the first 32 and 64 bytes, and in a tail shorter than 32.
+  std::string hex(100, 'a');
+  EXPECT_FALSE(detect::has_word_bytes(hex));
+  for (std::size_t at : {0u, 31u, 32u, 63u, 64u, 95u, 99u}) {
+    std::string t = hex;
+    t[at] = 'q';
+    EXPECT_TRUE(detect::has_word_bytes(t)) << at;
+    EXPECT_FALSE(detect::has_word_bytes(std::string_view(t).substr(0, at))) << at;
+  }
+}
+
+}  // namespace
+}  // namespace bd::scan
