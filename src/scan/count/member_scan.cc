@@ -9,10 +9,14 @@ namespace {
 
 constexpr std::size_t kIndex = static_cast<std::size_t>(-1);
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-  return out;
+// Appends `s` lower-cased (ASCII) to `out`.
+void append_lower(std::string& out, std::string_view s) {
+  std::size_t at = out.size();
+  out.append(s);
+  for (std::size_t i = at; i < out.size(); ++i) {
+    char c = out[i];
+    if (c >= 'A' && c <= 'Z') out[i] = static_cast<char>(c - 'A' + 'a');
+  }
 }
 
 bool is_person_key(Category c) { return c == Category::kBsn || c == Category::kEmail; }
@@ -128,17 +132,43 @@ std::size_t MemberScan::column_for_key(std::string_view key) {
 
 std::size_t MemberScan::column_index(std::size_t column) {
   Table& t = tables_[current_table_];
+  if (column < t.columns.size()) return t.columns[column];
+  return add_columns_up_to(t, column);
+}
+
+// Out of line, so that the common case above inlines into on_field.
+[[gnu::noinline]] std::size_t MemberScan::add_columns_up_to(Table& t, std::size_t column) {
   while (t.columns.size() <= column && t.columns.size() < 4096) add_column(t, "");
   return t.columns[std::min(column, t.columns.size() - 1)];
 }
+
+namespace {
+
+bool is_blank(char c) {
+  return c == ' ' || c == '\t' || c == '\r';
+}
+
+// The value without surrounding blanks ('\r' only at its end); most values have none,
+// and they cost two compares.
+std::string_view trimmed(std::string_view v) {
+  if (v.empty() || (!is_blank(v.front()) && !is_blank(v.back()))) return v;
+  while (!v.empty() && (v.front() == ' ' || v.front() == '\t')) v.remove_prefix(1);
+  while (!v.empty() && is_blank(v.back())) v.remove_suffix(1);
+  return v;
+}
+
+bool is_null(std::string_view v) {
+  return v.size() <= 4 && (v == "NULL" || v == "\\N" || v == "null");
+}
+
+}  // namespace
 
 void MemberScan::on_field(std::size_t column, std::string_view value) {
   if (priming_) return;
   record_.open = true;
   std::size_t col = column_index(column);
-  while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
-  while (!value.empty() && (value.back() == ' ' || value.back() == '\t' || value.back() == '\r')) value.remove_suffix(1);
-  if (value.empty() || value == "NULL" || value == "\\N" || value == "null") return;
+  value = trimmed(value);
+  if (value.empty() || is_null(value)) return;
   ++result_.columns[col].report.non_empty;
   classify_field(col, roles_[col], value);
 }
@@ -216,30 +246,44 @@ void MemberScan::flush_persons() {
 }
 
 void MemberScan::record_address() {
-  std::string key;
+  // Keys are built in one reused buffer: a record costs no allocation for them.
+  std::string& key = key_scratch_;
+  key.clear();
   if (!record_.postcode.empty()) {
-    key = record_.postcode + "|" + lower(record_.house_number);
+    key.append(record_.postcode).push_back('|');
+    append_lower(key, record_.house_number);
   } else if (!record_.street.empty() && (!record_.house_number.empty() || !record_.city.empty())) {
-    key = lower(record_.street) + "|" + lower(record_.house_number) + "|" + lower(record_.city);
+    append_lower(key, record_.street);
+    key.push_back('|');
+    append_lower(key, record_.house_number);
+    key.push_back('|');
+    append_lower(key, record_.city);
   } else {
     return;
   }
-  std::string raw = record_.postcode.empty() ? record_.street : record_.postcode;
+  std::string_view raw = record_.postcode.empty() ? record_.street : record_.postcode;
   count_hit(detect::Hit{Category::kAddress, detect::key_for_text(Category::kAddress, key), 0, raw}, kIndex);
 }
 
 void MemberScan::finish_record() {
   record_address();
   if (!record_.name.empty()) {
-    std::string norm = lower(record_.name);
-    count_hit(detect::Hit{Category::kName, detect::key_for_text(Category::kName, norm), 0, record_.name}, kIndex);
+    key_scratch_.clear();
+    append_lower(key_scratch_, record_.name);
+    count_hit(
+        detect::Hit{Category::kName, detect::key_for_text(Category::kName, key_scratch_), 0, record_.name},
+        kIndex);
   }
   ++result_.file.records;
   if (record_.personal) ++result_.file.records_with_personal_data;
   if (record_.keys.empty() && !record_.name.empty() && !record_.postcode.empty()) {
     // No BSN or e-mail: the person is known by name + postcode + house number.
-    std::string fb = lower(record_.name) + "|" + record_.postcode + "|" + lower(record_.house_number);
-    record_.keys.push_back(detect::key_for_text(Category::kName, "person|" + fb));
+    std::string& fb = key_scratch_;
+    fb.assign("person|");
+    append_lower(fb, record_.name);
+    fb.append("|").append(record_.postcode).push_back('|');
+    append_lower(fb, record_.house_number);
+    record_.keys.push_back(detect::key_for_text(Category::kName, fb));
   }
   for (std::size_t col : record_.tentative) {
     if (result_.columns[col].tentative.empty()) continue;

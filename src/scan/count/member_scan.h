@@ -64,6 +64,8 @@ class MemberScan final : public MemberSink, public tokenize::RecordHandler {
   };
 
   std::size_t column_index(std::size_t column);
+  std::size_t add_columns_up_to(Table& table,
+                                std::size_t column);  // the column's index, at most 4096 columns
   std::size_t add_column(Table& table, std::string name);
   void classify_field(std::size_t col, detect::ColumnRole role, std::string_view value);
   bool classify_whole_email(std::size_t col, std::string_view value);
@@ -87,6 +89,7 @@ class MemberScan final : public MemberSink, public tokenize::RecordHandler {
   std::size_t current_table_ = 0;
   std::vector<detect::ColumnRole> roles_;  // per result_.columns entry
   Record record_;
+  std::string key_scratch_;                 // the record's address, name and person keys, built in turn
   std::vector<std::uint64_t> person_keys_;  // batches for ScanState::add_persons
   std::vector<PersonLink> person_links_;
   detect::TextScratch scratch_;
