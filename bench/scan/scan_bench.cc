@@ -65,15 +65,21 @@ double cpu_seconds() {
 int main(int argc, char** argv) {
   bool null = false;
   bd::scan::InputOptions options;
+  bd::scan::ScanOptions scan_options;
   std::vector<std::string> paths;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--null") null = true;
     else if (a == "--threads" && i + 1 < argc) options.threads = std::atoi(argv[++i]);
+    else if (a == "--set-bytes" && i + 1 < argc)
+      scan_options.count_set_bytes = std::strtoull(argv[++i], nullptr, 10);
+    else if (a == "--buffer-bytes" && i + 1 < argc)
+      options.buffer_size = std::strtoull(argv[++i], nullptr, 10);
     else paths.push_back(a);
   }
   if (paths.empty()) {
-    std::fprintf(stderr, "usage: bd_scanbench [--null] [--threads N] PATH...\n");
+    std::fprintf(stderr,
+                 "usage: bd_scanbench [--null] [--threads N] [--set-bytes N] [--buffer-bytes N] PATH...\n");
     return 2;
   }
   auto start = std::chrono::steady_clock::now();
@@ -91,7 +97,7 @@ int main(int argc, char** argv) {
                 static_cast<unsigned long long>(f.skipped.load()));
     return 0;
   }
-  bd::scan::Scanner scanner;
+  bd::scan::Scanner scanner(scan_options);
   double setup = seconds(), cpu_setup = cpu_seconds();
   bd::Status s = bd::scan::read_inputs(paths, options, scanner);
   bd::scan::ScanReport r = scanner.finish();
