@@ -10,13 +10,49 @@ namespace bd::scan {
 namespace {
 
 constexpr std::size_t kHugePage = std::size_t{2} << 20;
+// Blocks from 1 MiB up are rounded up to whole huge pages: zeroing the rest of a huge
+// page costs less than the 4 KiB faults of the block would.
+constexpr std::size_t kHugeFrom = std::size_t{1} << 20;
+
+std::size_t huge_rounded(std::size_t bytes) {
+  return (bytes + kHugePage - 1) / kHugePage * kHugePage;
+}
+
+std::size_t page_rounded(std::size_t bytes) {
+  auto page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+  return (bytes + page - 1) / page * page;
+}
 
 }  // namespace
 
+void* map_block(std::size_t bytes) {
+  if (bytes == 0) bytes = 1;
+  bool huge = bytes >= kHugeFrom;
+  std::size_t size = huge ? huge_rounded(bytes) : page_rounded(bytes);
+  std::size_t mapped = huge ? size + kHugePage : size;
+  void* p = ::mmap(nullptr, mapped, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (p == MAP_FAILED) throw std::bad_alloc();
+  if (!huge) return p;
+  // Keep the aligned part only, so that unmap_block needs nothing but its size.
+  auto start = reinterpret_cast<std::uintptr_t>(p);
+  auto at = (start + kHugePage - 1) & ~(kHugePage - 1);
+  if (at > start) ::munmap(p, at - start);
+  std::size_t tail = start + mapped - (at + size);
+  if (tail > 0) ::munmap(reinterpret_cast<void*>(at + size), tail);
+  ::madvise(reinterpret_cast<void*>(at), size, MADV_HUGEPAGE);  // advice only
+  return reinterpret_cast<void*>(at);
+}
+
+void unmap_block(void* p, std::size_t bytes) noexcept {
+  if (p == nullptr) return;
+  if (bytes == 0) bytes = 1;
+  ::munmap(p, bytes >= kHugeFrom ? huge_rounded(bytes) : page_rounded(bytes));
+}
+
 MappedMemory::MappedMemory(std::size_t bytes) : bytes_(bytes) {
   if (bytes == 0) return;
-  bool huge = bytes >= kHugePage;
-  mapped_bytes_ = huge ? bytes + kHugePage : bytes;
+  bool huge = bytes >= kHugeFrom;
+  mapped_bytes_ = huge ? huge_rounded(bytes) + kHugePage : bytes;
   mapped_ = ::mmap(nullptr, mapped_bytes_, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
   if (mapped_ == MAP_FAILED) {
     mapped_ = nullptr;
@@ -28,7 +64,7 @@ MappedMemory::MappedMemory(std::size_t bytes) : bytes_(bytes) {
   }
   auto at = (reinterpret_cast<std::uintptr_t>(mapped_) + kHugePage - 1) & ~(kHugePage - 1);
   data_ = reinterpret_cast<void*>(at);
-  ::madvise(data_, bytes, MADV_HUGEPAGE);  // advice only: refused, it stays on 4 KiB pages
+  ::madvise(data_, huge_rounded(bytes), MADV_HUGEPAGE);  // advice only: refused, it stays on 4 KiB pages
 }
 
 MappedMemory::~MappedMemory() {

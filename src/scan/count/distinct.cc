@@ -76,7 +76,7 @@ void DistinctCounter::spill() {
   });
 }
 
-void DistinctCounter::read_partition(std::size_t p, std::vector<std::uint64_t>& out) const {
+void DistinctCounter::read_partition(std::size_t p, KeyVector& out) const {
   std::size_t total = 0;
   for (const Run& r : runs_) total += r.start[p + 1] - r.start[p];
   out.resize(total);
@@ -89,13 +89,19 @@ void DistinctCounter::read_partition(std::size_t p, std::vector<std::uint64_t>& 
   }
 }
 
+std::uint64_t DistinctCounter::count_bound() const {
+  std::uint64_t n = set_.size() + (zero_ ? 1 : 0);
+  for (const Run& r : runs_) n += r.start[kPartitions];
+  return n;
+}
+
 std::uint64_t DistinctCounter::count() {
   if (runs_.empty()) return set_.size() + (zero_ && !set_.has_zero() ? 1 : 0);
   // Spilled: de-duplicate one partition of all runs at a time in a hash set (linear,
   // where sorting would cost a log factor), with the in-memory keys as one more run.
   if (set_.size() > 0) spill();
   std::uint64_t n = zero_ ? 1 : 0;
-  std::vector<std::uint64_t> part;
+  KeyVector part;
   FlatSet64 seen;
   for (std::size_t p = 0; p < kPartitions; ++p) {
     read_partition(p, part);

@@ -23,8 +23,12 @@
 #include <vector>
 
 #include "scan/count/flat_set.h"
+#include "scan/mapped_memory.h"
 
 namespace bd::scan::count {
+
+// Arrays of keys that grow to megabytes are mapped on huge pages (scan/mapped_memory.h).
+using KeyVector = MappedVector<std::uint64_t>;
 
 // An unnamed temporary file written at its end and read at any offset.
 class SpillFile {
@@ -50,7 +54,7 @@ class SpillFile {
 // hold one or two keys; a bucket of more than a few (skewed keys) takes std::sort, so
 // no input costs more than n log n. Uses n 8-byte keys of scratch and 4 bytes per key
 // of counts.
-inline void sort_hashes(std::vector<std::uint64_t>& keys, std::vector<std::uint64_t>& scratch) {
+inline void sort_hashes(KeyVector& keys, KeyVector& scratch) {
   const std::size_t n = keys.size();
   if (n < 256 || n >= (std::size_t{1} << 31)) {
     std::sort(keys.begin(), keys.end());
@@ -62,7 +66,7 @@ inline void sort_hashes(std::vector<std::uint64_t>& keys, std::vector<std::uint6
   const int bits = std::min(top, static_cast<int>(std::bit_width(n)) - 1);
   const int shift = top - bits;
   const std::uint64_t mask = (std::uint64_t{1} << bits) - 1;
-  std::vector<std::uint32_t> end((std::size_t{1} << bits) + 1, 0);
+  MappedVector<std::uint32_t> end((std::size_t{1} << bits) + 1, 0);
   for (std::uint64_t k : keys) ++end[((k >> shift) & mask) + 1];
   for (std::size_t b = 1; b < end.size(); ++b) end[b] += end[b - 1];
   scratch.resize(n);
@@ -99,6 +103,9 @@ class DistinctCounter {
 
   // The number of distinct keys inserted so far.
   std::uint64_t count();
+  // At least count(), without reading the spilled runs: the keys in memory plus the
+  // keys written to runs (a key may be in several).
+  std::uint64_t count_bound() const;
   // Calls f(const std::uint64_t* keys, std::size_t n) with every distinct key once, in
   // ascending order, one partition at a time. Once the counter spilled, this moves the
   // in-memory keys to the file and frees the set; inserting afterwards is allowed.
@@ -113,7 +120,7 @@ class DistinctCounter {
     std::array<std::uint64_t, kPartitions + 1> start{};  // key index of each partition in the run
   };
   void spill();
-  void read_partition(std::size_t p, std::vector<std::uint64_t>& out) const;
+  void read_partition(std::size_t p, KeyVector& out) const;
 
   FlatSet64 set_;
   std::size_t capacity_ = 0;  // keys the set takes before it spills
@@ -126,13 +133,13 @@ template <typename F>
 void DistinctCounter::for_each_sorted(F&& f) {
   const std::uint64_t zero = 0;
   if (runs_.empty()) {
-    std::vector<std::uint64_t> keys;
+    KeyVector keys;
     keys.reserve(set_.size());
     set_.for_each([&](std::uint64_t k) {
       if (k != 0) keys.push_back(k);
     });
     {
-      std::vector<std::uint64_t> scratch;
+      KeyVector scratch;
       sort_hashes(keys, scratch);
     }
     if (zero_ || set_.has_zero()) f(&zero, std::size_t{1});
@@ -142,8 +149,8 @@ void DistinctCounter::for_each_sorted(F&& f) {
   if (set_.size() > 0) spill();
   set_.release();
   if (zero_) f(&zero, std::size_t{1});
-  std::vector<std::uint64_t> part;
-  std::vector<std::uint64_t> scratch;
+  KeyVector part;
+  KeyVector scratch;
   for (std::size_t p = 0; p < kPartitions; ++p) {
     read_partition(p, part);
     sort_hashes(part, scratch);

@@ -41,26 +41,28 @@ class UnionFind {
   std::uint32_t* parent_;
 };
 
-// The distinct keys as dense ranks 0..size()-1, in ascending key order. Keys are kept
-// per top-8-bit partition (each vector exactly as large as its partition, so there is
-// no growth slack at the end), with a table per partition of where each range of the
-// next bits starts (at most one byte per key): keys are uniform hashes, so a range
-// holds four to eight keys on average and a rank costs a look in the table and a short
-// scan, two cache misses that the caller can prefetch, where a binary search over
-// millions of keys costs a chain of them.
+// The distinct keys as dense ranks 0..size()-1, in ascending key order: one array of
+// all keys (they arrive in ascending order; reserved at the counter's bound, so it is
+// mapped once and never copied), and per top-8-bit partition a table of where each
+// range of the next bits starts (at most one byte per key). Keys are uniform hashes, so
+// a range holds four to eight keys on average and a rank costs a look in the table and
+// a short scan, two cache misses that the caller can prefetch, where a binary search
+// over millions of keys costs a chain of them.
 class KeyRanks {
  public:
   explicit KeyRanks(DistinctCounter& keys) {
-    keys.for_each_sorted([this](const std::uint64_t* k, std::size_t n) { add_sorted(k, n); });
-    std::uint32_t base = 0;
-    for (Partition& part : parts_) {
-      part.base = base;
-      base += static_cast<std::uint32_t>(part.keys.size());
-      index(part);
+    keys_.reserve(keys.count_bound());
+    keys.for_each_sorted(
+        [this](const std::uint64_t* k, std::size_t n) { keys_.insert(keys_.end(), k, k + n); });
+    std::size_t at = 0;
+    for (std::size_t p = 0; p < parts_.size(); ++p) {
+      Partition& part = parts_[p];
+      part.first = static_cast<std::uint32_t>(at);
+      while (at < keys_.size() && (keys_[at] >> 56) == p) ++at;
+      index(part, at - part.first);
     }
-    size_ = base;
   }
-  std::uint32_t size() const { return size_; }
+  std::uint32_t size() const { return static_cast<std::uint32_t>(keys_.size()); }
 
   // Where a key's range starts in the table of its partition; prefetches that entry.
   const std::uint32_t* locate(std::uint64_t key) const {
@@ -71,12 +73,12 @@ class KeyRanks {
   }
   // Prefetches the first key of the range `at` (from locate) starts.
   void prefetch(std::uint64_t key, const std::uint32_t* at) const {
-    __builtin_prefetch(parts_[key >> 56].keys.data() + *at);
+    __builtin_prefetch(keys_.data() + parts_[key >> 56].first + *at);
   }
   // The key's rank, or size() when it is not a key; `at` is locate(key).
   std::uint32_t rank(std::uint64_t key, const std::uint32_t* at) const {
     const Partition& part = parts_[key >> 56];
-    const std::uint64_t* k = part.keys.data();
+    const std::uint64_t* k = keys_.data() + part.first;
     std::uint32_t first = at[0];
     std::uint32_t last = at[1];
     if (last - first > 16) {  // skewed keys: a long range is searched, not scanned
@@ -85,46 +87,33 @@ class KeyRanks {
     } else {
       while (first < last && k[first] < key) ++first;
     }
-    return first < last && k[first] == key ? part.base + first : size_;
+    return first < last && k[first] == key ? part.first + first : size();
   }
 
  private:
   struct Partition {
-    std::vector<std::uint64_t> keys;    // ascending
-    std::vector<std::uint32_t> starts;  // 2^bits + 1 entries: where each range starts in keys
-    std::uint32_t base = 0;             // the rank of keys[0]
+    std::uint32_t first = 0;            // the index (and rank) of its first key in keys_
+    std::vector<std::uint32_t> starts;  // 2^bits + 1 entries: where each range starts, from first
     int shift = 63;                     // range of key: (key << 8) >> shift
   };
 
-  // Takes a run of ascending keys, which may span partitions.
-  void add_sorted(const std::uint64_t* k, std::size_t n) {
-    while (n > 0) {
-      std::size_t p = k[0] >> 56;
-      std::size_t m = p + 1 == parts_.size() ? n : std::lower_bound(k, k + n, (p + 1) << 56) - k;
-      std::vector<std::uint64_t>& keys = parts_[p].keys;
-      keys.reserve(keys.size() + m);  // a partition arrives in one run (key 0 apart): exact
-      keys.insert(keys.end(), k, k + m);
-      k += m;
-      n -= m;
-    }
-  }
-
-  // Builds the range table: 2^bits ranges with 2^bits in (n/8, n/4], at least 2.
-  static void index(Partition& part) {
-    const std::size_t n = part.keys.size();
+  // Builds the range table of the partition's n keys: 2^bits ranges with 2^bits in
+  // (n/8, n/4], at least 2.
+  void index(Partition& part, std::size_t n) {
+    const std::uint64_t* keys = keys_.data() + part.first;
     const int bits = std::max(1, static_cast<int>(std::bit_width(n >> 3)));
     part.shift = 64 - bits;
     part.starts.resize((std::size_t{1} << bits) + 1);
     std::size_t i = 0;
     for (std::size_t r = 0; r + 1 < part.starts.size(); ++r) {
       part.starts[r] = static_cast<std::uint32_t>(i);
-      while (i < n && ((part.keys[i] << 8) >> part.shift) == r) ++i;
+      while (i < n && ((keys[i] << 8) >> part.shift) == r) ++i;
     }
     part.starts.back() = static_cast<std::uint32_t>(n);
   }
 
+  KeyVector keys_;  // all distinct keys, ascending
   std::array<Partition, DistinctCounter::kPartitions> parts_;
-  std::uint32_t size_ = 0;
 };
 
 // Streams links through the union-find in batches: each step of a lookup (the range
@@ -187,7 +176,7 @@ void PersonGraph::add_links(const std::vector<PersonLink>& links) {
   // doubling; small ones (small scans) grow as usual.
   const PersonLink* l = links.data();
   std::size_t n = links.size();
-  if (links_.size() + n > link_capacity_ / 8 && links_.capacity() < link_capacity_)
+  if (links_.size() + n > link_capacity_ / 64 && links_.capacity() < link_capacity_)
     links_.reserve(link_capacity_);
   while (n > 0) {
     if (links_.size() >= link_capacity_) spill_links();
@@ -205,8 +194,8 @@ void PersonGraph::spill_links() {
 
 std::uint64_t PersonGraph::count() {
   LinkUnion graph(keys_);
-  constexpr std::size_t kChunk = 1 << 16;
-  std::vector<PersonLink> chunk;
+  constexpr std::size_t kChunk = 1 << 17;  // 2 MiB: one huge page
+  MappedVector<PersonLink> chunk;
   for (std::uint64_t at = 0; at < links_file_.size(); at += chunk.size() * sizeof(PersonLink)) {
     chunk.resize(std::min<std::uint64_t>(kChunk, (links_file_.size() - at) / sizeof(PersonLink)));
     links_file_.read_at(at, chunk.data(), chunk.size() * sizeof(PersonLink));

@@ -43,7 +43,7 @@ class PersonGraph {
   void spill_links();
 
   DistinctCounter keys_;
-  std::vector<PersonLink> links_;
+  MappedVector<PersonLink> links_;
   std::size_t link_capacity_;
   SpillFile links_file_;
 };

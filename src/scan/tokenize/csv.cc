@@ -43,6 +43,13 @@ class CsvTokenizer final : public Tokenizer {
 
   void feed(std::string_view chunk) override {
     if (!delim_known_) {
+      if (sniff_.empty() && chunk.find('\n') != std::string_view::npos) {
+        // The first line is whole in this chunk: decided in place, not copied first.
+        delim_known_ = true;
+        if (delim_ == 0) delim_ = pick_delimiter(chunk);
+        run(chunk);
+        return;
+      }
       sniff_.append(chunk);
       if (chunk.find('\n') == std::string_view::npos && sniff_.size() < kSniffBytes) return;
       start_from_sniff();
