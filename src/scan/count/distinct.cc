@@ -47,8 +47,9 @@ void SpillFile::read_at(std::uint64_t offset, void* data, std::size_t bytes) con
 }
 
 DistinctCounter::DistinctCounter(std::size_t memory_bytes) {
-  capacity_ = FlatSet64::slots_for(0) / 2 - 1;
-  while (FlatSet64::slots_for(capacity_ * 2 + 1) * sizeof(std::uint64_t) <= memory_bytes) capacity_ = capacity_ * 2 + 1;
+  std::size_t slots = FlatSet64::slots_for(0);
+  while (slots * 2 * sizeof(std::uint64_t) <= memory_bytes) slots *= 2;
+  capacity_ = FlatSet64::capacity_of(slots);
 }
 
 void DistinctCounter::insert_many(const std::uint64_t* keys, std::size_t n) {

@@ -1,6 +1,9 @@
 // FlatSet64: an open-addressing hash set of 64-bit hashes, the in-memory part of a
 // DistinctCounter (scan/count/distinct.h). 8 bytes per slot at a load factor of at
-// most 1/2, no per-element allocation. Key 0 is kept outside the slots, so every
+// most 3/4, no per-element allocation. The keys are uniform hashes, so linear probes
+// stay short at that load (a few slots, one or two cache lines), and every slot a
+// set touches is fresh memory the kernel must fault in and zero: a fuller table costs
+// less than a larger one. Key 0 is kept outside the slots, so every
 // 64-bit value is allowed.
 //
 // The slots are fresh anonymous memory (SlotArray, scan/mapped_memory.h): zeroed
@@ -54,7 +57,7 @@ class FlatSet64 {
       has_zero_ = true;
       return fresh;
     }
-    if ((size_ + 1) * 2 > slots_.size()) grow();
+    if (over_load(size_ + 1, slots_.size())) grow();
     std::size_t mask = slots_.size() - 1;
     for (std::size_t i = key & mask;; i = (i + 1) & mask) {
       if (slots_[i] == key) return false;
@@ -78,36 +81,45 @@ class FlatSet64 {
 
   std::size_t size() const { return size_ + (has_zero_ ? 1 : 0); }
 
-  // The slots `n` keys need at the load factor of 1/2 (a power of two, at least 1024).
+  // The slots `n` keys need at the load factor of 3/4 (a power of two, at least 1024).
   static std::size_t slots_for(std::size_t n) {
     std::size_t slots = 1024;
-    while ((n + 1) * 2 > slots) slots *= 2;
+    while (over_load(n, slots)) slots *= 2;
     return slots;
   }
+  // The most keys `slots` slots take.
+  static std::size_t capacity_of(std::size_t slots) { return slots / 4 * 3; }
 
   // Compacts the keys to the front of the slot array, groups them by their top 8 bits
-  // (a counting scatter into the free back half of the slots: no sort, no second
-  // buffer), hands them to f(const std::uint64_t* keys, std::size_t n, const
+  // in place (a counting pass, then each key swapped straight into its group: no sort,
+  // no second buffer), hands them to f(const std::uint64_t* keys, std::size_t n, const
   // std::size_t* starts) with starts[p] the index of group p's first key (257 entries)
   // and empties the set (keeping its slots). Keys within a group are in no order. Key 0
   // is not handed over: the caller asks has_zero() first.
   template <typename F>
   void drain_grouped(F&& f) {
+    std::uint64_t* a = slots_.data();
     std::size_t n = 0;
     std::size_t starts[257] = {};
     for (std::uint64_t k : slots_) {
       if (k != 0) {
-        slots_[n++] = k;
+        a[n++] = k;
         ++starts[(k >> 56) + 1];
       }
     }
     for (std::size_t p = 0; p < 256; ++p) starts[p + 1] += starts[p];
-    // The load factor is at most 1/2, so the back half holds all n keys.
-    std::uint64_t* out = slots_.data() + slots_.size() - n;
-    std::size_t at[256];
-    std::copy(starts, starts + 256, at);
-    for (std::size_t i = 0; i < n; ++i) out[at[slots_[i] >> 56]++] = slots_[i];
-    f(static_cast<const std::uint64_t*>(out), n, static_cast<const std::size_t*>(starts));
+    std::size_t next[256];
+    std::copy(starts, starts + 256, next);
+    for (std::size_t p = 0; p < 256; ++p) {
+      while (next[p] < starts[p + 1]) {
+        // Carry the key at the group's next free place to its own group, and the key
+        // found there on, until one belongs here.
+        std::uint64_t k = a[next[p]];
+        for (std::size_t g = k >> 56; g != p; g = k >> 56) std::swap(k, a[next[g]++]);
+        a[next[p]++] = k;
+      }
+    }
+    f(static_cast<const std::uint64_t*>(a), n, static_cast<const std::size_t*>(starts));
     clear();
   }
 
@@ -155,6 +167,7 @@ class FlatSet64 {
   }
 
  private:
+  static bool over_load(std::size_t keys, std::size_t slots) { return keys * 4 > slots * 3; }
   void grow() { rehash(slots_.empty() ? 1024 : slots_.size() * 2); }
 
   void rehash(std::size_t slots) {

@@ -31,7 +31,7 @@ TEST(ScanDistinctCounter, SpilledCountIsExact) {
   std::vector<std::uint64_t> keys = keys_with_repeats(20000, 5);
   std::set<std::uint64_t> truth(keys.begin(), keys.end());
   DistinctCounter in_memory(64u << 20);
-  DistinctCounter spilling(1);  // the smallest set: 511 keys, then a run on disk
+  DistinctCounter spilling(1);  // the smallest set: 768 keys, then a run on disk
   for (std::size_t i = 0; i < keys.size(); i += 1000) {
     std::size_t n = std::min<std::size_t>(1000, keys.size() - i);
     in_memory.insert_many(keys.data() + i, n);
