@@ -283,58 +283,143 @@ void on_terms(std::string_view text, const std::vector<TermHit>& terms, std::vec
   }
 }
 
+bool is_label(TermKind kind) {
+  return kind == TermKind::kLabelBsn || kind == TermKind::kLabelCard || kind == TermKind::kLabelBirth;
+}
+
 bool has_labels(const std::vector<TermHit>& terms) {
   for (const TermHit& t : terms) {
-    if (t.kind == TermKind::kLabelBsn || t.kind == TermKind::kLabelCard || t.kind == TermKind::kLabelBirth)
-      return true;
+    if (is_label(t.kind)) return true;
   }
   return false;
 }
 
-// The digit runs of a short text that Walker::on_run would not drop at once, computed
-// for all runs together from byte-class masks (bit i is byte i): a superset of the
-// runs that pass could_start_an_iban() or could_start_a_value(), which on_run checks
-// again exactly. Without labels nearby, every other run is dropped by on_run anyway;
-// a field of a structured file (a timestamp, a UUID, an amount) has several runs and
-// usually none of them survives, so its walk makes no call per run.
-std::uint64_t runs_worth_trying(const ByteClasses& c) {
-  const std::uint64_t d = c.digits;
-  const std::uint64_t starts = d & ~(d << 1);
-  const std::uint64_t after_word = (c.letters | c.underscores) << 1;
-  const std::uint64_t iban = (c.letters << 1) & (c.letters << 2);
-  const std::uint64_t lead = c.plus_paren << 1;  // "+31 6 ...", "(020) ..."
-  const std::uint64_t phone = c.zeros & ~((c.dashes << 1) & ((c.letters | d) << 2));
-  const std::uint64_t ipv4 = (c.dots >> 1) | (c.dots >> 2) | (c.dots >> 3);
-  const std::uint64_t postcode = (c.space_upper >> 4) & d & (d >> 1) & (d >> 2) & (d >> 3);
-  return starts & ((iban & after_word) | ((lead | phone | ipv4 | postcode) & ~after_word));
+std::size_t label_window(TermKind kind) {
+  if (kind == TermKind::kLabelBsn) return kBsnWindow;
+  return kind == TermKind::kLabelCard ? kCardWindow : kBirthWindow;
 }
 
-// The digit walk of a text of at most 64 bytes without labels: the runs worth trying
-// and the '@'s, in order of position. The byte classes cost about what two runs cost
-// on_run, so a text with fewer than three runs is walked as it is.
-void walk_short(std::string_view text, Walker& w) {
+// A mask of one 64-byte block with the bits of its neighbours shifted in: bit i of
+// before(m, k) is bit i - k of the text, bit i of after(m, k) is bit i + k.
+struct Neighbours {
+  std::uint64_t prev;
+  std::uint64_t cur;
+  std::uint64_t next;
+  std::uint64_t before(int k) const { return (cur << k) | (prev >> (64 - k)); }
+  std::uint64_t after(int k) const { return (cur >> k) | (next << (64 - k)); }
+};
+
+// The digit-run starts of the middle block `c` (between `p` and `n`) that
+// Walker::on_run would not drop at once: a superset of the runs that pass
+// could_start_an_iban() or could_start_a_value() or lie in `labelled` (positions within
+// a label's window), which on_run checks again exactly. Most runs of a text (times,
+// dates, amounts, ids) are none of these, and are skipped all at once here instead of
+// one call each.
+std::uint64_t runs_worth_trying(const ByteClasses& p, const ByteClasses& c, const ByteClasses& n,
+                                std::uint64_t labelled) {
+  const Neighbours digits{p.digits, c.digits, n.digits};
+  const std::uint64_t d = c.digits;
+  const std::uint64_t starts = d & ~digits.before(1);
+  const Neighbours word{p.letters | p.underscores, c.letters | c.underscores, 0};
+  const Neighbours letters{p.letters, c.letters, 0};
+  const Neighbours alnum{p.letters | p.digits, c.letters | d, 0};
+  const Neighbours dashes{p.dashes, c.dashes, 0};
+  const Neighbours dots{0, c.dots, n.dots};
+  const Neighbours space_upper{0, c.space_upper, n.space_upper};
+  const std::uint64_t after_word = word.before(1);
+  const std::uint64_t iban = letters.before(1) & letters.before(2);
+  const std::uint64_t lead = Neighbours{p.plus_paren, c.plus_paren, 0}.before(1);  // "+31 6 ...", "(020) ..."
+  const std::uint64_t phone = c.zeros & ~(dashes.before(1) & alnum.before(2));
+  const std::uint64_t ipv4 = dots.after(1) | dots.after(2) | dots.after(3);
+  const std::uint64_t postcode =
+      space_upper.after(4) & d & digits.after(1) & digits.after(2) & digits.after(3);
+  return starts & ((iban & after_word) | ((lead | phone | ipv4 | postcode | labelled) & ~after_word));
+}
+
+// The positions of the block at `base` within the window after a BSN, card or birth
+// label; `from` is the first label whose window may still reach this block.
+std::uint64_t labelled_bits(const std::vector<TermHit>& terms, std::size_t& from, std::size_t base) {
+  while (from < terms.size() && terms[from].end + kCardWindow < base) ++from;
+  std::uint64_t bits = 0;
+  for (std::size_t i = from; i < terms.size() && terms[i].end < base + 64; ++i) {
+    if (!is_label(terms[i].kind)) continue;
+    std::size_t lo = std::max<std::size_t>(terms[i].end, base);
+    std::size_t hi = std::min<std::size_t>(terms[i].end + label_window(terms[i].kind), base + 63);
+    if (lo > hi) continue;
+    std::uint64_t upto = hi - base == 63 ? ~0ull : ((1ull << (hi - base + 1)) - 1);
+    bits |= upto & (~0ull << (lo - base));
+  }
+  return bits;
+}
+
+// The length of the digit run at `pos` (bit `bit` of the block at pos - bit).
+std::size_t run_length(std::string_view text, std::size_t pos, int bit, std::uint64_t digits) {
+  std::uint64_t rest = ~(digits >> bit);  // zero bits: the run's digits
+  std::size_t len =
+      rest == 0 ? 64 - static_cast<std::size_t>(bit) : static_cast<std::size_t>(__builtin_ctzll(rest));
+  if (static_cast<std::size_t>(bit) + len < 64) return len;
+  std::size_t e = pos + len;  // the run reaches the block's end: it goes on after it
+  while (e < text.size() && is_digit(text[e])) ++e;
+  return e - pos;
+}
+
+// The digit walk over byte classes, 64 bytes at a time: the runs worth trying and the
+// '@'s, in order of position. A label's window counts as a reason to try a run, and a
+// whole-text context (a BSN or card column) makes every run one.
+void walk_blocks(std::string_view text, const std::vector<TermHit>& terms, const TextOptions& options,
+                 Walker& w) {
+  const bool context = options.bsn_context || options.card_context;
+  const bool labels = has_labels(terms);
+  const std::size_t n = text.size();
+  ByteClasses prev;
+  ByteClasses cur;
+  ByteClasses next;
+  classify_classes64(text.data(), std::min<std::size_t>(n, 64), &cur);
+  std::size_t label_from = 0;
+  for (std::size_t base = 0; base < n; base += 64) {
+    next = ByteClasses{};
+    if (base + 64 < n)
+      classify_classes64(text.data() + base + 64, std::min<std::size_t>(n - base - 64, 64), &next);
+    std::uint64_t labelled = context ? ~0ull : labels ? labelled_bits(terms, label_from, base) : 0;
+    std::uint64_t events = runs_worth_trying(prev, cur, next, labelled) | cur.ats;
+    while (events != 0) {
+      int bit = __builtin_ctzll(events);
+      events &= events - 1;
+      std::size_t pos = base + static_cast<std::size_t>(bit);
+      if ((cur.ats >> bit) & 1) {
+        w.on_at(pos);
+      } else {
+        w.on_run(pos, run_length(text, pos, bit, cur.digits));
+      }
+    }
+    prev = cur;
+    cur = next;
+  }
+}
+
+// The digit walk of a text of at most 64 bytes without labels or context, with fewer
+// than three runs: the byte classes cost about what two runs cost on_run, so its runs
+// are walked as they are.
+bool walk_few_runs(std::string_view text, const TextOptions& options, const std::vector<TermHit>& terms,
+                   Walker& w) {
+  if (text.size() > 64 || options.bsn_context || options.card_context || has_labels(terms)) return false;
   std::uint64_t digits = 0;
   std::uint64_t ats = 0;
   classify64(text.data(), text.size(), &digits, &ats);
   std::uint64_t runs = digits & ~(digits << 1);
   std::uint64_t but_first = runs & (runs - 1);
-  if ((but_first & (but_first - 1)) != 0) {  // three runs or more
-    ByteClasses c;
-    classify_classes64(text.data(), text.size(), &c);
-    runs = runs_worth_trying(c);
-  }
+  if ((but_first & (but_first - 1)) != 0) return false;  // three runs or more
   std::uint64_t events = runs | ats;
   while (events != 0) {
     int bit = __builtin_ctzll(events);
     events &= events - 1;
     if ((ats >> bit) & 1) {
       w.on_at(static_cast<std::size_t>(bit));
-      continue;
+    } else {
+      w.on_run(static_cast<std::size_t>(bit), run_length(text, static_cast<std::size_t>(bit), bit, digits));
     }
-    std::uint64_t after = ~(digits >> bit);  // zero bits: the run's digits
-    int run = after == 0 ? 64 - bit : __builtin_ctzll(after);
-    w.on_run(static_cast<std::size_t>(bit), static_cast<std::size_t>(run));
   }
+  return true;
 }
 
 }  // namespace
@@ -354,9 +439,8 @@ void scan_text(std::string_view text, const TextOptions& options, TextScratch& s
     if (const Dictionary* dict = Dictionary::instance(); dict != nullptr) dict->scan(text, scratch.terms);
   }
   Walker w{text, options, hits, signals, LabelCursor{scratch.terms}};
-  if (options.short_walk && text.size() <= 64 && !options.bsn_context && !options.card_context &&
-      !has_labels(scratch.terms)) {
-    walk_short(text, w);
+  if (options.mask_walk) {
+    if (!walk_few_runs(text, options, scratch.terms, w)) walk_blocks(text, scratch.terms, options, w);
   } else {
     for_each_digit_run(
         text, [&](std::size_t b, std::size_t len) { w.on_run(b, len); },

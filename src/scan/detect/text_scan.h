@@ -29,10 +29,10 @@ struct TextOptions {
   bool card_context = false;  // the whole text is in card context (a card column)
   bool bsn_context = false;   // the whole text is in BSN context (a BSN column)
   bool words = true;          // run the dictionary pass (false for hex/digit-only fields)
-  // Short texts (at most 64 bytes, no labels) skip the runs that cannot start a value
-  // by their byte classes, all at once. The same hits either way: tests compare the
-  // two walks with this off.
-  bool short_walk = true;
+  // Digit runs that cannot start a value are skipped by their byte classes, 64 bytes
+  // at a time, instead of one by one. The same hits either way: tests compare the two
+  // walks with this off.
+  bool mask_walk = true;
 };
 
 // Reusable buffers, so that scanning many small fields allocates nothing.

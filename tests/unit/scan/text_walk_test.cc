@@ -1,6 +1,7 @@
-// The short-text walk of scan_text (byte classes decide which digit runs are tried)
-// must find exactly what the plain walk finds. Random texts over the bytes the run
-// filter looks at, plus field shapes of real files, are scanned both ways.
+// The mask walk of scan_text (byte classes decide which digit runs are tried) must find
+// exactly what the plain walk finds. Random texts over the bytes the run filter looks
+// at, texts glued from pieces of values and labels, and field shapes of real files are
+// scanned both ways.
 #include <gtest/gtest.h>
 
 #include <random>
@@ -21,10 +22,13 @@ struct Found {
   bool operator==(const Found&) const = default;
 };
 
-std::vector<Found> scan(std::string_view text, bool short_walk, bool words, std::uint32_t* near_miss) {
+std::vector<Found> scan(std::string_view text, bool mask_walk, bool words, std::uint32_t* near_miss,
+                        int context = 0) {
   detect::TextOptions options;
-  options.short_walk = short_walk;
+  options.mask_walk = mask_walk;
   options.words = words;
+  options.bsn_context = context == 1;
+  options.card_context = context == 2;
   detect::TextScratch scratch;
   std::vector<detect::Hit> hits;
   detect::Signals signals;
@@ -37,14 +41,17 @@ std::vector<Found> scan(std::string_view text, bool short_walk, bool words, std:
   return out;
 }
 
+// Without and with the dictionary (labels, names), and in a BSN or a card column.
 void expect_same_walks(const std::string& text) {
-  for (bool words : {false, true}) {
+  for (int variant = 0; variant < 4; ++variant) {
+    bool words = variant != 0;
+    int context = variant >= 2 ? variant - 1 : 0;
     std::uint32_t plain_miss = 0;
-    std::uint32_t short_miss = 0;
-    auto plain = scan(text, false, words, &plain_miss);
-    auto fast = scan(text, true, words, &short_miss);
-    ASSERT_EQ(fast, plain) << "text: \"" << text << "\" words=" << words;
-    ASSERT_EQ(short_miss, plain_miss) << "text: \"" << text << "\"";
+    std::uint32_t mask_miss = 0;
+    auto plain = scan(text, false, words, &plain_miss, context);
+    auto fast = scan(text, true, words, &mask_miss, context);
+    ASSERT_EQ(fast, plain) << "text: \"" << text << "\" variant " << variant;
+    ASSERT_EQ(mask_miss, plain_miss) << "text: \"" << text << "\" variant " << variant;
   }
 }
 
@@ -155,6 +162,52 @@ TEST(ScanTextWalk, RandomPiecesOfValuesFindTheSameValues) {
     std::string t;
     for (int n = count(rng); n > 0; --n) t += pieces[pick(rng)];
     if (t.size() > 64) t.resize(64);
+    expect_same_walks(t);
+    if (HasFatalFailure()) return;
+  }
+}
+
+TEST(ScanTextWalk, LongTextsWithLabelsFindTheSameValues) {
+  // Log lines and notes of hundreds of bytes: runs across the 64-byte blocks, labels
+  // whose windows reach into the next block, and values right at block edges.
+  const std::vector<std::string> pieces = {
+      "2024-05-03 05:27:40 INFO ",
+      "BSN: ",
+      "bsn ",
+      "burgerservicenummer ",
+      "creditcard ",
+      "kaartnummer: ",
+      "geboren ",
+      "geboortedatum: ",
+      "paspoort ",
+      "625292339",
+      "1234.56.782",
+      "4111111111111111",
+      "5500 0000 0000 0004",
+      "17-02-1959",
+      "0612345678",
+      "06-94037081",
+      "+31 6 12345678",
+      "NL91ABNA0417164300",
+      "jan.jansen@example.nl",
+      "44.145.5.194",
+      "1093 NF Amsterdam",
+      "Jan de Vries",
+      "astma",
+      "\n",
+      " ",
+      ", ",
+      "tijd 1628296019",
+      "IMEI 357379679006848",
+      "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+      "0",
+      "12345678901234567890123456789012345678901234567890123456789012345678901234567890"};
+  std::mt19937 rng(61226);
+  std::uniform_int_distribution<std::size_t> pick(0, pieces.size() - 1);
+  std::uniform_int_distribution<int> count(1, 40);
+  for (int i = 0; i < 6000; ++i) {
+    std::string t;
+    for (int n = count(rng); n > 0; --n) t += pieces[pick(rng)];
     expect_same_walks(t);
     if (HasFatalFailure()) return;
   }
