@@ -44,7 +44,7 @@ struct InputLimits {
 
 struct InputOptions {
   int threads = 1;                           // worker threads, >= 1
-  std::size_t buffer_size = 4u << 20;        // bytes per ring buffer
+  std::size_t buffer_size = 1u << 20;        // bytes per ring buffer (fresh memory costs: small)
   int ring_buffers = 4;                      // buffers per pipeline, >= 2
   bool follow_symlinks = true;               // symlinks to files and directories (loop-safe)
   // A plain (not compressed, not archived) CSV/TSV file of at least this size is split
