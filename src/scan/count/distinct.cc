@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -88,6 +89,35 @@ void DistinctCounter::read_partition(std::size_t p, KeyVector& out) const {
     file_.read_at(r.offset + r.start[p] * sizeof(std::uint64_t), out.data() + at, n * sizeof(std::uint64_t));
     at += n;
   }
+}
+
+void DistinctCounter::sorted_partition(std::size_t p, KeyVector& out) {
+  out.clear();
+  if (runs_.empty()) {
+    if (p == 0) {
+      sorted_.clear();
+      sorted_.reserve(set_.size());
+      set_.for_each([&](std::uint64_t k) { sorted_.push_back(k); });  // key 0 first, if any
+      KeyVector scratch;
+      sort_hashes(sorted_, scratch);
+    }
+    auto in_partition = [p](std::uint64_t k) { return (k >> 56) == p; };
+    auto first =
+        std::partition_point(sorted_.begin(), sorted_.end(), [p](std::uint64_t k) { return (k >> 56) < p; });
+    auto last = std::find_if_not(first, sorted_.end(), in_partition);
+    out.assign(first, last);
+    if (p + 1 == kPartitions) KeyVector().swap(sorted_);
+    return;
+  }
+  if (p == 0) {
+    if (set_.size() > 0) spill();
+    set_.release();
+  }
+  KeyVector scratch;
+  read_partition(p, out);
+  sort_hashes(out, scratch);
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  if (p == 0 && zero_) out.insert(out.begin(), 0);  // runs never hold key 0
 }
 
 std::uint64_t DistinctCounter::count_bound() const {

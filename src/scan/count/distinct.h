@@ -106,9 +106,14 @@ class DistinctCounter {
   // At least count(), without reading the spilled runs: the keys in memory plus the
   // keys written to runs (a key may be in several).
   std::uint64_t count_bound() const;
+  // Partition p's distinct keys (those with top byte p), ascending, into `out`: call it
+  // for p = 0, 1, ..., 255 in turn. The call for partition 0 sorts an in-memory
+  // counter's keys (kept until partition 255 is read) or, once the counter spilled,
+  // moves its in-memory keys to the file and frees the set; inserting afterwards is
+  // allowed, before the next call for partition 0.
+  void sorted_partition(std::size_t p, KeyVector& out);
   // Calls f(const std::uint64_t* keys, std::size_t n) with every distinct key once, in
-  // ascending order, one partition at a time. Once the counter spilled, this moves the
-  // in-memory keys to the file and frees the set; inserting afterwards is allowed.
+  // ascending order, one partition at a time (sorted_partition for each).
   template <typename F>
   void for_each_sorted(F&& f);
   bool spilled() const { return !runs_.empty(); }
@@ -127,34 +132,14 @@ class DistinctCounter {
   bool zero_ = false;         // key 0 was inserted (FlatSet64 keeps it outside its slots)
   SpillFile file_;
   std::vector<Run> runs_;
+  KeyVector sorted_;  // an in-memory counter's keys, sorted, while its partitions are read
 };
 
 template <typename F>
 void DistinctCounter::for_each_sorted(F&& f) {
-  const std::uint64_t zero = 0;
-  if (runs_.empty()) {
-    KeyVector keys;
-    keys.reserve(set_.size());
-    set_.for_each([&](std::uint64_t k) {
-      if (k != 0) keys.push_back(k);
-    });
-    {
-      KeyVector scratch;
-      sort_hashes(keys, scratch);
-    }
-    if (zero_ || set_.has_zero()) f(&zero, std::size_t{1});
-    if (!keys.empty()) f(static_cast<const std::uint64_t*>(keys.data()), keys.size());
-    return;
-  }
-  if (set_.size() > 0) spill();
-  set_.release();
-  if (zero_) f(&zero, std::size_t{1});
   KeyVector part;
-  KeyVector scratch;
   for (std::size_t p = 0; p < kPartitions; ++p) {
-    read_partition(p, part);
-    sort_hashes(part, scratch);
-    part.erase(std::unique(part.begin(), part.end()), part.end());
+    sorted_partition(p, part);
     if (!part.empty()) f(static_cast<const std::uint64_t*>(part.data()), part.size());
   }
 }

@@ -218,10 +218,9 @@ void MemberScan::count_hit(const detect::Hit& hit, std::size_t col) {
   if (col != kIndex) {
     ++result_.columns[col].values[c];
   }
-  if (col == kIndex && !record_.open) {
-    if (is_person_key(hit.category)) add_person_key(hit.key);
-    return;
-  }
+  // A BSN or e-mail value is a node of the person graph as a value of its category
+  // (ScanState::count_persons): only the record's links are added here.
+  if (col == kIndex && !record_.open) return;
   record_.personal = true;
   if (is_person_key(hit.category)) record_.keys.push_back(hit.key);
 }
@@ -284,6 +283,7 @@ void MemberScan::finish_record() {
     fb.append("|").append(record_.postcode).push_back('|');
     append_lower(fb, record_.house_number);
     record_.keys.push_back(detect::key_for_text(Category::kName, fb));
+    add_person_key(record_.keys.back());  // the only key that is no category's value
   }
   for (std::size_t col : record_.tentative) {
     if (result_.columns[col].tentative.empty()) continue;
@@ -295,8 +295,8 @@ void MemberScan::finish_record() {
   // The record's keys are one person: link each to the first (no node for the record).
   for (std::uint64_t k : record_.keys) {
     if (k != record_.keys.front()) person_links_.emplace_back(record_.keys.front(), k);
-    add_person_key(k);
   }
+  if (person_links_.size() >= kBatch) flush_persons();
   record_.open = false;
   record_.personal = false;
   record_.name.clear();

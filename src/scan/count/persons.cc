@@ -50,16 +50,31 @@ class UnionFind {
 // over millions of keys costs a chain of them.
 class KeyRanks {
  public:
-  explicit KeyRanks(DistinctCounter& keys) {
-    keys_.reserve(keys.count_bound());
-    keys.for_each_sorted(
-        [this](const std::uint64_t* k, std::size_t n) { keys_.insert(keys_.end(), k, k + n); });
-    std::size_t at = 0;
+  // The keys of `own` and of every shared counter, merged partition by partition;
+  // shared_distinct[i] counts the keys shared[i] gave.
+  KeyRanks(DistinctCounter& own, const std::vector<DistinctCounter*>& shared,
+           std::vector<std::uint64_t>& shared_distinct) {
+    std::uint64_t bound = own.count_bound();
+    for (DistinctCounter* c : shared) bound += c->count_bound();
+    keys_.reserve(bound);
+    shared_distinct.assign(shared.size(), 0);
+    KeyVector part;
     for (std::size_t p = 0; p < parts_.size(); ++p) {
-      Partition& part = parts_[p];
-      part.first = static_cast<std::uint32_t>(at);
-      while (at < keys_.size() && (keys_[at] >> 56) == p) ++at;
-      index(part, at - part.first);
+      Partition& partition = parts_[p];
+      partition.first = static_cast<std::uint32_t>(keys_.size());
+      own.sorted_partition(p, part);
+      keys_.insert(keys_.end(), part.begin(), part.end());
+      for (std::size_t i = 0; i < shared.size(); ++i) {
+        shared[i]->sorted_partition(p, part);
+        shared_distinct[i] += part.size();
+        auto middle = static_cast<std::ptrdiff_t>(keys_.size());
+        keys_.insert(keys_.end(), part.begin(), part.end());
+        std::inplace_merge(keys_.begin() + partition.first, keys_.begin() + middle, keys_.end());
+      }
+      // A key in two counters is one node (the counters' keys are of different
+      // categories, so this is for safety, not for counting).
+      keys_.erase(std::unique(keys_.begin() + partition.first, keys_.end()), keys_.end());
+      index(partition, keys_.size() - partition.first);
     }
   }
   std::uint32_t size() const { return static_cast<std::uint32_t>(keys_.size()); }
@@ -121,7 +136,9 @@ class KeyRanks {
 // reads it, so the cache misses of a batch overlap instead of following one another.
 class LinkUnion {
  public:
-  explicit LinkUnion(DistinctCounter& keys) : ranks_(keys), uf_(ranks_.size()), components_(ranks_.size()) {}
+  LinkUnion(DistinctCounter& keys, const std::vector<DistinctCounter*>& shared,
+            std::vector<std::uint64_t>& shared_distinct)
+      : ranks_(keys, shared, shared_distinct), uf_(ranks_.size()), components_(ranks_.size()) {}
 
   void add(const PersonLink* links, std::size_t n) {
     for (std::size_t i = 0; i < n; i += kBatch) add_batch(links + i, std::min(kBatch, n - i));
@@ -192,8 +209,10 @@ void PersonGraph::spill_links() {
   links_.clear();
 }
 
-std::uint64_t PersonGraph::count() {
-  LinkUnion graph(keys_);
+std::uint64_t PersonGraph::count(const std::vector<DistinctCounter*>& shared,
+                                 std::vector<std::uint64_t>* shared_distinct) {
+  std::vector<std::uint64_t> distinct;
+  LinkUnion graph(keys_, shared, shared_distinct != nullptr ? *shared_distinct : distinct);
   constexpr std::size_t kChunk = 1 << 17;  // 2 MiB: one huge page
   MappedVector<PersonLink> chunk;
   for (std::uint64_t at = 0; at < links_file_.size(); at += chunk.size() * sizeof(PersonLink)) {

@@ -3,8 +3,9 @@
 // person, transitively. A key seen outside any record (free text) is a person of its
 // own unless a record joins it.
 //
-// The graph has the keys as its only nodes: a record contributes its keys (add_key)
-// and links its first key to each other one (add_link), as its fields arrive. Keys go
+// The graph has the keys as its only nodes: a record contributes its keys (add_key, or
+// through a shared counter, see count()) and links its first key to each other one
+// (add_link), as its fields arrive. Keys go
 // into a DistinctCounter (scan/count/distinct.h) and links into a buffer of bounded
 // size that spills to a temporary file, so memory during the scan is bounded. count()
 // then holds the sorted distinct keys, a table of where each small range of key values
@@ -36,8 +37,12 @@ class PersonGraph {
   void add_link(std::uint64_t a, std::uint64_t b);
   void add_links(const std::vector<PersonLink>& links);
 
-  // The number of connected components (each holds at least one key).
-  std::uint64_t count();
+  // The number of connected components (each holds at least one key). The distinct
+  // keys of the `shared` counters are nodes too, as if added with add_key: the BSN and
+  // e-mail counts of a scan are its person keys, kept once. shared_distinct[i] is set to
+  // the number of distinct keys of shared[i] (read on the way: their counts).
+  std::uint64_t count(const std::vector<DistinctCounter*>& shared = {},
+                      std::vector<std::uint64_t>* shared_distinct = nullptr);
 
  private:
   void spill_links();

@@ -128,8 +128,7 @@ void ScanState::count_tentative(std::size_t i) {
     add_value(Category::kBsn, key, nine_digits(t.bsn));
     ++file.values["bsn"];
     ++col.values[static_cast<std::size_t>(Category::kBsn)];
-    persons_.add_key(key);
-    if (t.joins != 0) persons_.add_link(key, t.joins);
+    if (t.joins != 0) persons_.add_link(key, t.joins);  // the key is a node as a BSN value
     if (!t.other_personal_data) {
       ++file.records_with_personal_data;
       ++extra_personal_records_;
@@ -201,7 +200,7 @@ ScanReport ScanState::finish() {
   count_categories(report);
   report.timings.push_back(PassTiming{"distinct values", seconds_since(t2)});
   auto t3 = Clock::now();
-  report.persons_distinct = persons_.count();
+  count_persons(report);
   report.timings.push_back(PassTiming{"persons (union-find)", seconds_since(t3)});
   report.records_unidentified = unidentified_;
   for (const FileReport& f : files_) {
@@ -224,13 +223,39 @@ ScanReport ScanState::finish() {
 
 // Counts one category at a time and frees its counter, so that the person count that
 // follows has the memory to itself.
+bool ScanState::is_person_category(std::size_t c) {
+  return kAllCategories[c] == Category::kBsn || kAllCategories[c] == Category::kEmail;
+}
+
 void ScanState::count_categories(ScanReport& report) {
   for (std::size_t c = 0; c < kCategoryCount; ++c) {
+    if (is_person_category(c)) continue;  // counted with the persons
     const CategoryAccumulator& acc = categories_[c];
     if (acc.values > 0) {
       report.categories[kAllCategories[c]] = CategoryStats{acc.values, distinct_[c]->count(), acc.samples};
     }
     distinct_[c].reset();  // frees its memory and temporary file for the person count
+  }
+}
+
+void ScanState::count_persons(ScanReport& report) {
+  // The BSN and e-mail values are the person keys: their counters are read once, for
+  // the graph's nodes and for their own distinct counts.
+  std::vector<std::size_t> which;
+  std::vector<DistinctCounter*> shared;
+  for (std::size_t c = 0; c < kCategoryCount; ++c) {
+    if (!is_person_category(c)) continue;
+    which.push_back(c);
+    shared.push_back(distinct_[c].get());
+  }
+  std::vector<std::uint64_t> distinct;
+  report.persons_distinct = persons_.count(shared, &distinct);
+  for (std::size_t i = 0; i < which.size(); ++i) {
+    const CategoryAccumulator& acc = categories_[which[i]];
+    if (acc.values > 0) {
+      report.categories[kAllCategories[which[i]]] = CategoryStats{acc.values, distinct[i], acc.samples};
+    }
+    distinct_[which[i]].reset();
   }
 }
 

@@ -160,5 +160,39 @@ TEST(ScanPersonGraph, SkewedKeysLinksToUnknownKeysAndSelfLinksCountExactly) {
   }
 }
 
+TEST(ScanPersonGraph, KeysOfSharedCountersAreNodesAndTheirDistinctCountsAreReported) {
+  // The keys split over the graph's own counter and two shared ones (as the scan's BSN
+  // and e-mail counters are), some in two of them: the same persons as with every key
+  // added to the graph, and each shared counter's distinct count on the way.
+  std::vector<std::uint64_t> keys = skewed_keys(20000, 21);
+  std::mt19937_64 rng(22);
+  std::vector<PersonLink> links;
+  for (std::size_t i = 0; i < keys.size() / 2; ++i)
+    links.emplace_back(keys[rng() % keys.size()], keys[rng() % keys.size()]);
+  const std::uint64_t truth = reference_persons(keys, links);
+  for (std::size_t memory : {std::size_t{64} << 20, std::size_t{1}}) {
+    PersonGraph g(memory);
+    DistinctCounter bsn(memory);
+    DistinctCounter email(memory);
+    std::set<std::uint64_t> bsn_truth;
+    std::set<std::uint64_t> email_truth;
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+      if (i % 3 == 0) g.add_key(keys[i]);
+      if (i % 3 == 1 || i % 7 == 0) {
+        bsn.insert(keys[i]);
+        bsn_truth.insert(keys[i]);
+      }
+      if (i % 3 == 2) {
+        email.insert(keys[i]);
+        email_truth.insert(keys[i]);
+      }
+    }
+    g.add_links(links);
+    std::vector<std::uint64_t> distinct;
+    EXPECT_EQ(g.count({&bsn, &email}, &distinct), truth) << memory;
+    EXPECT_EQ(distinct, (std::vector<std::uint64_t>{bsn_truth.size(), email_truth.size()})) << memory;
+  }
+}
+
 }  // namespace
 }  // namespace bd::scan::count
