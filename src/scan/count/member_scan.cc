@@ -36,9 +36,10 @@ MemberScan::MemberScan(ScanState& state, const MemberInfo& info, const ScanOptio
   tokenizer_ = tokenize::make_tokenizer(info.format, *this);
   tables_.push_back(Table{});
   if (tokenizer_ && !info.part.prime.empty()) {
-    // A later range of a split file: its tokenizer reads the file's first record first,
-    // to decide delimiter and header as the first range's did; what it reports of that
-    // record belongs to the first range and is not counted here.
+    // A later range of a split file: its tokenizer first reads what puts it (and the
+    // tables here) where the whole file's stood at the range's start (the first CSV
+    // record; SQL tables, schemas and COPY head); what it reports of that belongs to
+    // earlier ranges and is not counted here.
     priming_ = true;
     tokenizer_->feed(info.part.prime);
     priming_ = false;
@@ -78,6 +79,8 @@ void MemberScan::on_end() {
   state_.merge(std::move(result_));
 }
 
+// The planner of split SQL dumps keeps the column names as this and column_index()
+// do (SqlPrefix::Tables, scan/tokenize/sql_resume.cc): change them together.
 void MemberScan::on_table(std::string_view table, const std::vector<std::string>& columns) {
   if (record_.open) finish_record();
   std::size_t found = kIndex;

@@ -50,6 +50,39 @@ void append_column(ColumnResult& into, ColumnResult&& next) {
   append_hashes(into.hashes, std::move(next.hashes));
 }
 
+// A column's key: its table and its place among that table's columns (the order in
+// which a member adds them, scan/count/member_scan.cc).
+using ColumnKey = std::pair<std::string, std::size_t>;
+
+std::vector<ColumnKey> column_keys(const std::vector<ColumnResult>& columns) {
+  std::map<std::string, std::size_t> per_table;
+  std::vector<ColumnKey> keys;
+  keys.reserve(columns.size());
+  for (const auto& c : columns) keys.emplace_back(c.report.table, per_table[c.report.table]++);
+  return keys;
+}
+
+// A later range has the earlier ranges' columns at the same places and may add more,
+// in the order the whole file's scan adds them. Its names and roles are the latest: a
+// "#n" column of a SQL table may have been named by a later statement's column list.
+void append_columns(std::vector<ColumnResult>& into, std::vector<ColumnResult>&& next) {
+  std::map<ColumnKey, std::size_t> at;
+  std::vector<ColumnKey> keys = column_keys(into);
+  for (std::size_t i = 0; i < keys.size(); ++i) at.emplace(std::move(keys[i]), i);
+  keys = column_keys(next);
+  for (std::size_t i = 0; i < next.size(); ++i) {
+    auto [it, added] = at.emplace(std::move(keys[i]), into.size());
+    if (added) {
+      into.push_back(std::move(next[i]));
+      continue;
+    }
+    ColumnResult& c = into[it->second];
+    c.report.column = std::move(next[i].report.column);
+    c.role = std::move(next[i].role);
+    append_column(c, std::move(next[i]));
+  }
+}
+
 }  // namespace
 
 void append_part(MemberResult& into, MemberResult&& next, std::size_t samples_per_category) {
@@ -65,12 +98,7 @@ void append_part(MemberResult& into, MemberResult&& next, std::size_t samples_pe
     append_capped(acc.pending, std::move(next.categories[c].pending), static_cast<std::size_t>(-1));
     append_capped(acc.samples, std::move(next.categories[c].samples), samples_per_category);
   }
-  for (std::size_t i = 0; i < next.columns.size(); ++i) {
-    if (i < into.columns.size())
-      append_column(into.columns[i], std::move(next.columns[i]));
-    else
-      into.columns.push_back(std::move(next.columns[i]));
-  }
+  append_columns(into.columns, std::move(next.columns));
   into.bsn_near_miss += next.bsn_near_miss;
   into.records_unidentified += next.records_unidentified;
   append_hashes(into.hashed, std::move(next.hashed));

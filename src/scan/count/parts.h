@@ -4,10 +4,12 @@
 // Ranges cut a file at record boundaries and every record is scanned by exactly one
 // range, so counts add up; what a member keeps only the first of (samples, tentative
 // BSNs and digests up to their caps, signatures, problems) is kept in range order,
-// which is the file's order. Columns are positional (a header's names, then "#n"), so
-// range results line up column by column; a range may have seen more columns than
-// another. Distinct values and persons are not part of a MemberResult: every range
-// streams its own to the ScanState.
+// which is the file's order. A column is matched by its table (SQL; "" for CSV) and
+// its place among the table's columns: a later range has the columns of the ranges
+// before it at the same places (CSV: the header's names, then "#n"; SQL: its prime
+// declares every table and column seen before it), and may add more. Distinct values
+// and persons are not part of a MemberResult: every range streams its own to the
+// ScanState.
 //
 // Not thread-safe (ScanState calls it under its lock). Never fails.
 #pragma once

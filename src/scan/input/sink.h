@@ -28,18 +28,21 @@
 
 namespace bd::scan {
 
-// One byte range of a large plain CSV/TSV file that the input layer split across its
-// threads (scan/input/split.h). Every range is a member of its own, with the file's
-// path; the analysis side combines the results of all `count` ranges of one `split`, in
-// range order, into the one result the unsplit file gives.
+// One byte range of a large plain CSV/TSV file or SQL dump that the input layer split
+// across its threads (scan/input/split.h). Every range is a member of its own, with the
+// file's path; the analysis side combines the results of all `count` ranges of one
+// `split`, in range order, into the one result the unsplit file gives.
 struct MemberPart {
   std::uint64_t split = 0;  // which split file (unique in the process); 0: not split
   std::uint32_t index = 0;  // the range's place in the file, 0 first
   std::uint32_t count = 1;  // ranges of the file
-  // For index > 0: the file's first record (header row or first data row), decoded as
-  // the first range decoded it. The range itself starts at a record start after it. A
-  // sink feeds `prime` to its tokenizer first, so that it decides the delimiter and the
-  // header as the first range's did, and counts nothing of it.
+  // For index > 0: text that puts the tokenizer where the whole file's stood at the
+  // range's start. CSV/TSV: the file's first record (header row or first data row),
+  // decoded as the first range decoded it, so that the delimiter and the header are
+  // decided as the first range's were. SQL: statements declaring the tables and
+  // columns seen before, the schemas, and the COPY head when the range starts in COPY
+  // data (scan/tokenize/sql_resume.h). A sink feeds `prime` to its tokenizer first and
+  // counts nothing of it.
   std::string prime;
 };
 

@@ -13,6 +13,7 @@
 #include "scan/file_io.h"
 #include "scan/input/reader.h"
 #include "scan/input/sniff.h"
+#include "scan/input/utf8_check.h"
 #include "scan/tokenize/record_handler.h"
 
 namespace bd::scan::input {
@@ -215,32 +216,6 @@ void install_sigbus_guard() {
 
 }  // namespace
 
-namespace {
-
-// Where the bytes stop being valid UTF-8 (the whole file's decoder switches to
-// Windows-1252 for good there), checked just behind the quote pass while its bytes
-// are still mapped and in cache.
-class Utf8Check {
- public:
-  explicit Utf8Check(std::string_view bytes) : bytes_(bytes) {}
-  void advance(std::uint64_t upto) {
-    if (first_invalid_ != kNone || upto <= done_) return;
-    std::string_view slice = bytes_.substr(done_, upto - done_);
-    bool incomplete = false;
-    std::size_t ok = valid_utf8_prefix(slice, &incomplete);
-    if (ok < slice.size() && !(incomplete && upto < bytes_.size())) first_invalid_ = done_ + ok;
-    done_ += ok;  // a character cut at `upto` is read with the next slice
-  }
-  bool valid_before(std::uint64_t at) const { return first_invalid_ == kNone || first_invalid_ >= at; }
-
- private:
-  std::string_view bytes_;
-  std::uint64_t done_ = 0;
-  std::uint64_t first_invalid_ = kNone;
-};
-
-}  // namespace
-
 SplitPoints plan_ranges(std::string_view bytes, char delimiter_hint, int parts, const Release& release) {
   SplitPoints out;
   std::size_t begin = bytes.starts_with("\xEF\xBB\xBF") ? 3 : 0;
@@ -267,7 +242,9 @@ SplitPoints plan_ranges(std::string_view bytes, char delimiter_hint, int parts, 
   }
   if (out.starts.size() < 2) return {};
   utf8.advance(out.starts.back());
-  out.prime = decode_prefix(bytes.substr(0, first_end));
+  std::string prime = decode_prefix(bytes.substr(0, first_end));
+  out.primes.assign(out.starts.size(), prime);
+  out.primes[0].clear();
   for (std::uint64_t start : out.starts) {
     out.encodings.push_back(utf8.valid_before(start) ? Encoding::kUtf8 : Encoding::kWindows1252);
   }
@@ -336,7 +313,7 @@ bool may_split(const std::string& path, std::uint64_t size, const InputOptions& 
   head.resize(static_cast<std::size_t>(n));
   Sniff s = sniff(base_name(path), head);
   return s.container == Container::kNone && s.protection.empty() && s.encoding == Encoding::kUtf8 &&
-         (s.format == Format::kCsv || s.format == Format::kTsv);
+         (s.format == Format::kCsv || s.format == Format::kTsv || s.format == Format::kSql);
 }
 
 std::shared_ptr<SplitFile> plan_split(int fd, std::uint64_t size, const std::string& path, Format format,
@@ -359,11 +336,13 @@ std::shared_ptr<SplitFile> plan_split(int fd, std::uint64_t size, const std::str
   guard.begin = reinterpret_cast<std::uintptr_t>(m.bytes().data());
   guard.end = guard.begin + m.bytes().size();
   t_planning = &guard;
-  SplitPoints points = plan_ranges(map->bytes(), format == Format::kTsv ? '\t' : 0, parts,
-                                   [&m, &released](std::uint64_t upto) {
-                                     m.release(released, upto);
-                                     released = std::max(released, upto);
-                                   });
+  Release release = [&m, &released](std::uint64_t upto) {
+    m.release(released, upto);
+    released = std::max(released, upto);
+  };
+  SplitPoints points = format == Format::kSql
+                           ? plan_sql_ranges(map->bytes(), parts, release)
+                           : plan_ranges(map->bytes(), format == Format::kTsv ? '\t' : 0, parts, release);
   t_planning = nullptr;
   if (guard.shrank != 0 || points.starts.size() < 2) return nullptr;
   auto file = std::make_shared<SplitFile>();
@@ -394,7 +373,7 @@ void read_range(ScanShared& shared, SplitFile& file, std::uint32_t index, LeafTa
   info.part.split = file.id;
   info.part.index = index;
   info.part.count = static_cast<std::uint32_t>(pts.starts.size());
-  if (index > 0) info.part.prime = pts.prime;
+  info.part.prime = pts.primes[index];
   if (index == 0) shared.progress.add_member();
   std::string problem;
   if (auto sink = shared.factory.open(info)) {

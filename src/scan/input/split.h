@@ -1,15 +1,26 @@
-// Splitting one large plain CSV/TSV file across the worker threads. Internal to
-// src/scan/input/.
+// Splitting one large plain CSV/TSV file or SQL dump across the worker threads.
+// Internal to src/scan/input/.
 //
-// A file on disk (not an archive member, not compressed) that sniffs as CSV/TSV and is
-// at least InputOptions::split_min_bytes is read as several byte ranges, each a member
-// of its own (MemberInfo::part) scanned by whichever worker takes it. Every range but
-// the first starts at a real record start: the planner runs the CSV tokenizer's quoting
-// rules (scan/tokenize/csv.cc) over the bytes before each candidate cut, jumping from
-// quote to quote, and moves the cut to the next newline outside quotes. A range after
-// the first is primed with the file's first record (the header row, or the first data
-// row), decoded as the first range decodes it, so its tokenizer decides the same
-// delimiter and header; the analysis side combines the ranges' results into one.
+// A file on disk (not an archive member, not compressed) that sniffs as CSV/TSV or as
+// a SQL dump and is at least InputOptions::split_min_bytes is read as several byte
+// ranges, each a member of its own (MemberInfo::part) scanned by whichever worker
+// takes it. Every range but the first starts where the tokenizer of the whole file
+// would stand at a clean state, and is primed (MemberPart::prime) with text that puts
+// its tokenizer in that state; the analysis side combines the ranges' results into one.
+//
+// CSV/TSV: a range starts at a real record start. The planner runs the CSV tokenizer's
+// quoting rules (scan/tokenize/csv.cc) over the bytes before each candidate cut,
+// jumping from quote to quote, and moves the cut to the next newline outside quotes.
+// A range after the first is primed with the file's first record (the header row, or
+// the first data row), decoded as the first range decodes it, so its tokenizer decides
+// the same delimiter and header.
+//
+// SQL (split_sql.cc): a range starts at a line start between statements (outside any
+// string, identifier or comment) or at a line of COPY data. The planner runs the SQL
+// tokenizer itself over the bytes before each cut (scan/tokenize/sql_resume.h), and
+// primes a range with what it knew there: the tables and columns announced, the
+// CREATE TABLE schemas, the string escaping and the COPY head. Only dumps whose bytes
+// before the last cut are valid UTF-8 are split (the prime is their text).
 //
 // Decoding: ranges are cut after a '\n', so no character spans two ranges; a range
 // starts as UTF-8 when everything before it is valid UTF-8, else as Windows-1252 (the
@@ -18,10 +29,10 @@
 // Threads: plan_split() and read_range() run on the worker that calls them; a
 // SplitFile is shared (read-only, plus an atomic count) by the workers reading its
 // ranges; WorkQueue is thread-safe.
-// Failure: a file that cannot be mapped or planned (no record boundary found, first
-// record too long, truncated by another process while it is planned: a SIGBUS handler
-// active only for the planning pass maps zeros over the lost pages) is simply not
-// split: plan_split() returns null and the caller reads it whole as before.
+// Failure: a file that cannot be mapped or planned (no cut found, first CSV record too
+// long, truncated by another process while it is planned: a SIGBUS handler active
+// only for the planning pass maps zeros over the lost pages) is simply not split:
+// plan_split() returns null and the caller reads it whole as before.
 #pragma once
 
 #include <atomic>
@@ -50,7 +61,7 @@ struct ScanShared;
 struct SplitPoints {
   std::vector<std::uint64_t> starts;
   std::vector<Encoding> encodings;  // the decoder's encoding at each range's start
-  std::string prime;                // the file's first record, decoded (for ranges > 0)
+  std::vector<std::string> primes;  // MemberPart::prime of each range (empty for the first)
 };
 
 // Pure planning over the file's bytes (tests call it directly). `delimiter_hint` is
@@ -61,6 +72,8 @@ struct SplitPoints {
 // only grows).
 using Release = std::function<void(std::uint64_t upto)>;
 SplitPoints plan_ranges(std::string_view bytes, char delimiter_hint, int parts, const Release& release = {});
+// The same for a SQL dump (split_sql.cc).
+SplitPoints plan_sql_ranges(std::string_view bytes, int parts, const Release& release = {});
 
 // A read-only mapping of a whole file, for planning. Owns the mapping.
 class MappedFile {
@@ -122,10 +135,11 @@ class WorkQueue {
 };
 
 // Whether a file of this size may be split (read_inputs counts workers with it):
-// threads > 1, size >= split_min_bytes, and its first bytes sniff as plain CSV/TSV.
+// threads > 1, size >= split_min_bytes, and its first bytes sniff as plain CSV/TSV or
+// SQL.
 bool may_split(const std::string& path, std::uint64_t size, const InputOptions& options);
 
-// Maps and plans `fd` (a plain CSV/TSV file sniffed as `format`, UTF-8); null when it
+// Maps and plans `fd` (a plain CSV/TSV/SQL file sniffed as `format`, UTF-8); null when it
 // is not worth or not possible to split.
 std::shared_ptr<SplitFile> plan_split(int fd, std::uint64_t size, const std::string& path, Format format,
                                       const InputOptions& options);

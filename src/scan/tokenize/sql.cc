@@ -9,10 +9,12 @@
 // a time (byte_finder.h); statements, heads and comments are read byte by byte.
 #include <algorithm>
 #include <map>
+#include <optional>
 
 #include "scan/tokenize/byte_finder.h"
 #include "scan/tokenize/record_handler.h"
 #include "scan/tokenize/sql_head.h"
+#include "scan/tokenize/sql_resume.h"
 
 namespace bd::scan::tokenize {
 namespace {
@@ -44,9 +46,29 @@ bool ends_with_values(const std::string& head) {
   return upper_ascii(std::string_view(head).substr(e - 6, 6)) == "VALUES";
 }
 
-class SqlTokenizer final : public Tokenizer {
+class SqlTokenizer final : public SqlCutTokenizer {
  public:
   explicit SqlTokenizer(RecordHandler& h) : h_(h) {}
+
+  // What else the state holds there is reset by the next statement or line: the
+  // statement head, quotes, the field buffer and column are empty or zero.
+  bool at_cut() const override {
+    if (state_ == State::kStatement) return true;
+    return state_ == State::kCopy && !copy_head_line_ && !end_marker_ && column_ == 0 && field_.empty() &&
+           line_start_;
+  }
+
+  std::optional<std::string> resume_text() const override {
+    std::string out;
+    if (!backslash_escapes_) out += "SET standard_conforming_strings = on;\n";
+    for (const auto& [table, columns] : schemas_) {
+      std::string create = create_table_statement(table, columns);
+      if (create.size() > kMaxBody) return std::nullopt;  // would not be read back whole
+      out += create;
+    }
+    if (state_ == State::kCopy) out += head_ + ";\n";  // the head as read, without its ';'
+    return out;
+  }
 
   void feed(std::string_view chunk) override {
     Finders find{ByteFinder(chunk, kTupleNeedles), ByteFinder(chunk, kCopyNeedles)};
@@ -533,6 +555,10 @@ class SqlTokenizer final : public Tokenizer {
 }  // namespace
 
 std::unique_ptr<Tokenizer> make_sql_tokenizer(RecordHandler& handler) {
+  return std::make_unique<SqlTokenizer>(handler);
+}
+
+std::unique_ptr<SqlCutTokenizer> make_sql_cut_tokenizer(RecordHandler& handler) {
   return std::make_unique<SqlTokenizer>(handler);
 }
 

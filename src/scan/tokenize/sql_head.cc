@@ -114,6 +114,12 @@ std::string parse_create_table_name(std::string_view head) {
   return name;
 }
 
+std::string create_table_statement(std::string_view name, const std::vector<std::string>& columns) {
+  std::string out = "CREATE TABLE `" + std::string(name) + "` (";
+  for (std::size_t i = 0; i < columns.size(); ++i) out += (i ? ",`" : "`") + columns[i] + "`";
+  return out + ");\n";
+}
+
 std::vector<std::string> parse_create_columns(std::string_view body) {
   static constexpr std::string_view kNotColumns[] = {"PRIMARY", "KEY",  "UNIQUE", "CONSTRAINT", "INDEX", "FOREIGN",
                                                      "CHECK",   "FULLTEXT", "SPATIAL", "EXCLUDE", "LIKE", "PERIOD"};

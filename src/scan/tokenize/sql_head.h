@@ -1,5 +1,6 @@
 // Parsing of SQL statement heads for the dump tokenizer: the table and column names of
-// INSERT INTO ... (cols) VALUES, COPY ... (cols) FROM stdin and CREATE TABLE bodies.
+// INSERT INTO ... (cols) VALUES, COPY ... (cols) FROM stdin and CREATE TABLE bodies;
+// and the CREATE TABLE text that parses back to given names (sql_resume.h).
 // Pure functions; thread-safe; never fail (unknown shapes give empty results).
 #pragma once
 
@@ -20,6 +21,10 @@ SqlHead parse_insert_or_copy_head(std::string_view head);
 std::string parse_create_table_name(std::string_view head);
 // Column names of a CREATE TABLE body (the text between the outer parentheses).
 std::vector<std::string> parse_create_columns(std::string_view body);
+// "CREATE TABLE `name` (`a`,`b`);\n", which parse_create_table_name and
+// parse_create_columns read back as `name` and `columns` (names as they return them:
+// without backticks, dots or surrounding spaces).
+std::string create_table_statement(std::string_view name, const std::vector<std::string>& columns);
 // Upper-cased ASCII copy.
 std::string upper_ascii(std::string_view s);
 
