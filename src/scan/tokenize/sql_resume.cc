@@ -52,7 +52,13 @@ class SqlPrefix::Tables final : public RecordHandler {
 
  private:
   static void add(std::vector<std::string>& names, const std::string& name) {
-    names.push_back(name.empty() ? "#" + std::to_string(names.size() + 1) : name);
+    if (!name.empty()) {
+      names.push_back(name);
+      return;
+    }
+    std::string number = std::to_string(names.size() + 1);
+    number.insert(number.begin(), '#');  // "#" + number trips g++ 12's -Wrestrict
+    names.push_back(std::move(number));
   }
 
   std::vector<Table> tables_;

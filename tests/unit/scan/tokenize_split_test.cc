@@ -1,13 +1,17 @@
 // The CSV and SQL tokenizers report the same events wherever the input is cut into
-// chunks, and the byte finder they use agrees with its portable loop.
+// chunks, a SQL tokenizer primed where a dump may be split (sql_resume.h) reports what
+// the whole dump's does after that point, and the byte finder they use agrees with its
+// portable loop.
 #include <gtest/gtest.h>
 
+#include <optional>
 #include <random>
 #include <string>
 #include <vector>
 
 #include "scan/tokenize/byte_finder.h"
 #include "scan/tokenize/record_handler.h"
+#include "scan/tokenize/sql_resume.h"
 
 namespace bd::scan::tokenize {
 namespace {
@@ -106,6 +110,50 @@ TEST(ScanTokenizeSplit, SqlTuplesCommentsAndCopyAtEveryCut) {
        }) {
     SCOPED_TRACE(sql);
     expect_split_invariant(Format::kSql, sql);
+  }
+}
+
+// The events after each line start where SqlPrefix allows a cut: those of the whole
+// dump's tokenizer, and those of a fresh one that read the prime first.
+void expect_prime_resumes(const std::string& sql) {
+  int cuts = 0;
+  for (std::size_t at = sql.find('\n'); at != std::string::npos; at = sql.find('\n', at + 1)) {
+    SqlPrefix prefix;
+    prefix.feed(std::string_view(sql).substr(0, at + 1));
+    if (!prefix.at_cut()) continue;
+    ++cuts;
+    std::optional<std::string> prime = prefix.prime();
+    ASSERT_TRUE(prime.has_value());
+    EventLog whole;
+    auto tok = make_tokenizer(Format::kSql, whole);
+    tok->feed(std::string_view(sql).substr(0, at + 1));
+    std::size_t before = whole.events.size();
+    tok->feed(std::string_view(sql).substr(at + 1));
+    tok->finish();
+    std::vector<std::string> want = whole.done();
+    want.erase(want.begin(), want.begin() + static_cast<std::ptrdiff_t>(before));
+    EventLog resumed;
+    auto fresh = make_tokenizer(Format::kSql, resumed);
+    fresh->feed(*prime);
+    resumed.events.clear();
+    fresh->feed(std::string_view(sql).substr(at + 1));
+    fresh->finish();
+    ASSERT_EQ(resumed.done(), want) << "cut after byte " << at << " of: " << sql << "\nprime: " << *prime;
+  }
+  EXPECT_GT(cuts, 0);
+}
+
+TEST(ScanTokenizeSplit, SqlPrimeResumesTheTokenizerAtEveryCut) {
+  for (const std::string& sql : {
+           std::string("CREATE TABLE `a;b` (`x` int, `y``z` text, KEY k (x));\nINSERT INTO `a;b` VALUES "
+                       "(1,'p;\n\\'q'),\n(2,'INSERT\nINSERT INTO c VALUES (3);\n');\n-- 'x\n"
+                       "/* ;\n */\nINSERT INTO c VALUES (4,'\\\\');\n"),
+           std::string("SET standard_conforming_strings = on;\nCREATE TABLE p (a text, b text);\n"
+                       "COPY p (a, b) FROM stdin;\n1\tx\\ty\n\\N\t2\n\\.\n"
+                       "INSERT INTO p VALUES ('C:\\', 'it''s');\nCOPY q FROM stdin;\n3\t4\n\\.\n"),
+       }) {
+    SCOPED_TRACE(sql);
+    expect_prime_resumes(sql);
   }
 }
 
