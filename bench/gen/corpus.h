@@ -27,6 +27,8 @@ struct CorpusOptions {
   std::uint64_t seed = 1;
   std::uint64_t persons = 5000;    // distinct persons in the person CSV
   std::uint64_t csv_bytes = 0;     // > 0: grow the person CSV to about this size instead
+  std::uint64_t sql_bytes = 0;     // > 0: the MySQL dump is about this size (else a quarter
+                                   // of the persons are its customers)
   std::uint64_t text_lines = 3000;
   std::uint64_t trap_rows = 2000;
   std::uint64_t employees = 600;   // per backup in the processor tar.gz
