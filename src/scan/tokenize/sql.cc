@@ -7,6 +7,9 @@
 // out as a view of the chunk; others are buffered. The quotes, backslashes, commas and
 // parentheses of tuples, and the tabs and newlines of COPY rows, are found 64 bytes at
 // a time (byte_finder.h); statements, heads and comments are read byte by byte.
+// Between statements and at COPY line starts it can say so, and write what it knows
+// there as SQL that brings a fresh tokenizer to the same state (sql_resume.h: how the
+// ranges of a split dump start).
 #include <algorithm>
 #include <map>
 #include <optional>
