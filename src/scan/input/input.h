@@ -12,8 +12,9 @@
 // pre-faulted buffers (InputOptions::buffer_size each); nothing is loaded whole.
 //
 // Threads: `threads` workers take files from a shared list. A large plain CSV/TSV file
-// or SQL dump is split at record (or statement) boundaries into ranges that several workers scan (split_min_bytes;
-// each range is a member of its own, MemberInfo::part). When there are fewer files
+// or SQL dump is split at record (or statement) boundaries into ranges that several
+// workers scan (split_min_bytes; each range is a member of its own,
+// MemberInfo::part). When there are fewer files
 // than workers, a spare thread decompresses/extracts while the worker decodes and
 // scans (a producer/consumer pipeline over the buffer ring). The SinkFactory and the
 // ProgressObserver are called from several threads at once.
@@ -48,7 +49,8 @@ struct InputOptions {
   int ring_buffers = 4;                      // buffers per pipeline, >= 2
   bool follow_symlinks = true;               // symlinks to files and directories (loop-safe)
   // A plain (not compressed, not archived) CSV/TSV file or SQL dump of at least this
-  // size is split at record boundaries into `threads` ranges scanned in parallel (scan/input/split.h).
+  // size is split at record boundaries into `threads` ranges scanned in parallel
+  // (scan/input/split.h).
   std::uint64_t split_min_bytes = 32ull << 20;
   InputLimits limits;
 };

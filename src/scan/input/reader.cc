@@ -77,8 +77,8 @@ void MemberReader::end_planning(std::vector<RangeWork> ranges) {
   shared_.queue->planning_done(std::move(ranges));
 }
 
-// A large plain CSV/TSV file or SQL dump: queues its ranges after the first for the other workers
-// and reads the first here. False when it is not split (then it is read whole).
+// A large plain CSV/TSV file or SQL dump: queues its ranges after the first for the
+// other workers and reads the first here. False when it is not split (then it is read whole).
 bool MemberReader::read_split(FileSource& file, const std::string& path, const Sniff& s) {
   if (!planning_ || s.encoding != Encoding::kUtf8 ||
       (s.format != Format::kCsv && s.format != Format::kTsv && s.format != Format::kSql)) {
