@@ -1,0 +1,57 @@
+// Fuzzes the split of one large file across threads against the whole-file scan: the
+// first byte picks the file's name (so the sniffer's format: CSV, TSV, SQL, NDJSON,
+// text) and the number of threads, the rest is the file. Split into ranges of at least
+// one byte, the report must be exactly the one-thread report; any difference aborts.
+// The file is a temporary file in $TMPDIR (or /tmp), removed after each input.
+#include <unistd.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+#include <string>
+#include <string_view>
+
+#include "scan/input/input.h"
+#include "scan/report_json.h"
+#include "scan/scanner.h"
+
+namespace {
+
+std::string report_of(const std::string& path, int threads) {
+  bd::scan::Scanner scanner;
+  bd::scan::InputOptions in;
+  in.threads = threads;
+  in.buffer_size = 64u << 10;
+  in.split_min_bytes = 1;
+  if (!bd::scan::read_inputs({path}, in, scanner).ok()) std::abort();
+  bd::scan::ScanReport r = scanner.finish();
+  r.timings.clear();
+  r.seconds = 0;
+  return bd::scan::report_to_json(r);
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  if (size < 2) return 0;
+  static constexpr const char* kSuffixes[] = {".csv", ".tsv", ".sql", ".ndjson", ".log"};
+  const std::string suffix = kSuffixes[data[0] % 5];
+  const int threads = 2 + (data[0] >> 4) % 3;
+  const char* dir = std::getenv("TMPDIR");
+  std::string path = std::string(dir != nullptr && *dir != '\0' ? dir : "/tmp") + "/split-fuzz-XXXXXX" + suffix;
+  int fd = ::mkstemps(path.data(), static_cast<int>(suffix.size()));
+  if (fd < 0) return 0;
+  std::string_view bytes(reinterpret_cast<const char*>(data) + 1, size - 1);
+  bool written = ::write(fd, bytes.data(), bytes.size()) == static_cast<ssize_t>(bytes.size());
+  ::close(fd);
+  if (written) {
+    std::string whole = report_of(path, 1);
+    std::string split = report_of(path, threads);
+    if (whole != split) {
+      ::unlink(path.c_str());
+      std::abort();
+    }
+  }
+  ::unlink(path.c_str());
+  return 0;
+}
