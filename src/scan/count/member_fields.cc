@@ -79,7 +79,6 @@ void MemberScan::classify_field(std::size_t col, ColumnRole role, std::string_vi
     }
   }
   ColumnResult& column = result_.columns[col];
-  emails_before_ = column.values[static_cast<std::size_t>(Category::kEmail)];
   switch (role) {
     case ColumnRole::kBsn: {
       if (auto bsn = validate::parse_bsn(v, true)) {
@@ -169,10 +168,11 @@ void MemberScan::classify_field(std::size_t col, ColumnRole role, std::string_vi
     }
     case ColumnRole::kEmail: {
       if (classify_whole_email(col, v)) return;
+      // Not one address alone: the column passes when the text holds one.
+      const std::uint64_t before = column.values[static_cast<std::size_t>(Category::kEmail)];
       classify_generic(col, role, v);
-      const auto& c = result_.columns[col].values;
-      if (c[static_cast<std::size_t>(Category::kEmail)] > emails_before_) ++result_.columns[col].report.passed;
-      emails_before_ = 0;
+      if (result_.columns[col].values[static_cast<std::size_t>(Category::kEmail)] > before)
+        ++result_.columns[col].report.passed;
       return;
     }
     case ColumnRole::kFreeText:

@@ -203,9 +203,12 @@ void MemberScan::note_signals() {
 }
 
 void MemberScan::count_hits(std::size_t col) {
-  for (const auto& h : hits_) count_hit(h, col);
-  hits_.clear();
-  note_signals();
+  // Most fields found nothing and signalled nothing: two tests.
+  if (!hits_.empty()) {
+    for (const auto& h : hits_) count_hit(h, col);
+    hits_.clear();
+  }
+  if (signals_.bsn_near_miss != 0 || signals_.encryption_signatures != 0) note_signals();
 }
 
 void MemberScan::count_hit(const detect::Hit& hit, std::size_t col) {

@@ -95,7 +95,6 @@ class MemberScan final : public MemberSink, public tokenize::RecordHandler {
   detect::TextScratch scratch_;
   std::vector<detect::Hit> hits_;
   detect::Signals signals_;
-  std::uint64_t emails_before_ = 0;  // the field's column e-mail count before classifying it
   bool ended_ = false;
   bool priming_ = false;     // feeding MemberPart::prime: nothing is counted
   ClockReading last_chunk_;  // when the previous chunk was analysed (or the sink opened)
