@@ -7,6 +7,7 @@
 
 #include "scan/count/hash.h"
 #include "scan/detect/digit_pass.h"
+#include "scan/detect/run_masks.h"
 #include "scan/validate/contact.h"
 #include "scan/validate/identity.h"
 #include "scan/validate/numeric.h"
@@ -14,9 +15,6 @@
 namespace bd::scan::detect {
 namespace {
 
-constexpr std::size_t kBsnWindow = 40;
-constexpr std::size_t kCardWindow = 60;
-constexpr std::size_t kBirthWindow = 30;
 constexpr std::size_t kNoLabel = static_cast<std::size_t>(-1);
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
@@ -281,75 +279,6 @@ void on_terms(std::string_view text, const std::vector<TermHit>& terms, std::vec
       default: break;
     }
   }
-}
-
-bool is_label(TermKind kind) {
-  return kind == TermKind::kLabelBsn || kind == TermKind::kLabelCard || kind == TermKind::kLabelBirth;
-}
-
-bool has_labels(const std::vector<TermHit>& terms) {
-  for (const TermHit& t : terms) {
-    if (is_label(t.kind)) return true;
-  }
-  return false;
-}
-
-std::size_t label_window(TermKind kind) {
-  if (kind == TermKind::kLabelBsn) return kBsnWindow;
-  return kind == TermKind::kLabelCard ? kCardWindow : kBirthWindow;
-}
-
-// A mask of one 64-byte block with the bits of its neighbours shifted in: bit i of
-// before(m, k) is bit i - k of the text, bit i of after(m, k) is bit i + k.
-struct Neighbours {
-  std::uint64_t prev;
-  std::uint64_t cur;
-  std::uint64_t next;
-  std::uint64_t before(int k) const { return (cur << k) | (prev >> (64 - k)); }
-  std::uint64_t after(int k) const { return (cur >> k) | (next << (64 - k)); }
-};
-
-// The digit-run starts of the middle block `c` (between `p` and `n`) that
-// Walker::on_run would not drop at once: a superset of the runs that pass
-// could_start_an_iban() or could_start_a_value() or lie in `labelled` (positions within
-// a label's window), which on_run checks again exactly. Most runs of a text (times,
-// dates, amounts, ids) are none of these, and are skipped all at once here instead of
-// one call each.
-std::uint64_t runs_worth_trying(const ByteClasses& p, const ByteClasses& c, const ByteClasses& n,
-                                std::uint64_t labelled) {
-  const Neighbours digits{p.digits, c.digits, n.digits};
-  const std::uint64_t d = c.digits;
-  const std::uint64_t starts = d & ~digits.before(1);
-  const Neighbours word{p.letters | p.underscores, c.letters | c.underscores, 0};
-  const Neighbours letters{p.letters, c.letters, 0};
-  const Neighbours alnum{p.letters | p.digits, c.letters | d, 0};
-  const Neighbours dashes{p.dashes, c.dashes, 0};
-  const Neighbours dots{0, c.dots, n.dots};
-  const Neighbours space_upper{0, c.space_upper, n.space_upper};
-  const std::uint64_t after_word = word.before(1);
-  const std::uint64_t iban = letters.before(1) & letters.before(2);
-  const std::uint64_t lead = Neighbours{p.plus_paren, c.plus_paren, 0}.before(1);  // "+31 6 ...", "(020) ..."
-  const std::uint64_t phone = c.zeros & ~(dashes.before(1) & alnum.before(2));
-  const std::uint64_t ipv4 = dots.after(1) | dots.after(2) | dots.after(3);
-  const std::uint64_t postcode =
-      space_upper.after(4) & d & digits.after(1) & digits.after(2) & digits.after(3);
-  return starts & ((iban & after_word) | ((lead | phone | ipv4 | postcode | labelled) & ~after_word));
-}
-
-// The positions of the block at `base` within the window after a BSN, card or birth
-// label; `from` is the first label whose window may still reach this block.
-std::uint64_t labelled_bits(const std::vector<TermHit>& terms, std::size_t& from, std::size_t base) {
-  while (from < terms.size() && terms[from].end + kCardWindow < base) ++from;
-  std::uint64_t bits = 0;
-  for (std::size_t i = from; i < terms.size() && terms[i].end < base + 64; ++i) {
-    if (!is_label(terms[i].kind)) continue;
-    std::size_t lo = std::max<std::size_t>(terms[i].end, base);
-    std::size_t hi = std::min<std::size_t>(terms[i].end + label_window(terms[i].kind), base + 63);
-    if (lo > hi) continue;
-    std::uint64_t upto = hi - base == 63 ? ~0ull : ((1ull << (hi - base + 1)) - 1);
-    bits |= upto & (~0ull << (lo - base));
-  }
-  return bits;
 }
 
 // The length of the digit run at `pos` (bit `bit` of the block at pos - bit).
