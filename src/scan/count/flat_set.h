@@ -90,36 +90,33 @@ class FlatSet64 {
   // The most keys `slots` slots take.
   static std::size_t capacity_of(std::size_t slots) { return slots / 4 * 3; }
 
-  // Compacts the keys to the front of the slot array, groups them by their top 8 bits
-  // in place (a counting pass, then each key swapped straight into its group: no sort,
-  // no second buffer), hands them to f(const std::uint64_t* keys, std::size_t n, const
-  // std::size_t* starts) with starts[p] the index of group p's first key (257 entries)
-  // and empties the set (keeping its slots). Keys within a group are in no order. Key 0
-  // is not handed over: the caller asks has_zero() first.
+  // Groups the keys by their top 8 bits (a counting scatter into a buffer of this
+  // thread's, reused from one drain to the next: no sort, and one pass over the slots),
+  // hands them to f(const std::uint64_t* keys, std::size_t n, const std::size_t* starts)
+  // with starts[p] the index of group p's first key (257 entries) and empties the set
+  // (keeping its slots). Keys within a group are in no order. Key 0 is not handed over:
+  // the caller asks has_zero() first.
   template <typename F>
   void drain_grouped(F&& f) {
-    std::uint64_t* a = slots_.data();
-    std::size_t n = 0;
     std::size_t starts[257] = {};
     for (std::uint64_t k : slots_) {
-      if (k != 0) {
-        a[n++] = k;
-        ++starts[(k >> 56) + 1];
-      }
+      if (k != 0) ++starts[(k >> 56) + 1];
     }
     for (std::size_t p = 0; p < 256; ++p) starts[p + 1] += starts[p];
-    std::size_t next[256];
-    std::copy(starts, starts + 256, next);
-    for (std::size_t p = 0; p < 256; ++p) {
-      while (next[p] < starts[p + 1]) {
-        // Carry the key at the group's next free place to its own group, and the key
-        // found there on, until one belongs here.
-        std::uint64_t k = a[next[p]];
-        for (std::size_t g = k >> 56; g != p; g = k >> 56) std::swap(k, a[next[g]++]);
-        a[next[p]++] = k;
-      }
+    const std::size_t n = starts[256];
+    // Scattering in place (swapping each key into its group) took a cache miss per
+    // key on a table of megabytes; a separate buffer is written in 256 streams.
+    thread_local MappedVector<std::uint64_t> grouped;
+    if (grouped.size() < n) {
+      grouped.clear();
+      grouped.resize(n);
     }
-    f(static_cast<const std::uint64_t*>(a), n, static_cast<const std::size_t*>(starts));
+    std::size_t at[256];
+    std::copy(starts, starts + 256, at);
+    for (std::uint64_t k : slots_) {
+      if (k != 0) grouped[at[k >> 56]++] = k;
+    }
+    f(static_cast<const std::uint64_t*>(grouped.data()), n, static_cast<const std::size_t*>(starts));
     clear();
   }
 
