@@ -14,6 +14,12 @@ constexpr std::size_t kHugePage = std::size_t{2} << 20;
 // page costs less than the 4 KiB faults of the block would.
 constexpr std::size_t kHugeFrom = std::size_t{1} << 20;
 
+// Bytes from p to the next 2 MiB boundary (0 when p is on one).
+std::size_t to_huge_page(const void* p) {
+  auto misalign = reinterpret_cast<std::uintptr_t>(p) % kHugePage;
+  return misalign == 0 ? 0 : kHugePage - misalign;
+}
+
 std::size_t huge_rounded(std::size_t bytes) {
   return (bytes + kHugePage - 1) / kHugePage * kHugePage;
 }
@@ -34,13 +40,13 @@ void* map_block(std::size_t bytes) {
   if (p == MAP_FAILED) throw std::bad_alloc();
   if (!huge) return p;
   // Keep the aligned part only, so that unmap_block needs nothing but its size.
-  auto start = reinterpret_cast<std::uintptr_t>(p);
-  auto at = (start + kHugePage - 1) & ~(kHugePage - 1);
-  if (at > start) ::munmap(p, at - start);
-  std::size_t tail = start + mapped - (at + size);
-  if (tail > 0) ::munmap(reinterpret_cast<void*>(at + size), tail);
-  ::madvise(reinterpret_cast<void*>(at), size, MADV_HUGEPAGE);  // advice only
-  return reinterpret_cast<void*>(at);
+  char* start = static_cast<char*>(p);
+  char* at = start + to_huge_page(start);
+  if (at > start) ::munmap(start, static_cast<std::size_t>(at - start));
+  std::size_t tail = mapped - static_cast<std::size_t>(at - start) - size;
+  if (tail > 0) ::munmap(at + size, tail);
+  ::madvise(at, size, MADV_HUGEPAGE);  // advice only
+  return at;
 }
 
 void unmap_block(void* p, std::size_t bytes) noexcept {
@@ -62,8 +68,7 @@ MappedMemory::MappedMemory(std::size_t bytes) : bytes_(bytes) {
     data_ = mapped_;
     return;
   }
-  auto at = (reinterpret_cast<std::uintptr_t>(mapped_) + kHugePage - 1) & ~(kHugePage - 1);
-  data_ = reinterpret_cast<void*>(at);
+  data_ = static_cast<char*>(mapped_) + to_huge_page(mapped_);
   ::madvise(data_, huge_rounded(bytes), MADV_HUGEPAGE);  // advice only: refused, it stays on 4 KiB pages
 }
 
