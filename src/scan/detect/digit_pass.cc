@@ -153,7 +153,7 @@ __attribute__((target("avx2"), no_sanitize_address)) void classify_classes_avx2(
 
 using ClassifyFn = void (*)(const char*, std::size_t, std::uint64_t*, std::uint64_t*);
 
-ClassifyFn pick() {
+ClassifyFn pick() noexcept {
 #if defined(__x86_64__)
   __builtin_cpu_init();
   if (__builtin_cpu_supports("avx2")) return classify_avx2;
@@ -165,7 +165,7 @@ const ClassifyFn kClassify = pick();
 
 using ClassesFn = void (*)(const char*, std::size_t, ByteClasses*);
 
-ClassesFn pick_classes() {
+ClassesFn pick_classes() noexcept {
 #if defined(__x86_64__)
   __builtin_cpu_init();
   if (__builtin_cpu_supports("avx2")) return classify_classes_avx2;
@@ -185,7 +185,7 @@ bool has_word_bytes_portable(const char* p, std::size_t n) {
 
 using WordsFn = bool (*)(const char*, std::size_t);
 
-WordsFn pick_words() {
+WordsFn pick_words() noexcept {
 #if defined(__x86_64__)
   __builtin_cpu_init();
   if (__builtin_cpu_supports("avx2")) return has_word_bytes_avx2;
