@@ -54,7 +54,7 @@ __attribute__((target("avx2"), no_sanitize_address)) void classify_avx2(const ch
   const __m256i at = _mm256_set1_epi8('@');
   std::uint64_t d = 0;
   std::uint64_t a = 0;
-  for (int half = 0; half < 2; ++half) {
+  for (std::size_t half = 0; half < 2; ++half) {
     __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + half * 32));
     // Signed compares are right for ASCII digits; bytes >= 0x80 are negative and fail.
     __m256i ge = _mm256_cmpgt_epi8(v, zero);
