@@ -149,9 +149,9 @@ class LinkUnion {
   static constexpr std::size_t kBatch = 16;
 
   void add_batch(const PersonLink* links, std::size_t n) {
-    std::array<std::uint64_t, 2 * kBatch> key;
-    std::array<const std::uint32_t*, 2 * kBatch> at;
-    std::array<std::uint32_t, 2 * kBatch> rank;
+    std::array<std::uint64_t, 2 * kBatch> key{};
+    std::array<const std::uint32_t*, 2 * kBatch> at{};
+    std::array<std::uint32_t, 2 * kBatch> rank{};
     for (std::size_t i = 0; i < n; ++i) {
       key[2 * i] = links[i].first;
       key[2 * i + 1] = links[i].second;
