@@ -59,7 +59,7 @@ class MappedMemory {
 // A block of `bytes` fresh anonymous memory, rounded up, aligned and advised for huge
 // pages as MappedMemory's blocks are; give it back with unmap_block(p, bytes). Throws
 // std::bad_alloc when no mapping can be made.
-void* map_block(std::size_t bytes);
+[[gnu::returns_nonnull]] void* map_block(std::size_t bytes);
 void unmap_block(void* p, std::size_t bytes) noexcept;
 
 // A standard allocator that maps buffers of 1 MiB and more with map_block and leaves
