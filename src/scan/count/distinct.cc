@@ -117,7 +117,13 @@ void DistinctCounter::sorted_partition(std::size_t p, KeyVector& out) {
   read_partition(p, out);
   sort_hashes(out, scratch);
   out.erase(std::unique(out.begin(), out.end()), out.end());
-  if (p == 0 && zero_) out.insert(out.begin(), 0);  // runs never hold key 0
+  if (p == 0 && zero_) {
+    // Runs never hold key 0; it is the partition's smallest key. (Moved to the front
+    // rather than inserted there: g++ 12 warns about the insert's reallocation.)
+    out.resize(out.size() + 1);
+    std::move_backward(out.begin(), out.end() - 1, out.end());
+    out.front() = 0;
+  }
 }
 
 std::uint64_t DistinctCounter::count_bound() const {
