@@ -107,7 +107,11 @@ void MemberScan::on_table(std::string_view table, const std::vector<std::string>
 }
 
 std::size_t MemberScan::add_column(Table& table, std::string name) {
-  if (name.empty()) name = "#" + std::to_string(table.columns.size() + 1);
+  if (name.empty()) {
+    // Appended, not concatenated: g++ 12 warns (-Wrestrict) about "#" + string here.
+    name.push_back('#');
+    name.append(std::to_string(table.columns.size() + 1));
+  }
   ColumnResult col;
   col.report.file = result_.file.path;
   col.report.table = table.name;
