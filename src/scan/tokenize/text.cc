@@ -1,71 +1,70 @@
-// Free-text tokenizer (logs, notes): hands complete lines to the handler in blocks.
-// A line longer than kMaxField is cut at its last space (or hard at the cap), so a
-// 1 GB line never sits in memory whole. Text has no records.
-#include <cstring>
+// Free-text tokenizer (logs, notes): hands the text to the handler in blocks of
+// whole lines, at least kTextBlock bytes each, cut where text_blocks.h says whatever
+// the chunks it is fed; a block stays within kMaxField bytes, so a 1 GB line never sits
+// in memory whole. Text has no records.
+#include <algorithm>
+#include <string>
 
 #include "scan/tokenize/record_handler.h"
+#include "scan/tokenize/text_blocks.h"
 
 namespace bd::scan::tokenize {
 namespace {
-
-constexpr std::size_t kBlock = 64 * 1024;
 
 class TextTokenizer final : public Tokenizer {
  public:
   explicit TextTokenizer(RecordHandler& h) : h_(h) {}
 
   void feed(std::string_view chunk) override {
-    if (carry_.empty()) {
-      // Fast path: scan whole lines straight from the chunk.
-      std::size_t last_nl = chunk.rfind('\n');
-      if (last_nl == std::string_view::npos) {
-        carry(chunk);
+    while (!chunk.empty()) {
+      // Chunk bytes from `from` on may hold the '\n' that ends the block; past `room`
+      // the block would outgrow kMaxField.
+      std::size_t have = pending_.size();
+      std::size_t from = have + 1 >= kTextBlock ? 0 : kTextBlock - 1 - have;
+      std::size_t room = kMaxField - have;
+      std::size_t to = std::min(chunk.size(), room);
+      std::size_t nl = find_newline(chunk, from, to);
+      if (nl < to) {
+        emit(chunk.substr(0, nl + 1));
+        chunk.remove_prefix(nl + 1);
+        continue;
+      }
+      if (chunk.size() < room) {
+        pending_.append(chunk);  // the block goes on in the next chunk
         return;
       }
-      emit(chunk.substr(0, last_nl + 1));
-      carry(chunk.substr(last_nl + 1));
-      return;
+      pending_.append(chunk.substr(0, room));
+      chunk.remove_prefix(room);
+      cut_long_block();
     }
-    std::size_t nl = chunk.find('\n');
-    if (nl == std::string_view::npos) {
-      carry(chunk);
-      return;
-    }
-    carry_.append(chunk.substr(0, nl + 1));
-    h_.on_text(carry_);
-    carry_.clear();
-    feed(chunk.substr(nl + 1));
   }
 
   void finish() override {
-    if (!carry_.empty()) h_.on_text(carry_);
-    carry_.clear();
+    if (!pending_.empty()) h_.on_text(pending_);
+    pending_.clear();
   }
 
  private:
-  void emit(std::string_view lines) {
-    while (lines.size() > kBlock) {
-      std::size_t cut = lines.rfind('\n', kBlock);
-      if (cut == std::string_view::npos || cut == 0) cut = lines.find('\n', kBlock);
-      if (cut == std::string_view::npos) break;
-      h_.on_text(lines.substr(0, cut + 1));
-      lines.remove_prefix(cut + 1);
+  // The block ends with `tail`; most blocks lie inside one chunk and are not copied.
+  void emit(std::string_view tail) {
+    if (pending_.empty()) {
+      h_.on_text(tail);
+      return;
     }
-    if (!lines.empty()) h_.on_text(lines);
+    pending_.append(tail);
+    h_.on_text(pending_);
+    pending_.clear();
   }
 
-  void carry(std::string_view rest) {
-    carry_.append(rest);
-    while (carry_.size() > kMaxField) {
-      std::size_t cut = carry_.rfind(' ', kMaxField);
-      if (cut == std::string::npos || cut < kMaxField / 2) cut = kMaxField;
-      h_.on_text(std::string_view(carry_).substr(0, cut));
-      carry_.erase(0, cut);
-    }
+  // pending_ holds kMaxField bytes without a '\n' that ends the block.
+  void cut_long_block() {
+    std::size_t cut = text_block_cut(pending_);
+    h_.on_text(std::string_view(pending_).substr(0, cut));
+    pending_.erase(0, cut);
   }
 
   RecordHandler& h_;
-  std::string carry_;
+  std::string pending_;  // the start of the current block, from earlier chunks
 };
 
 }  // namespace
