@@ -38,8 +38,8 @@ MemberScan::MemberScan(ScanState& state, const MemberInfo& info, const ScanOptio
   if (tokenizer_ && !info.part.prime.empty()) {
     // A later range of a split file: its tokenizer first reads what puts it (and the
     // tables here) where the whole file's stood at the range's start (the first CSV
-    // record; SQL tables, schemas and COPY head); what it reports of that belongs to
-    // earlier ranges and is not counted here.
+    // record; SQL tables, schemas and COPY head; NDJSON keys and problems reported);
+    // what it reports of that belongs to earlier ranges and is not counted here.
     priming_ = true;
     tokenizer_->feed(info.part.prime);
     priming_ = false;
@@ -195,6 +195,9 @@ void MemberScan::on_text(std::string_view text) {
 }
 
 void MemberScan::on_problem(std::string_view reason) {
+  // A prime's problems were the earlier ranges' to report (an NDJSON prime repeats a
+  // malformed line so that the range does not report it again).
+  if (priming_) return;
   if (result_.problems.size() < kMaxProblems) result_.problems.emplace_back(reason);
 }
 

@@ -4,10 +4,12 @@
 // object itself when it holds no such array. Keys name the columns (nested keys as
 // "parent.child"); scalar values are fields; null is skipped. Nesting deeper than
 // kMaxDepth is skipped (and reported); malformed JSON is reported, and NDJSON resumes
-// at the next line.
+// at the next line. The NDJSON tokenizer can be resumed at a line start
+// (json_resume.h).
 #include <string>
 #include <vector>
 
+#include "scan/tokenize/json_resume.h"
 #include "scan/tokenize/record_handler.h"
 
 namespace bd::scan::tokenize {
@@ -16,9 +18,15 @@ namespace {
 constexpr std::size_t kMaxDepth = 64;
 constexpr std::size_t kMaxKey = 256;
 
-class JsonTokenizer final : public Tokenizer {
+class JsonTokenizer final : public JsonCutTokenizer {
  public:
   JsonTokenizer(RecordHandler& h, bool ndjson) : h_(h), ndjson_(ndjson) { h_.on_table("", {}); }
+
+  // A key left without a value by a malformed object ('{"a"}') stays in path_ and
+  // prefixes the next line's keys: no cut there.
+  bool at_cut() const override { return state_ == State::kValue && stack_.empty() && path_.empty(); }
+  bool reported_malformed() const override { return broken_; }
+  bool reported_too_deep() const override { return deep_reported_; }
 
   void feed(std::string_view s) override {
     for (std::size_t i = 0; i < s.size();) i = step(s, i);
@@ -137,12 +145,20 @@ class JsonTokenizer final : public Tokenizer {
     return j + 1;
   }
 
+  // A key keeps its first kMaxKey bytes; a longer value goes out as free text in
+  // pieces of kMaxField bytes, and its last piece is the field. Either way the result
+  // does not depend on where the chunks fed cut the string.
   void add(std::string_view part) {
-    std::size_t cap = in_key_ ? kMaxKey : kMaxField;
-    if (buf_.size() + part.size() > cap) {
-      if (!in_key_) h_.on_text(buf_);
+    if (in_key_) {
+      buf_.append(part.substr(0, kMaxKey - std::min(kMaxKey, buf_.size())));
+      return;
+    }
+    while (buf_.size() + part.size() > kMaxField) {
+      std::size_t take = kMaxField - buf_.size();
+      buf_.append(part.substr(0, take));
+      h_.on_text(buf_);
       buf_.clear();
-      part = part.substr(0, std::min(part.size(), cap));
+      part.remove_prefix(take);
     }
     buf_.append(part);
   }
@@ -257,6 +273,10 @@ class JsonTokenizer final : public Tokenizer {
 
 std::unique_ptr<Tokenizer> make_json_tokenizer(RecordHandler& handler, bool ndjson) {
   return std::make_unique<JsonTokenizer>(handler, ndjson);
+}
+
+std::unique_ptr<JsonCutTokenizer> make_ndjson_cut_tokenizer(RecordHandler& handler) {
+  return std::make_unique<JsonTokenizer>(handler, true);
 }
 
 }  // namespace bd::scan::tokenize
