@@ -29,6 +29,8 @@ struct CorpusOptions {
   std::uint64_t csv_bytes = 0;     // > 0: grow the person CSV to about this size instead
   std::uint64_t sql_bytes = 0;     // > 0: the MySQL dump is about this size (else a quarter
                                    // of the persons are its customers)
+  std::uint64_t ndjson_bytes = 0;  // > 0: the NDJSON export is about this size (else a quarter
+                                   // of the persons are its records)
   std::uint64_t text_lines = 3000;
   std::uint64_t trap_rows = 2000;
   std::uint64_t employees = 600;   // per backup in the processor tar.gz

@@ -40,7 +40,9 @@ Truth generate_corpus(const std::string& dir, const CorpusOptions& o) {
   // A customer takes about 320 bytes of the dump, with its two orders.
   std::uint64_t customers = o.sql_bytes > 0 ? o.sql_bytes / 320 : persons / 4;
   write_customer_mysql(sql, truth, "klanten.sql", o.seed, 0, customers);
-  write_ndjson(ndjson, truth, "klanten.ndjson", o.seed, persons / 4, persons / 4);
+  // A record of the export takes about 320 bytes.
+  std::uint64_t records = o.ndjson_bytes > 0 ? o.ndjson_bytes / 320 : persons / 4;
+  write_ndjson(ndjson, truth, "klanten.ndjson", o.seed, persons / 4, records);
   write_text(text, truth, "meldingen.log", o.seed, o.text_lines);
   write_traps(traps, truth, "traps.csv", o.seed, o.trap_rows);
   save(dir + "/klanten.sql", sql.memory());

@@ -1,5 +1,5 @@
 // bd_gen: writes a seeded scanner corpus and its truth.json (see corpus.h).
-//   bd_gen --out DIR [--seed N] [--persons N | --csv-mb MB] [--sql-mb MB] [--text-lines N]
+//   bd_gen --out DIR [--seed N] [--persons N | --csv-mb MB] [--sql-mb MB] [--ndjson-mb MB] [--text-lines N]
 //          [--trap-rows N] [--employees N] [--no-archives] [--truth FILE (default DIR.truth.json)]
 #include <sys/stat.h>
 
@@ -14,8 +14,8 @@
 namespace {
 int usage() {
   std::fprintf(stderr,
-               "usage: bd_gen --out DIR [--seed N] [--persons N | --csv-mb MB] [--sql-mb MB] [--text-lines N]\n"
-               "              [--trap-rows N] [--employees N] [--no-archives] [--truth FILE]\n");
+               "usage: bd_gen --out DIR [--seed N] [--persons N | --csv-mb MB] [--sql-mb MB] [--ndjson-mb MB]\n"
+               "              [--text-lines N] [--trap-rows N] [--employees N] [--no-archives] [--truth FILE]\n");
   return 2;
 }
 }  // namespace
@@ -35,6 +35,7 @@ int main(int argc, char** argv) {
       else if (a == "--persons") o.persons = num();
       else if (a == "--csv-mb") o.csv_bytes = num() * 1000000ull;
       else if (a == "--sql-mb") o.sql_bytes = num() * 1000000ull;
+      else if (a == "--ndjson-mb") o.ndjson_bytes = num() * 1000000ull;
       else if (a == "--text-lines") o.text_lines = num();
       else if (a == "--trap-rows") o.trap_rows = num();
       else if (a == "--employees") o.employees = num();

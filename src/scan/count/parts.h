@@ -7,7 +7,10 @@
 // which is the file's order. A column is matched by its table (SQL; "" for CSV) and
 // its place among the table's columns: a later range has the columns of the ranges
 // before it at the same places (CSV: the header's names, then "#n"; SQL: its prime
-// declares every table and column seen before it), and may add more. Distinct values
+// declares every table and column seen before it; NDJSON: its prime declares every
+// key seen before it, in order), and may add more. Free text has no columns, and a
+// log's ranges start where its text blocks start, so its counts and signatures add
+// up as the whole file's. Distinct values
 // and persons are not part of a MemberResult: every range streams its own to the
 // ScanState.
 //

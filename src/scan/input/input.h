@@ -11,10 +11,10 @@
 // Memory is bounded whatever the input size: each worker owns a small ring of reused,
 // pre-faulted buffers (InputOptions::buffer_size each); nothing is loaded whole.
 //
-// Threads: `threads` workers take files from a shared list. A large plain CSV/TSV file
-// or SQL dump is split at record (or statement) boundaries into ranges that several
-// workers scan (split_min_bytes; each range is a member of its own,
-// MemberInfo::part). When there are fewer files
+// Threads: `threads` workers take files from a shared list. A large plain CSV/TSV
+// file, SQL dump, NDJSON file or log is split at record (statement, line, text block)
+// boundaries into ranges that several workers scan (split_min_bytes; each range is a
+// member of its own, MemberInfo::part). When there are fewer files
 // than workers, a spare thread decompresses/extracts while the worker decodes and
 // scans (a producer/consumer pipeline over the buffer ring). The SinkFactory and the
 // ProgressObserver are called from several threads at once.
@@ -48,9 +48,9 @@ struct InputOptions {
   std::size_t buffer_size = 1u << 20;        // bytes per ring buffer (fresh memory costs: small)
   int ring_buffers = 4;                      // buffers per pipeline, >= 2
   bool follow_symlinks = true;               // symlinks to files and directories (loop-safe)
-  // A plain (not compressed, not archived) CSV/TSV file or SQL dump of at least this
-  // size is split at record boundaries into `threads` ranges scanned in parallel
-  // (scan/input/split.h).
+  // A plain (not compressed, not archived) CSV/TSV file, SQL dump, NDJSON file or log
+  // of at least this size is split at record boundaries into `threads` ranges scanned
+  // in parallel (scan/input/split.h).
   std::uint64_t split_min_bytes = 32ull << 20;
   InputLimits limits;
 };

@@ -77,13 +77,10 @@ void MemberReader::end_planning(std::vector<RangeWork> ranges) {
   shared_.queue->planning_done(std::move(ranges));
 }
 
-// A large plain CSV/TSV file or SQL dump: queues its ranges after the first for the
+// A large plain file of a format that splits (split.h): queues its ranges after the first for the
 // other workers and reads the first here. False when it is not split (then it is read whole).
 bool MemberReader::read_split(FileSource& file, const std::string& path, const Sniff& s) {
-  if (!planning_ || s.encoding != Encoding::kUtf8 ||
-      (s.format != Format::kCsv && s.format != Format::kTsv && s.format != Format::kSql)) {
-    return false;
-  }
+  if (!planning_ || s.encoding != Encoding::kUtf8 || !splits_format(s.format)) return false;
   auto split = plan_split(file.fd(), file.size(), path, s.format, shared_.options);
   if (!split) return false;
   std::vector<RangeWork> ranges;

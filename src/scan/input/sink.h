@@ -28,10 +28,11 @@
 
 namespace bd::scan {
 
-// One byte range of a large plain CSV/TSV file or SQL dump that the input layer split
-// across its threads (scan/input/split.h). Every range is a member of its own, with the
-// file's path; the analysis side combines the results of all `count` ranges of one
-// `split`, in range order, into the one result the unsplit file gives.
+// One byte range of a large plain CSV/TSV file, SQL dump, NDJSON file or log that the
+// input layer split across its threads (scan/input/split.h). Every range is a member
+// of its own, with the file's path; the analysis side combines the results of all
+// `count` ranges of one `split`, in range order, into the one result the unsplit file
+// gives.
 struct MemberPart {
   std::uint64_t split = 0;  // which split file (unique in the process); 0: not split
   std::uint32_t index = 0;  // the range's place in the file, 0 first
@@ -41,8 +42,10 @@ struct MemberPart {
   // decoded as the first range decoded it, so that the delimiter and the header are
   // decided as the first range's were. SQL: statements declaring the tables and
   // columns seen before, the schemas, and the COPY head when the range starts in COPY
-  // data (scan/tokenize/sql_resume.h). A sink feeds `prime` to its tokenizer first and
-  // counts nothing of it.
+  // data (scan/tokenize/sql_resume.h). NDJSON: lines declaring the keys seen before
+  // and repeating the once-per-file problems already reported (scan/tokenize/
+  // json_resume.h). Text: empty. A sink feeds `prime` to its tokenizer first and
+  // counts and reports nothing of it.
   std::string prime;
 };
 

@@ -214,6 +214,15 @@ void install_sigbus_guard() {
   });
 }
 
+SplitPoints plan_format(std::string_view bytes, Format format, int parts, const Release& release) {
+  switch (format) {
+    case Format::kSql: return plan_sql_ranges(bytes, parts, release);
+    case Format::kNdjson: return plan_ndjson_ranges(bytes, parts, release);
+    case Format::kText: return plan_text_ranges(bytes, parts, release);
+    default: return plan_ranges(bytes, format == Format::kTsv ? '\t' : 0, parts, release);
+  }
+}
+
 }  // namespace
 
 SplitPoints plan_ranges(std::string_view bytes, char delimiter_hint, int parts, const Release& release) {
@@ -313,7 +322,20 @@ bool may_split(const std::string& path, std::uint64_t size, const InputOptions& 
   head.resize(static_cast<std::size_t>(n));
   Sniff s = sniff(base_name(path), head);
   return s.container == Container::kNone && s.protection.empty() && s.encoding == Encoding::kUtf8 &&
-         (s.format == Format::kCsv || s.format == Format::kTsv || s.format == Format::kSql);
+         splits_format(s.format);
+}
+
+bool splits_format(Format format) {
+  switch (format) {
+    case Format::kCsv:
+    case Format::kTsv:
+    case Format::kSql:
+    case Format::kNdjson:
+    case Format::kText: return true;
+    case Format::kJson:
+    case Format::kBinary: return false;
+  }
+  return false;
 }
 
 std::shared_ptr<SplitFile> plan_split(int fd, std::uint64_t size, const std::string& path, Format format,
@@ -340,9 +362,7 @@ std::shared_ptr<SplitFile> plan_split(int fd, std::uint64_t size, const std::str
     m.release(released, upto);
     released = std::max(released, upto);
   };
-  SplitPoints points = format == Format::kSql
-                           ? plan_sql_ranges(map->bytes(), parts, release)
-                           : plan_ranges(map->bytes(), format == Format::kTsv ? '\t' : 0, parts, release);
+  SplitPoints points = plan_format(map->bytes(), format, parts, release);
   t_planning = nullptr;
   if (guard.shrank != 0 || points.starts.size() < 2) return nullptr;
   auto file = std::make_shared<SplitFile>();

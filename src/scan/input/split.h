@@ -1,12 +1,12 @@
-// Splitting one large plain CSV/TSV file or SQL dump across the worker threads.
-// Internal to src/scan/input/.
+// Splitting one large plain CSV/TSV file, SQL dump, NDJSON file or free-text log
+// across the worker threads. Internal to src/scan/input/.
 //
-// A file on disk (not an archive member, not compressed) that sniffs as CSV/TSV or as
-// a SQL dump and is at least InputOptions::split_min_bytes is read as several byte
-// ranges, each a member of its own (MemberInfo::part) scanned by whichever worker
-// takes it. Every range but the first starts where the tokenizer of the whole file
-// would stand at a clean state, and is primed (MemberPart::prime) with text that puts
-// its tokenizer in that state; the analysis side combines the ranges' results into one.
+// A file on disk (not an archive member, not compressed) that sniffs as one of these
+// and is at least InputOptions::split_min_bytes is read as several byte ranges, each
+// a member of its own (MemberInfo::part) scanned by whichever worker takes it. Every
+// range but the first starts where the tokenizer of the whole file would stand at a
+// clean state, and is primed (MemberPart::prime) with text that puts its tokenizer in
+// that state; the analysis side combines the ranges' results into one.
 //
 // CSV/TSV: a range starts at a real record start. The planner runs the CSV tokenizer's
 // quoting rules (scan/tokenize/csv.cc) over the bytes before each candidate cut,
@@ -21,6 +21,14 @@
 // primes a range with what it knew there: the tables and columns announced, the
 // CREATE TABLE schemas, the string escaping and the COPY head. Only dumps whose bytes
 // before the last cut are valid UTF-8 are split (the prime is their text).
+//
+// NDJSON (split_lines.cc): a range starts at a line start where the JSON tokenizer,
+// run over the bytes before it, stands outside any value (scan/tokenize/
+// json_resume.h); its prime declares the keys seen before (the columns, in order) and
+// the once-per-file problems already reported. Text (split_lines.cc): a range starts
+// after a '\n' where the text tokenizer starts a block (its blocks depend on the text
+// alone, scan/tokenize/text_blocks.h); no prime. Both split only files whose bytes
+// before the last cut are valid UTF-8. A JSON document (an array) is never split.
 //
 // Decoding: ranges are cut after a '\n', so no character spans two ranges; a range
 // starts as UTF-8 when everything before it is valid UTF-8, else as Windows-1252 (the
@@ -72,8 +80,14 @@ struct SplitPoints {
 // only grows).
 using Release = std::function<void(std::uint64_t upto)>;
 SplitPoints plan_ranges(std::string_view bytes, char delimiter_hint, int parts, const Release& release = {});
-// The same for a SQL dump (split_sql.cc).
+// The same for a SQL dump (split_sql.cc), an NDJSON file and a free-text log
+// (split_lines.cc).
 SplitPoints plan_sql_ranges(std::string_view bytes, int parts, const Release& release = {});
+SplitPoints plan_ndjson_ranges(std::string_view bytes, int parts, const Release& release = {});
+SplitPoints plan_text_ranges(std::string_view bytes, int parts, const Release& release = {});
+
+// Whether files of this format are split (CSV, TSV, SQL, NDJSON, text).
+bool splits_format(Format format);
 
 // A read-only mapping of a whole file, for planning. Owns the mapping.
 class MappedFile {
@@ -135,11 +149,12 @@ class WorkQueue {
 };
 
 // Whether a file of this size may be split (read_inputs counts workers with it):
-// threads > 1, size >= split_min_bytes, and its first bytes sniff as plain CSV/TSV or
-// SQL.
+// threads > 1, size >= split_min_bytes, and its first bytes sniff as plain UTF-8 of a
+// format that splits_format() accepts.
 bool may_split(const std::string& path, std::uint64_t size, const InputOptions& options);
 
-// Maps and plans `fd` (a plain CSV/TSV/SQL file sniffed as `format`, UTF-8); null when it
+// Maps and plans `fd` (a plain file of a format that splits, sniffed as `format`,
+// UTF-8); null when it
 // is not worth or not possible to split.
 std::shared_ptr<SplitFile> plan_split(int fd, std::uint64_t size, const std::string& path, Format format,
                                       const InputOptions& options);

@@ -2,7 +2,7 @@
 
 #include <functional>
 #include <optional>
-#include <unordered_set>
+#include <unordered_map>
 #include <vector>
 
 namespace bd::scan::tokenize {
@@ -64,10 +64,19 @@ std::optional<std::string> key_line(std::string_view path) {
 class JsonPrefix::Keys final : public RecordHandler {
  public:
   void on_table(std::string_view, const std::vector<std::string>&) override {}
+  // Records mostly repeat the keys of the one before in the same order: the key after
+  // the last one found is compared first, and the hash is seldom needed.
   std::size_t column_for_key(std::string_view key) override {
-    if (keys.size() < kMaxColumns && seen_.find(key) == seen_.end()) {
+    if (next_ < keys.size() && keys[next_] == key) {
+      ++next_;
+      return 0;
+    }
+    if (auto it = seen_.find(key); it != seen_.end()) {
+      next_ = it->second + 1;
+    } else if (keys.size() < kMaxColumns) {
+      seen_.emplace(std::string(key), keys.size());
       keys.emplace_back(key);
-      seen_.emplace(key);
+      next_ = keys.size();
     }
     return 0;
   }
@@ -86,15 +95,20 @@ class JsonPrefix::Keys final : public RecordHandler {
     using is_transparent = void;
     std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
   };
-  std::unordered_set<std::string, Hash, std::equal_to<>> seen_;
+  std::unordered_map<std::string, std::size_t, Hash, std::equal_to<>> seen_;  // index in keys
+  std::size_t next_ = 0;
 };
 
 JsonPrefix::JsonPrefix() : keys_(std::make_unique<Keys>()), tokenizer_(make_ndjson_cut_tokenizer(*keys_)) {}
 JsonPrefix::~JsonPrefix() = default;
 
-void JsonPrefix::feed(std::string_view text) { tokenizer_->feed(text); }
+void JsonPrefix::feed(std::string_view text) {
+  tokenizer_->feed(text);
+}
 
-bool JsonPrefix::at_cut() const { return tokenizer_->at_cut() && !keys_->record_open; }
+bool JsonPrefix::at_cut() const {
+  return tokenizer_->at_cut() && !keys_->record_open;
+}
 
 std::optional<std::string> JsonPrefix::prime() const {
   std::string out;
