@@ -1,7 +1,8 @@
-// Free-text tokenizer (logs, notes): hands the text to the handler in blocks of
-// whole lines, at least kTextBlock bytes each, cut where text_blocks.h says whatever
-// the chunks it is fed; a block stays within kMaxField bytes, so a 1 GB line never sits
-// in memory whole. Text has no records.
+// Free-text tokenizer (logs, notes): hands the text to the handler in blocks of whole
+// lines of at least kTextBlock bytes (the last one may be shorter), cut where
+// text_blocks.h says whatever the chunks it is fed. A block stays within kMaxField
+// bytes: a longer line is cut, so a 1 GB line never sits in memory whole. Text has no
+// records.
 #include <algorithm>
 #include <string>
 
