@@ -5,12 +5,12 @@
 //
 // The graph has the keys as its only nodes: a record contributes its keys (add_key, or
 // through a shared counter, see count()) and links its first key to each other one
-// (add_link), as its fields arrive. Keys go
-// into a DistinctCounter (scan/count/distinct.h) and links into a buffer of bounded
-// size that spills to a temporary file, so memory during the scan is bounded. count()
-// then holds the sorted distinct keys, a table of where each small range of key values
-// starts in them (at most 1 byte per key) and a 32-bit parent per key (at most 13
-// bytes per distinct key), and streams the links through the union-find: exact.
+// (add_link), as its fields arrive. Keys go into a DistinctCounter
+// (scan/count/distinct.h) and links into a buffer of bounded size that spills to a
+// temporary file, so memory during the scan is bounded. count() then holds the sorted
+// distinct keys, a table of where each small range of key values starts in them (at
+// most 1 byte per key) and a 32-bit parent per key (at most 13 bytes per distinct
+// key), and streams the links through the union-find: exact.
 //
 // Not thread-safe: ScanState locks around it. Failure: as DistinctCounter (a temporary
 // file that cannot be written throws std::runtime_error; allocation throws bad_alloc).
