@@ -6,6 +6,8 @@
 #include <immintrin.h>
 #endif
 
+#include "scan/cpu.h"
+
 namespace bd::scan::detect {
 namespace {
 
@@ -151,30 +153,6 @@ __attribute__((target("avx2"), no_sanitize_address)) void classify_classes_avx2(
 }
 #endif
 
-using ClassifyFn = void (*)(const char*, std::size_t, std::uint64_t*, std::uint64_t*);
-
-ClassifyFn pick() noexcept {
-#if defined(__x86_64__)
-  __builtin_cpu_init();
-  if (__builtin_cpu_supports("avx2")) return classify_avx2;
-#endif
-  return classify_scalar;
-}
-
-const ClassifyFn kClassify = pick();
-
-using ClassesFn = void (*)(const char*, std::size_t, ByteClasses*);
-
-ClassesFn pick_classes() noexcept {
-#if defined(__x86_64__)
-  __builtin_cpu_init();
-  if (__builtin_cpu_supports("avx2")) return classify_classes_avx2;
-#endif
-  return classify_classes64_portable;
-}
-
-const ClassesFn kClassifyClasses = pick_classes();
-
 bool has_word_bytes_portable(const char* p, std::size_t n) {
   for (std::size_t i = 0; i < n; ++i) {
     auto c = static_cast<unsigned char>(p[i]);
@@ -183,17 +161,19 @@ bool has_word_bytes_portable(const char* p, std::size_t n) {
   return false;
 }
 
+// The implementations in use, picked once by the CPU.
+using ClassifyFn = void (*)(const char*, std::size_t, std::uint64_t*, std::uint64_t*);
+using ClassesFn = void (*)(const char*, std::size_t, ByteClasses*);
 using WordsFn = bool (*)(const char*, std::size_t);
-
-WordsFn pick_words() noexcept {
 #if defined(__x86_64__)
-  __builtin_cpu_init();
-  if (__builtin_cpu_supports("avx2")) return has_word_bytes_avx2;
+const ClassifyFn kClassify = cpu_has_avx2() ? classify_avx2 : classify_scalar;
+const ClassesFn kClassifyClasses = cpu_has_avx2() ? classify_classes_avx2 : classify_classes64_portable;
+const WordsFn kHasWordBytes = cpu_has_avx2() ? has_word_bytes_avx2 : has_word_bytes_portable;
+#else
+const ClassifyFn kClassify = classify_scalar;
+const ClassesFn kClassifyClasses = classify_classes64_portable;
+const WordsFn kHasWordBytes = has_word_bytes_portable;
 #endif
-  return has_word_bytes_portable;
-}
-
-const WordsFn kHasWordBytes = pick_words();
 
 }  // namespace
 

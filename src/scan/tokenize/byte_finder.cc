@@ -5,6 +5,8 @@
 #include <immintrin.h>
 #endif
 
+#include "scan/cpu.h"
+
 namespace bd::scan::tokenize {
 namespace {
 
@@ -39,15 +41,11 @@ __attribute__((target("avx2"))) void classify_avx2(const char* p, std::size_t n,
 
 using ClassifyFn = void (*)(const char*, std::size_t, const Needles&, std::uint64_t*);
 
-ClassifyFn pick() {
 #if defined(__x86_64__)
-  __builtin_cpu_init();
-  if (__builtin_cpu_supports("avx2")) return classify_avx2;
+const ClassifyFn kClassify = cpu_has_avx2() ? classify_avx2 : classify64_portable;
+#else
+const ClassifyFn kClassify = classify64_portable;
 #endif
-  return classify64_portable;
-}
-
-const ClassifyFn kClassify = pick();
 
 }  // namespace
 
