@@ -56,24 +56,11 @@ void unmap_block(void* p, std::size_t bytes) noexcept {
 }
 
 MappedMemory::MappedMemory(std::size_t bytes) : bytes_(bytes) {
-  if (bytes == 0) return;
-  bool huge = bytes >= kHugeFrom;
-  mapped_bytes_ = huge ? huge_rounded(bytes) + kHugePage : bytes;
-  mapped_ = ::mmap(nullptr, mapped_bytes_, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-  if (mapped_ == MAP_FAILED) {
-    mapped_ = nullptr;
-    throw std::bad_alloc();
-  }
-  if (!huge) {
-    data_ = mapped_;
-    return;
-  }
-  data_ = static_cast<char*>(mapped_) + to_huge_page(mapped_);
-  ::madvise(data_, huge_rounded(bytes), MADV_HUGEPAGE);  // advice only: refused, it stays on 4 KiB pages
+  if (bytes > 0) data_ = map_block(bytes);
 }
 
 MappedMemory::~MappedMemory() {
-  if (mapped_ != nullptr) ::munmap(mapped_, mapped_bytes_);
+  if (data_ != nullptr) unmap_block(data_, bytes_);
 }
 
 void MappedMemory::prefault() {

@@ -39,8 +39,6 @@ class MappedMemory {
   void swap(MappedMemory& o) noexcept {
     std::swap(data_, o.data_);
     std::swap(bytes_, o.bytes_);
-    std::swap(mapped_, o.mapped_);
-    std::swap(mapped_bytes_, o.mapped_bytes_);
   }
 
   // Touches every page now, so that later use takes no faults.
@@ -50,15 +48,13 @@ class MappedMemory {
   std::size_t size() const { return bytes_; }
 
  private:
-  void* data_ = nullptr;  // the block, inside the mapping
+  void* data_ = nullptr;  // from map_block (below)
   std::size_t bytes_ = 0;
-  void* mapped_ = nullptr;  // the mapping (larger than the block when aligned)
-  std::size_t mapped_bytes_ = 0;
 };
 
 // A block of `bytes` fresh anonymous memory, rounded up, aligned and advised for huge
-// pages as MappedMemory's blocks are; give it back with unmap_block(p, bytes). Throws
-// std::bad_alloc when no mapping can be made.
+// pages as described above (MappedMemory owns one); give it back with
+// unmap_block(p, bytes). Throws std::bad_alloc when no mapping can be made.
 [[gnu::returns_nonnull]] void* map_block(std::size_t bytes);
 void unmap_block(void* p, std::size_t bytes) noexcept;
 
