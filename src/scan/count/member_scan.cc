@@ -19,8 +19,6 @@ void append_lower(std::string& out, std::string_view s) {
   }
 }
 
-bool is_person_key(Category c) { return c == Category::kBsn || c == Category::kEmail; }
-
 // Keys per batch handed to the ScanState: one lock per batch, not per value.
 constexpr std::size_t kBatch = 4096;
 

@@ -223,18 +223,17 @@ ScanReport ScanState::finish() {
 
 // Counts one category at a time and frees its counter, so that the person count that
 // follows has the memory to itself.
-bool ScanState::is_person_category(std::size_t c) {
-  return kAllCategories[c] == Category::kBsn || kAllCategories[c] == Category::kEmail;
+// The category's entry of the report (when it has values), and its counter freed.
+void ScanState::report_category(ScanReport& report, std::size_t c, std::uint64_t distinct) {
+  const CategoryAccumulator& acc = categories_[c];
+  if (acc.values > 0) report.categories[kAllCategories[c]] = CategoryStats{acc.values, distinct, acc.samples};
+  distinct_[c].reset();  // its memory and temporary file, before the person count
 }
 
 void ScanState::count_categories(ScanReport& report) {
   for (std::size_t c = 0; c < kCategoryCount; ++c) {
-    if (is_person_category(c)) continue;  // counted with the persons
-    const CategoryAccumulator& acc = categories_[c];
-    if (acc.values > 0) {
-      report.categories[kAllCategories[c]] = CategoryStats{acc.values, distinct_[c]->count(), acc.samples};
-    }
-    distinct_[c].reset();  // frees its memory and temporary file for the person count
+    if (is_person_key(kAllCategories[c])) continue;  // counted with the persons
+    report_category(report, c, categories_[c].values > 0 ? distinct_[c]->count() : 0);
   }
 }
 
@@ -244,19 +243,13 @@ void ScanState::count_persons(ScanReport& report) {
   std::vector<std::size_t> which;
   std::vector<DistinctCounter*> shared;
   for (std::size_t c = 0; c < kCategoryCount; ++c) {
-    if (!is_person_category(c)) continue;
+    if (!is_person_key(kAllCategories[c])) continue;
     which.push_back(c);
     shared.push_back(distinct_[c].get());
   }
   std::vector<std::uint64_t> distinct;
   report.persons_distinct = persons_.count(shared, &distinct);
-  for (std::size_t i = 0; i < which.size(); ++i) {
-    const CategoryAccumulator& acc = categories_[which[i]];
-    if (acc.values > 0) {
-      report.categories[kAllCategories[which[i]]] = CategoryStats{acc.values, distinct[i], acc.samples};
-    }
-    distinct_[which[i]].reset();
-  }
+  for (std::size_t i = 0; i < which.size(); ++i) report_category(report, which[i], distinct[i]);
 }
 
 void ScanState::build_protection(ScanReport& report) {

@@ -53,7 +53,7 @@ class ScanState {
   void add_value(Category category, std::uint64_t key, const std::string& sample);
   void build_protection(ScanReport& report);
   void reverse_hashes(ScanReport& report);
-  static bool is_person_category(std::size_t category);  // BSN and e-mail: person keys
+  void report_category(ScanReport& report, std::size_t category, std::uint64_t distinct);
   void count_categories(ScanReport& report);             // all but the person categories
   void count_persons(ScanReport& report);                // persons, BSN and e-mail
 
