@@ -292,13 +292,27 @@ std::size_t run_length(std::string_view text, std::size_t pos, int bit, std::uin
   return e - pos;
 }
 
+// Hands the events of the 64-byte block at `base` to the walker in order of position:
+// the '@'s of `ats` and the digit runs starting at the other bits of `events`.
+void walk_events(std::string_view text, std::size_t base, std::uint64_t events, std::uint64_t ats,
+                 std::uint64_t digits, Walker& w) {
+  while (events != 0) {
+    int bit = __builtin_ctzll(events);
+    events &= events - 1;
+    std::size_t pos = base + static_cast<std::size_t>(bit);
+    if ((ats >> bit) & 1) {
+      w.on_at(pos);
+    } else {
+      w.on_run(pos, run_length(text, pos, bit, digits));
+    }
+  }
+}
+
 // The digit walk over byte classes, 64 bytes at a time: the runs worth trying and the
 // '@'s, in order of position. A label's window counts as a reason to try a run, and a
 // whole-text context (a BSN or card column) makes every run one.
-void walk_blocks(std::string_view text, const std::vector<TermHit>& terms, const TextOptions& options,
+void walk_blocks(std::string_view text, const std::vector<TermHit>& terms, bool labels, bool context,
                  Walker& w) {
-  const bool context = options.bsn_context || options.card_context;
-  const bool labels = has_labels(terms);
   const std::size_t n = text.size();
   ByteClasses prev;
   ByteClasses cur;
@@ -310,44 +324,24 @@ void walk_blocks(std::string_view text, const std::vector<TermHit>& terms, const
     if (base + 64 < n)
       classify_classes64(text.data() + base + 64, std::min<std::size_t>(n - base - 64, 64), &next);
     std::uint64_t labelled = context ? ~0ull : labels ? labelled_bits(terms, label_from, base) : 0;
-    std::uint64_t events = runs_worth_trying(prev, cur, next, labelled) | cur.ats;
-    while (events != 0) {
-      int bit = __builtin_ctzll(events);
-      events &= events - 1;
-      std::size_t pos = base + static_cast<std::size_t>(bit);
-      if ((cur.ats >> bit) & 1) {
-        w.on_at(pos);
-      } else {
-        w.on_run(pos, run_length(text, pos, bit, cur.digits));
-      }
-    }
+    walk_events(text, base, runs_worth_trying(prev, cur, next, labelled) | cur.ats, cur.ats, cur.digits, w);
     prev = cur;
     cur = next;
   }
 }
 
-// The digit walk of a text of at most 64 bytes without labels or context, with fewer
-// than three runs: the byte classes cost about what two runs cost on_run, so its runs
-// are walked as they are.
-bool walk_few_runs(std::string_view text, const TextOptions& options, const std::vector<TermHit>& terms,
-                   Walker& w) {
-  if (text.size() > 64 || options.bsn_context || options.card_context || has_labels(terms)) return false;
+// The digit walk of a text of at most 64 bytes with fewer than three runs (the caller
+// checks there are no labels or context): the byte classes cost about what two runs
+// cost on_run, so its runs are walked as they are. False when it has more runs.
+bool walk_few_runs(std::string_view text, Walker& w) {
+  if (text.size() > 64) return false;
   std::uint64_t digits = 0;
   std::uint64_t ats = 0;
   classify64(text.data(), text.size(), &digits, &ats);
   std::uint64_t runs = digits & ~(digits << 1);
   std::uint64_t but_first = runs & (runs - 1);
   if ((but_first & (but_first - 1)) != 0) return false;  // three runs or more
-  std::uint64_t events = runs | ats;
-  while (events != 0) {
-    int bit = __builtin_ctzll(events);
-    events &= events - 1;
-    if ((ats >> bit) & 1) {
-      w.on_at(static_cast<std::size_t>(bit));
-    } else {
-      w.on_run(static_cast<std::size_t>(bit), run_length(text, static_cast<std::size_t>(bit), bit, digits));
-    }
-  }
+  walk_events(text, 0, runs | ats, ats, digits, w);
   return true;
 }
 
@@ -369,7 +363,9 @@ void scan_text(std::string_view text, const TextOptions& options, TextScratch& s
   }
   Walker w{text, options, hits, signals, LabelCursor{scratch.terms}};
   if (options.mask_walk) {
-    if (!walk_few_runs(text, options, scratch.terms, w)) walk_blocks(text, scratch.terms, options, w);
+    const bool labels = has_labels(scratch.terms);
+    const bool context = options.bsn_context || options.card_context;
+    if (labels || context || !walk_few_runs(text, w)) walk_blocks(text, scratch.terms, labels, context, w);
   } else {
     for_each_digit_run(
         text, [&](std::size_t b, std::size_t len) { w.on_run(b, len); },
