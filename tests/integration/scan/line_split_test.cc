@@ -14,46 +14,17 @@
 #include "scan/report_json.h"
 #include "scan/scanner.h"
 #include "scan/tokenize/record_handler.h"
+#include "split_support.h"
 #include "test_support.h"
 
 namespace bd::scan {
 namespace {
 
+using testing::expect_same_report;
+using testing::repeat;
+using testing::report_json;
 using testing::TempDir;
 using testing::write_file;
-
-std::string report_json(const std::string& path, int threads, std::uint64_t split_min_bytes,
-                        std::size_t buffer_size = 64u << 10) {
-  ScanOptions so;
-  Scanner scanner(so);
-  InputOptions in;
-  in.threads = threads;
-  in.buffer_size = buffer_size;
-  in.split_min_bytes = split_min_bytes;
-  EXPECT_TRUE(read_inputs({path}, in, scanner).ok());
-  ScanReport r = scanner.finish();
-  r.timings.clear();
-  r.seconds = 0;
-  return report_to_json(r);
-}
-
-// Scans `content` whole and split into 2..4 ranges; the reports must be equal.
-void expect_same_report(const std::string& name, const std::string& content) {
-  TempDir d;
-  std::string path = d.file(name);
-  write_file(path, content);
-  std::string whole = report_json(path, 1, 1);
-  for (int threads : {2, 3, 4}) {
-    SCOPED_TRACE(name + " in " + std::to_string(threads) + " ranges");
-    EXPECT_EQ(report_json(path, threads, 1), whole);
-  }
-}
-
-std::string repeat(const std::string& s, int n) {
-  std::string out;
-  for (int i = 0; i < n; ++i) out += s;
-  return out;
-}
 
 std::size_t ndjson_ranges(const std::string& content, int parts) {
   return input::plan_ndjson_ranges(content, parts).starts.size();
@@ -206,9 +177,9 @@ TEST(ScanTextSplit, TheReportDoesNotDependOnTheReadBuffer) {
   TempDir d;
   std::string path = d.file("meldingen.log");
   write_file(path, log_lines(6000));
-  std::string whole = report_json(path, 1, 1);
+  std::string whole = report_json({path}, 1, 1);
   for (std::size_t buffer : {std::size_t{65537}, std::size_t{100003}, std::size_t{1} << 20}) {
-    EXPECT_EQ(report_json(path, 1, 1, buffer), whole) << buffer;
+    EXPECT_EQ(report_json({path}, 1, 1, buffer), whole) << buffer;
   }
 }
 
@@ -243,9 +214,9 @@ TEST(ScanLineSplit, GeneratedCorpusFilesEqualTheWholeScan) {
   for (const char* name : {"klanten.ndjson", "meldingen.log"}) {
     std::string path = d.file(name);
     SCOPED_TRACE(path);
-    std::string whole = report_json(path, 1, 1);
-    EXPECT_EQ(report_json(path, 2, 64u << 10), whole);
-    EXPECT_EQ(report_json(path, 3, 64u << 10), whole);
+    std::string whole = report_json({path}, 1, 1);
+    EXPECT_EQ(report_json({path}, 2, 64u << 10), whole);
+    EXPECT_EQ(report_json({path}, 3, 64u << 10), whole);
   }
 }
 

@@ -5,9 +5,8 @@
 #include "scan/input/split.h"
 
 #include <fcntl.h>
-#include <unistd.h>
-
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -18,39 +17,17 @@
 #include "scan/report_json.h"
 #include "scan/scanner.h"
 #include "scan/tokenize/record_handler.h"
+#include "split_support.h"
 #include "test_support.h"
 
 namespace bd::scan {
 namespace {
 
+using testing::expect_same_report;
+using testing::repeat;
+using testing::report_json;
 using testing::TempDir;
 using testing::write_file;
-
-std::string report_json(const std::vector<std::string>& paths, int threads, std::uint64_t split_min_bytes) {
-  ScanOptions so;
-  Scanner scanner(so);
-  InputOptions in;
-  in.threads = threads;
-  in.buffer_size = 64u << 10;
-  in.split_min_bytes = split_min_bytes;
-  EXPECT_TRUE(read_inputs(paths, in, scanner).ok());
-  ScanReport r = scanner.finish();
-  r.timings.clear();
-  r.seconds = 0;
-  return report_to_json(r);
-}
-
-// Scans `content` whole and split into 2..4 ranges; the reports must be equal.
-void expect_same_report(const std::string& name, const std::string& content) {
-  TempDir d;
-  std::string path = d.file(name);
-  write_file(path, content);
-  std::string whole = report_json({path}, 1, 1);
-  for (int threads : {2, 3, 4}) {
-    SCOPED_TRACE(name + " in " + std::to_string(threads) + " ranges");
-    EXPECT_EQ(report_json({path}, threads, 1), whole);
-  }
-}
 
 std::size_t ranges(const std::string& content, char hint, int parts) {
   return input::plan_ranges(content, hint, parts).starts.size();
@@ -85,12 +62,6 @@ const std::string kPeople =
     "Piet Jansen,123456782,piet@example.nl,geen\n"
     "Kees 5\"9,319072356,kees@example.nl,\"lang\n\nverhaal, met komma\"\n"
     "Anna,,anna@example.nl,x\"y\"z\n";
-
-std::string repeat(const std::string& s, int n) {
-  std::string out;
-  for (int i = 0; i < n; ++i) out += s;
-  return out;
-}
 
 TEST(ScanSplit, QuotedMultiLineFieldsAndStrayQuotes) {
   std::string body = kPeople.substr(kPeople.find('\n') + 1);

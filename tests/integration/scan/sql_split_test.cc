@@ -11,45 +11,17 @@
 #include "scan/input/split.h"
 #include "scan/report_json.h"
 #include "scan/scanner.h"
+#include "split_support.h"
 #include "test_support.h"
 
 namespace bd::scan {
 namespace {
 
+using testing::expect_same_report;
+using testing::repeat;
+using testing::report_json;
 using testing::TempDir;
 using testing::write_file;
-
-std::string report_json(const std::string& path, int threads, std::uint64_t split_min_bytes) {
-  ScanOptions so;
-  Scanner scanner(so);
-  InputOptions in;
-  in.threads = threads;
-  in.buffer_size = 64u << 10;
-  in.split_min_bytes = split_min_bytes;
-  EXPECT_TRUE(read_inputs({path}, in, scanner).ok());
-  ScanReport r = scanner.finish();
-  r.timings.clear();
-  r.seconds = 0;
-  return report_to_json(r);
-}
-
-// Scans `dump` whole and split into 2..4 ranges; the reports must be equal.
-void expect_same_report(const std::string& name, const std::string& dump) {
-  TempDir d;
-  std::string path = d.file(name);
-  write_file(path, dump);
-  std::string whole = report_json(path, 1, 1);
-  for (int threads : {2, 3, 4}) {
-    SCOPED_TRACE(name + " in " + std::to_string(threads) + " ranges");
-    EXPECT_EQ(report_json(path, threads, 1), whole);
-  }
-}
-
-std::string repeat(const std::string& s, int n) {
-  std::string out;
-  for (int i = 0; i < n; ++i) out += s;
-  return out;
-}
 
 const std::string kMysqlHead =
     "-- MySQL dump 10.13\n/*!40101 SET NAMES utf8mb4 */;\n"
@@ -210,9 +182,9 @@ TEST(ScanSqlSplit, GeneratedDumpsEqualTheWholeScan) {
     SCOPED_TRACE(name);
     std::string path = d.file(name);
     write_file(path, out->memory());
-    std::string whole = report_json(path, 1, 1);
-    EXPECT_EQ(report_json(path, 2, 64u << 10), whole);
-    EXPECT_EQ(report_json(path, 3, 64u << 10), whole);
+    std::string whole = report_json({path}, 1, 1);
+    EXPECT_EQ(report_json({path}, 2, 64u << 10), whole);
+    EXPECT_EQ(report_json({path}, 3, 64u << 10), whole);
     EXPECT_GE(input::plan_sql_ranges(out->memory(), 3).starts.size(), 3u);
   }
 }
