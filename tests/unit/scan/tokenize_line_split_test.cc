@@ -13,6 +13,7 @@
 #include "scan/tokenize/json_resume.h"
 #include "scan/tokenize/record_handler.h"
 #include "scan/tokenize/text_blocks.h"
+#include "support/tokenize_chunks.h"
 
 namespace bd::scan::tokenize {
 namespace {
@@ -58,16 +59,7 @@ class KeyLog final : public RecordHandler {
 };
 
 std::vector<std::string> events(Format format, std::string_view data, const std::vector<std::size_t>& cuts) {
-  KeyLog log;
-  auto tok = make_tokenizer(format, log);
-  std::size_t prev = 0;
-  for (std::size_t c : cuts) {
-    tok->feed(data.substr(prev, c - prev));
-    prev = c;
-  }
-  tok->feed(data.substr(prev));
-  tok->finish();
-  return log.done();
+  return testing::events_in_chunks<KeyLog>(format, data, cuts);
 }
 
 void expect_chunk_invariant(Format format, const std::string& data) {

@@ -12,6 +12,7 @@
 #include "scan/tokenize/byte_finder.h"
 #include "scan/tokenize/record_handler.h"
 #include "scan/tokenize/sql_resume.h"
+#include "support/tokenize_chunks.h"
 
 namespace bd::scan::tokenize {
 namespace {
@@ -52,16 +53,7 @@ class EventLog final : public RecordHandler {
 
 // Feeds data cut at the given positions (ascending).
 std::vector<std::string> events(Format format, std::string_view data, const std::vector<std::size_t>& cuts) {
-  EventLog log;
-  auto tok = make_tokenizer(format, log);
-  std::size_t prev = 0;
-  for (std::size_t c : cuts) {
-    tok->feed(data.substr(prev, c - prev));
-    prev = c;
-  }
-  tok->feed(data.substr(prev));
-  tok->finish();
-  return log.done();
+  return testing::events_in_chunks<EventLog>(format, data, cuts);
 }
 
 // Every single cut, every pair of cuts for short inputs, and one-byte chunks.
