@@ -112,10 +112,6 @@ class DistinctCounter {
   // moves its in-memory keys to the file and frees the set; inserting afterwards is
   // allowed, before the next call for partition 0.
   void sorted_partition(std::size_t p, KeyVector& out);
-  // Calls f(const std::uint64_t* keys, std::size_t n) with every distinct key once, in
-  // ascending order, one partition at a time (sorted_partition for each).
-  template <typename F>
-  void for_each_sorted(F&& f);
   bool spilled() const { return !runs_.empty(); }
   std::size_t runs() const { return runs_.size(); }
 
@@ -134,14 +130,5 @@ class DistinctCounter {
   std::vector<Run> runs_;
   KeyVector sorted_;  // an in-memory counter's keys, sorted, while its partitions are read
 };
-
-template <typename F>
-void DistinctCounter::for_each_sorted(F&& f) {
-  KeyVector part;
-  for (std::size_t p = 0; p < kPartitions; ++p) {
-    sorted_partition(p, part);
-    if (!part.empty()) f(static_cast<const std::uint64_t*>(part.data()), part.size());
-  }
-}
 
 }  // namespace bd::scan::count
