@@ -29,7 +29,9 @@ using PersonLink = std::pair<std::uint64_t, std::uint64_t>;
 
 // The categories whose values are person keys: a BSN or an e-mail address is one
 // person wherever it appears (name + postcode + house number only stands in for them).
-inline bool is_person_key(Category c) { return c == Category::kBsn || c == Category::kEmail; }
+inline bool is_person_key(Category c) {
+  return c == Category::kBsn || c == Category::kEmail;
+}
 
 class PersonGraph {
  public:
