@@ -1,19 +1,16 @@
 #include "scan/input/split.h"
 
 #include <fcntl.h>
-#include <signal.h>
-#include <sys/mman.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <mutex>
 
 #include "scan/file_io.h"
 #include "scan/input/reader.h"
 #include "scan/input/sniff.h"
-#include "scan/input/utf8_check.h"
+#include "scan/input/plan_bytes.h"
 #include "scan/tokenize/record_handler.h"
 
 namespace bd::scan::input {
@@ -25,20 +22,12 @@ namespace {
 constexpr std::size_t kMaxFirstLine = 16u << 10;
 // The first record (the prime of later ranges) must end within this many bytes.
 constexpr std::size_t kMaxFirstRecord = 64u << 10;
-// How far the cut search looks for a quote at a time: bounds the memchr past a cut.
+// How far the cut search looks for a quote at a time: bounds the search past a cut.
 constexpr std::size_t kWindow = 64u << 10;
-// Bytes the quote pass reads before it checks them for UTF-8 (while they are in cache)
-// and hands their pages back (Release: a mapped file's pages count as the process's
-// memory while they are mapped).
+// The most the quote pass searches at a time outside quotes.
 constexpr std::size_t kStep = 2u << 20;
 
 constexpr std::uint64_t kNone = static_cast<std::uint64_t>(-1);
-
-std::size_t find_byte(const char* p, std::size_t from, std::size_t to, char c) {
-  if (from >= to) return to;
-  const void* q = std::memchr(p + from, c, to - from);
-  return q ? static_cast<std::size_t>(static_cast<const char*>(q) - p) : to;
-}
 
 // The CSV tokenizer's quoting rules, reduced to what decides record boundaries. Its
 // states: at a field start, in an unquoted field, in a quoted field, just after a
@@ -49,31 +38,32 @@ std::size_t find_byte(const char* p, std::size_t from, std::size_t to, char c) {
 // Every '\n' outside a quoted field ends a record (or a blank line).
 class QuoteRules {
  public:
-  QuoteRules(std::string_view bytes, std::size_t begin, char delimiter, const Release& release)
-      : p_(bytes.data()), n_(bytes.size()), begin_(begin), delim_(delimiter), release_(release) {}
+  QuoteRules(PlanBytes& bytes, std::size_t begin, char delimiter)
+      : b_(bytes), n_(bytes.size()), begin_(begin), delim_(delimiter) {}
 
   // Just past the '\n' that ends the first record (not a blank line), if it ends
-  // before `limit`. A byte-by-byte mirror of the tokenizer (the record is short).
+  // before `limit` (<= kMaxFirstRecord). A byte-by-byte mirror of the tokenizer (the
+  // record is short).
   std::uint64_t first_record_end(std::size_t limit) const;
 
   // The first record start at or after `cut`, scanning from `from` (a record start).
-  std::uint64_t record_start_after(std::size_t from, std::size_t cut) const;
+  std::uint64_t record_start_after(std::uint64_t from, std::uint64_t cut) const;
 
  private:
-  bool at_field_start(std::size_t quote) const;
+  bool at_field_start(std::uint64_t quote) const;
 
-  const char* p_;
-  std::size_t n_;
+  PlanBytes& b_;
+  std::uint64_t n_;
   std::size_t begin_;  // after a byte-order mark
   char delim_;
-  const Release& release_;
 };
 
 std::uint64_t QuoteRules::first_record_end(std::size_t limit) const {
   enum { kFieldStart, kUnquoted, kQuoted, kQuoteInQuoted } state = kFieldStart;
   std::size_t column = 0;
-  for (std::size_t i = begin_; i < std::min(limit, n_); ++i) {
-    char c = p_[i];
+  std::string_view p = b_.view(0, limit);
+  for (std::size_t i = begin_; i < p.size(); ++i) {
+    char c = p[i];
     if (state == kFieldStart) {
       if (c == '"') {
         state = kQuoted;
@@ -101,30 +91,25 @@ std::uint64_t QuoteRules::first_record_end(std::size_t limit) const {
   return kNone;
 }
 
-bool QuoteRules::at_field_start(std::size_t q) const {
+bool QuoteRules::at_field_start(std::uint64_t q) const {
   if (q == begin_) return true;
-  char c = p_[q - 1];
+  char c = b_.at(q - 1);
   if (c == delim_ || c == '\n') return true;
   if (c != '\r') return false;
   // '\r's at a record start are skipped as a blank line; elsewhere they are field text.
-  std::size_t j = q - 1;
-  while (j > begin_ && p_[j - 1] == '\r') --j;
-  return j == begin_ || p_[j - 1] == '\n';
+  std::uint64_t j = q - 1;
+  while (j > begin_ && b_.at(j - 1) == '\r') --j;
+  return j == begin_ || b_.at(j - 1) == '\n';
 }
 
-std::uint64_t QuoteRules::record_start_after(std::size_t from, std::size_t cut) const {
-  std::size_t i = from;
-  std::size_t released = from;
+std::uint64_t QuoteRules::record_start_after(std::uint64_t from, std::uint64_t cut) const {
+  std::uint64_t i = from;
   bool quoted = false;
   for (;;) {
-    if (release_ && i - released >= kStep) {
-      release_(i);
-      released = i;
-    }
     if (quoted) {
-      std::size_t q = find_byte(p_, i, n_, '"');
+      std::uint64_t q = b_.find('"', i, n_);
       if (q >= n_) return kNone;  // unterminated to the end: no record start
-      if (q + 1 < n_ && p_[q + 1] == '"') {
+      if (q + 1 < n_ && b_.at(q + 1) == '"') {
         i = q + 2;  // a doubled quote
         continue;
       }
@@ -132,11 +117,11 @@ std::uint64_t QuoteRules::record_start_after(std::size_t from, std::size_t cut) 
       i = q + 1;
       continue;
     }
-    std::size_t look = std::max(i, cut);
-    std::size_t limit = std::min({n_, look + kWindow, i + kStep});
-    std::size_t q = find_byte(p_, i, limit, '"');
+    std::uint64_t look = std::max(i, cut);
+    std::uint64_t limit = std::min({n_, look + kWindow, i + kStep});
+    std::uint64_t q = b_.find('"', i, limit);
     if (look < q) {
-      std::size_t nl = find_byte(p_, look, q, '\n');
+      std::uint64_t nl = b_.find('\n', look, q);
       if (nl < q) return nl + 1;
     }
     if (q == limit) {
@@ -171,75 +156,30 @@ std::string base_name(const std::string& path) {
 
 std::atomic<std::uint64_t> g_split_ids{0};
 
-// A file that another process truncates while it is mapped raises SIGBUS on the pages
-// past its new end. While a thread plans a split, such a fault maps zero pages over the
-// rest of the mapping and is noted: planning runs on to its end over zeros, and its
-// result is thrown away (the file is then read whole, which reports what it finds).
-// No jump out of the handler, so no destructor is skipped.
-struct PlanningGuard {
-  std::uintptr_t begin = 0;  // the mapping
-  std::uintptr_t end = 0;
-  volatile sig_atomic_t shrank = 0;
-};
-
-thread_local PlanningGuard* t_planning = nullptr;
-struct sigaction g_previous_bus {};  // the disposition before ours
-std::uintptr_t g_page_size = 4096;
-
-void on_sigbus(int, siginfo_t* info, void*) {
-  PlanningGuard* g = t_planning;
-  auto at = reinterpret_cast<std::uintptr_t>(info->si_addr);
-  if (g != nullptr && at >= g->begin && at < g->end) {
-    std::uintptr_t page = at & ~(g_page_size - 1);
-    void* zeros = ::mmap(reinterpret_cast<void*>(page), g->end - page, PROT_READ,
-                         MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
-    if (zeros != MAP_FAILED) {
-      g->shrank = 1;
-      return;  // the read runs again, on zeros
-    }
-  }
-  // Not a planning read: the fault repeats under the disposition from before.
-  ::sigaction(SIGBUS, &g_previous_bus, nullptr);
-}
-
-void install_sigbus_guard() {
-  static std::once_flag once;
-  std::call_once(once, [] {
-    g_page_size = static_cast<std::uintptr_t>(::sysconf(_SC_PAGESIZE));
-    struct sigaction sa {};
-    sa.sa_sigaction = on_sigbus;
-    sa.sa_flags = SA_SIGINFO;
-    sigemptyset(&sa.sa_mask);
-    ::sigaction(SIGBUS, &sa, &g_previous_bus);
-  });
-}
-
-SplitPoints plan_format(std::string_view bytes, Format format, int parts, const Release& release) {
+SplitPoints plan_format(PlanBytes& bytes, Format format, int parts) {
   switch (format) {
-    case Format::kSql: return plan_sql_ranges(bytes, parts, release);
-    case Format::kNdjson: return plan_ndjson_ranges(bytes, parts, release);
-    case Format::kText: return plan_text_ranges(bytes, parts, release);
-    default: return plan_ranges(bytes, format == Format::kTsv ? '\t' : 0, parts, release);
+    case Format::kSql: return plan_sql_ranges(bytes, parts);
+    case Format::kNdjson: return plan_ndjson_ranges(bytes, parts);
+    case Format::kText: return plan_text_ranges(bytes, parts);
+    default: return plan_ranges(bytes, format == Format::kTsv ? '\t' : 0, parts);
   }
 }
 
 }  // namespace
 
-SplitPoints plan_ranges(std::string_view bytes, char delimiter_hint, int parts, const Release& release) {
+SplitPoints plan_ranges(PlanBytes& bytes, char delimiter_hint, int parts) {
   SplitPoints out;
-  std::size_t begin = bytes.starts_with("\xEF\xBB\xBF") ? 3 : 0;
-  std::size_t nl = bytes.find('\n', begin);
+  std::string_view head = bytes.view(0, kMaxFirstRecord);
+  std::size_t begin = head.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+  std::size_t nl = head.find('\n', begin);
   if (nl == std::string_view::npos || nl - begin > kMaxFirstLine || parts < 2) return out;
   char delim =
-      delimiter_hint != 0 ? delimiter_hint : tokenize::pick_csv_delimiter(bytes.substr(begin, nl - begin));
-  Utf8Check utf8(bytes);
-  Release step = [&](std::uint64_t upto) {
-    utf8.advance(upto);
-    if (release) release(upto);
-  };
-  QuoteRules rules(bytes, begin, delim, step);
+      delimiter_hint != 0 ? delimiter_hint : tokenize::pick_csv_delimiter(head.substr(begin, nl - begin));
+  QuoteRules rules(bytes, begin, delim);
   std::uint64_t first_end = rules.first_record_end(kMaxFirstRecord);
   if (first_end == kNone) return out;
+  // Decoded now, while the file's first bytes are in the window.
+  std::string prime = decode_prefix(bytes.view(0, static_cast<std::size_t>(first_end)));
   out.starts.push_back(0);
   std::uint64_t from = first_end;
   for (int k = 1; k < parts; ++k) {
@@ -250,35 +190,13 @@ SplitPoints plan_ranges(std::string_view bytes, char delimiter_hint, int parts, 
     from = start;
   }
   if (out.starts.size() < 2) return {};
-  utf8.advance(out.starts.back());
-  std::string prime = decode_prefix(bytes.substr(0, first_end));
+  bytes.valid_utf8_before(out.starts.back());
   out.primes.assign(out.starts.size(), prime);
   out.primes[0].clear();
   for (std::uint64_t start : out.starts) {
-    out.encodings.push_back(utf8.valid_before(start) ? Encoding::kUtf8 : Encoding::kWindows1252);
+    out.encodings.push_back(bytes.valid_utf8_before(start) ? Encoding::kUtf8 : Encoding::kWindows1252);
   }
   return out;
-}
-
-std::unique_ptr<MappedFile> MappedFile::map(int fd, std::uint64_t size) {
-  if (size == 0 || size > static_cast<std::uint64_t>(SIZE_MAX)) return nullptr;
-  void* p = ::mmap(nullptr, static_cast<std::size_t>(size), PROT_READ, MAP_PRIVATE, fd, 0);
-  if (p == MAP_FAILED) return nullptr;
-  return std::unique_ptr<MappedFile>(
-      new MappedFile(static_cast<const char*>(p), static_cast<std::size_t>(size)));
-}
-
-MappedFile::~MappedFile() {
-  ::munmap(const_cast<char*>(data_), size_);
-}
-
-void MappedFile::release(std::uint64_t from, std::uint64_t to) const {
-  static const auto page = static_cast<std::uint64_t>(::sysconf(_SC_PAGESIZE));
-  to = std::min<std::uint64_t>(to, size_);
-  std::uint64_t first = (from + page - 1) / page * page;
-  std::uint64_t end = to == size_ ? to : to / page * page;  // the last page is whole to the mapping
-  if (first >= end) return;
-  ::madvise(const_cast<char*>(data_) + first, static_cast<std::size_t>(end - first), MADV_DONTNEED);
 }
 
 bool WorkQueue::take(const FileEntry** file, RangeWork* range) {
@@ -348,23 +266,9 @@ std::shared_ptr<SplitFile> plan_split(int fd, std::uint64_t size, const std::str
   int parts = static_cast<int>(
       std::min<std::uint64_t>(static_cast<std::uint64_t>(options.threads), size / min_range));
   if (parts < 2) return nullptr;
-  auto map = MappedFile::map(fd, size);
-  if (!map) return nullptr;
-  // Planning reads the file up to its last cut; its pages go back as it goes.
-  const MappedFile& m = *map;
-  std::uint64_t released = 0;
-  install_sigbus_guard();
-  PlanningGuard guard;
-  guard.begin = reinterpret_cast<std::uintptr_t>(m.bytes().data());
-  guard.end = guard.begin + m.bytes().size();
-  t_planning = &guard;
-  Release release = [&m, &released](std::uint64_t upto) {
-    m.release(released, upto);
-    released = std::max(released, upto);
-  };
-  SplitPoints points = plan_format(map->bytes(), format, parts, release);
-  t_planning = nullptr;
-  if (guard.shrank != 0 || points.starts.size() < 2) return nullptr;
+  PlanBytes bytes(fd, size);
+  SplitPoints points = plan_format(bytes, format, parts);
+  if (bytes.failed() || points.starts.size() < 2) return nullptr;
   auto file = std::make_shared<SplitFile>();
   file->fd = ::fcntl(fd, F_DUPFD_CLOEXEC, 0);
   if (file->fd < 0) return nullptr;

@@ -37,17 +37,15 @@
 // Threads: plan_split() and read_range() run on the worker that calls them; a
 // SplitFile is shared (read-only, plus an atomic count) by the workers reading its
 // ranges; WorkQueue is thread-safe.
-// Failure: a file that cannot be mapped or planned (no cut found, first CSV record too
-// long, truncated by another process while it is planned: a SIGBUS handler active
-// only for the planning pass maps zeros over the lost pages) is simply not split:
-// plan_split() returns null and the caller reads it whole as before.
+// Failure: a file that cannot be planned (no cut found, first CSV record too long, a
+// read error or truncated by another process while it is planned: plan_bytes.h) is
+// simply not split: plan_split() returns null and the caller reads it whole as before.
 #pragma once
 
 #include <atomic>
 #include <condition_variable>
 #include <cstdint>
 #include <deque>
-#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -58,6 +56,7 @@
 #include "scan/input/decoder.h"
 #include "scan/input/input.h"
 #include "scan/input/leaf.h"
+#include "scan/input/plan_bytes.h"
 #include "scan/input/walker.h"
 
 namespace bd::scan::input {
@@ -72,41 +71,38 @@ struct SplitPoints {
   std::vector<std::string> primes;  // MemberPart::prime of each range (empty for the first)
 };
 
-// Pure planning over the file's bytes (tests call it directly). `delimiter_hint` is
-// '\t' for TSV and 0 for CSV (picked like the tokenizer: the most frequent of , ; tab |
-// on the first line). Cuts near i * size / parts; a cut with no record start after it
-// is dropped. Returns no starts when the file cannot be split.
-// `release(upto)` is told, now and then, that the bytes before `upto` are read (`upto`
-// only grows).
-using Release = std::function<void(std::uint64_t upto)>;
-SplitPoints plan_ranges(std::string_view bytes, char delimiter_hint, int parts, const Release& release = {});
+// Pure planning over the file's bytes (tests call it directly; plan_bytes.h reads a file
+// a window at a time, or a block of memory). `delimiter_hint` is '\t' for TSV and 0 for
+// CSV (picked like the tokenizer: the most frequent of , ; tab | on the first line).
+// Cuts near i * size / parts; a cut with no record start after it is dropped. Returns
+// no starts when the file cannot be split.
+SplitPoints plan_ranges(PlanBytes& bytes, char delimiter_hint, int parts);
 // The same for a SQL dump (split_sql.cc), an NDJSON file and a free-text log
 // (split_lines.cc).
-SplitPoints plan_sql_ranges(std::string_view bytes, int parts, const Release& release = {});
-SplitPoints plan_ndjson_ranges(std::string_view bytes, int parts, const Release& release = {});
-SplitPoints plan_text_ranges(std::string_view bytes, int parts, const Release& release = {});
+SplitPoints plan_sql_ranges(PlanBytes& bytes, int parts);
+SplitPoints plan_ndjson_ranges(PlanBytes& bytes, int parts);
+SplitPoints plan_text_ranges(PlanBytes& bytes, int parts);
+
+// The same over a block of memory.
+inline SplitPoints plan_ranges(std::string_view bytes, char delimiter_hint, int parts) {
+  PlanBytes b(bytes);
+  return plan_ranges(b, delimiter_hint, parts);
+}
+inline SplitPoints plan_sql_ranges(std::string_view bytes, int parts) {
+  PlanBytes b(bytes);
+  return plan_sql_ranges(b, parts);
+}
+inline SplitPoints plan_ndjson_ranges(std::string_view bytes, int parts) {
+  PlanBytes b(bytes);
+  return plan_ndjson_ranges(b, parts);
+}
+inline SplitPoints plan_text_ranges(std::string_view bytes, int parts) {
+  PlanBytes b(bytes);
+  return plan_text_ranges(b, parts);
+}
 
 // Whether files of this format are split (CSV, TSV, SQL, NDJSON, text).
 bool splits_format(Format format);
-
-// A read-only mapping of a whole file, for planning. Owns the mapping.
-class MappedFile {
- public:
-  static std::unique_ptr<MappedFile> map(int fd, std::uint64_t size);
-  ~MappedFile();
-  MappedFile(const MappedFile&) = delete;
-  MappedFile& operator=(const MappedFile&) = delete;
-  std::string_view bytes() const { return {data_, size_}; }
-  // Unmaps the pages wholly inside [from, to) from this process (they stay in the page
-  // cache; reading them again maps them again), so that reading a large file does not
-  // make the process's resident memory grow with it.
-  void release(std::uint64_t from, std::uint64_t to) const;
-
- private:
-  MappedFile(const char* data, std::size_t size) : data_(data), size_(size) {}
-  const char* data_;
-  std::size_t size_;
-};
 
 struct SplitFile {
   SplitFile() = default;
@@ -153,9 +149,9 @@ class WorkQueue {
 // format that splits_format() accepts.
 bool may_split(const std::string& path, std::uint64_t size, const InputOptions& options);
 
-// Maps and plans `fd` (a plain file of a format that splits, sniffed as `format`,
-// UTF-8); null when it
-// is not worth or not possible to split.
+// Plans `fd` (a plain file of a format that splits, sniffed as `format`, UTF-8),
+// reading it with pread(2) up to its last cut; null when it is not worth or not
+// possible to split.
 std::shared_ptr<SplitFile> plan_split(int fd, std::uint64_t size, const std::string& path, Format format,
                                       const InputOptions& options);
 

@@ -6,16 +6,14 @@
 
 #include "scan/input/prefix_reader.h"
 #include "scan/input/split.h"
-#include "scan/input/utf8_check.h"
 #include "scan/tokenize/sql_resume.h"
 
 namespace bd::scan::input {
 
-SplitPoints plan_sql_ranges(std::string_view bytes, int parts, const Release& release) {
+SplitPoints plan_sql_ranges(PlanBytes& bytes, int parts) {
   SplitPoints out;
   if (parts < 2) return out;
-  Utf8Check utf8(bytes);
-  PrefixReader<tokenize::SqlPrefix> reader(bytes, utf8, release);
+  PrefixReader<tokenize::SqlPrefix> reader(bytes);
   out.starts.push_back(0);
   out.primes.emplace_back();
   for (int k = 1; k < parts; ++k) {
@@ -30,8 +28,7 @@ SplitPoints plan_sql_ranges(std::string_view bytes, int parts, const Release& re
   if (out.starts.size() < 2) return {};
   // The primes are the text before the cuts as read raw, which is what the scan
   // decodes only while it is valid UTF-8.
-  utf8.advance(out.starts.back());
-  if (!utf8.valid_before(out.starts.back())) return {};
+  if (!bytes.valid_utf8_before(out.starts.back())) return {};
   out.encodings.assign(out.starts.size(), Encoding::kUtf8);
   return out;
 }

@@ -52,6 +52,20 @@ TEST(ScanNdjsonSplit, RecordsNestingMalformedLinesAndCrlf) {
   expect_same_report("export.json", ndjson);  // named .json, sniffed as NDJSON
 }
 
+TEST(ScanLineSplit, APlanThroughAWindowEqualsThePlanInMemory) {
+  // Lines across every window's end, and one line longer than a window.
+  std::string ndjson = repeat(kKlanten, 25000) + "{\"notitie\":\"" + repeat("lang ", 800000) + "\"}\n" +
+                       repeat(kKlanten, 25000);
+  EXPECT_EQ(testing::expect_same_plan_through_a_window(
+                ndjson, [](input::PlanBytes& b) { return input::plan_ndjson_ranges(b, 4); }),
+            4u);
+  std::string log = repeat("2026-12-07 10:00:01 login jan@example.nl BSN: 111222333 ok\n", 100000) +
+                    repeat("x", 5u << 20) + "\n" + repeat("regel met Zo\xC3\xAB\n", 300000);
+  EXPECT_EQ(testing::expect_same_plan_through_a_window(
+                log, [](input::PlanBytes& b) { return input::plan_text_ranges(b, 4); }),
+            4u);
+}
+
 TEST(ScanNdjsonSplit, KeysFirstSeenLateKeepTheirPlaceAmongTheColumns) {
   std::string ndjson;
   for (int i = 0; i < 400; ++i) {

@@ -3,13 +3,17 @@
 // Header-only; each test file includes it.
 #pragma once
 
+#include <fcntl.h>
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <cstdint>
 #include <string>
 #include <vector>
 
 #include "scan/input/input.h"
+#include "scan/input/plan_bytes.h"
+#include "scan/input/split.h"
 #include "scan/report_json.h"
 #include "scan/scanner.h"
 #include "test_support.h"
@@ -43,6 +47,27 @@ inline void expect_same_report(const std::string& name, const std::string& conte
     SCOPED_TRACE(name + " in " + std::to_string(threads) + " ranges");
     EXPECT_EQ(report_json({path}, threads, 1), whole);
   }
+}
+
+// `plan` (a planner of split.h, given PlanBytes) over `content` written to a file and
+// read through the smallest window, and over `content` in memory: the cuts, encodings
+// and primes must be the same. Returns the number of ranges.
+template <typename Plan>
+std::size_t expect_same_plan_through_a_window(const std::string& content, Plan plan) {
+  TempDir d;
+  write_file(d.file("f"), content);
+  int fd = ::open(d.file("f").c_str(), O_RDONLY | O_CLOEXEC);
+  EXPECT_GE(fd, 0);
+  input::PlanBytes file(fd, content.size(), 0);
+  input::PlanBytes memory(content);
+  input::SplitPoints a = plan(file);
+  input::SplitPoints b = plan(memory);
+  ::close(fd);
+  EXPECT_FALSE(file.failed());
+  EXPECT_EQ(a.starts, b.starts);
+  EXPECT_TRUE(a.encodings == b.encodings);
+  EXPECT_TRUE(a.primes == b.primes);
+  return a.starts.size();
 }
 
 inline std::string repeat(const std::string& s, int n) {

@@ -147,19 +147,26 @@ TEST(ScanSplit, InvalidUtf8SwitchesLaterRangesToWindows1252) {
                      "naam,bsn,email\n" + rows + "Ren\xE9 M\xFCller,123456782,rene@example.nl\n" + rows);
 }
 
-TEST(ScanSplit, ACharacterAcrossTheValidationStepIsValidUtf8) {
-  // The planner checks UTF-8 8 MiB at a time; a character cut by a step stays valid.
-  const std::size_t step = 8u << 20;
+TEST(ScanSplit, ACharacterAcrossAWindowIsValidUtf8) {
+  // A file is planned through a window of a few MiB, checked for UTF-8 as each window
+  // is read: a character cut by the window's end stays valid.
+  TempDir d;
+  const std::size_t window = input::plan_max_view() + input::PlanBytes::kBehind;
+  int checked = 0;
   for (std::size_t pad = 0; pad < 7; ++pad) {
     std::string csv = "naam,bsn" + std::string(pad, 'x') + "\n";
-    while (csv.size() < 2 * step + (1u << 20)) csv += "Zo\xC3\xAB,1\n";
-    if (csv[step - 1] != '\xC3') continue;
-    input::SplitPoints p = input::plan_ranges(csv, 0, 2, [](std::uint64_t) {});
+    while (csv.size() < 3 * window) csv += "Zo\xC3\xAB,1\n";
+    write_file(d.file("a.csv"), csv);
+    int fd = ::open(d.file("a.csv").c_str(), O_RDONLY | O_CLOEXEC);
+    ASSERT_GE(fd, 0);
+    input::PlanBytes bytes(fd, csv.size(), window);
+    input::SplitPoints p = input::plan_ranges(bytes, 0, 2);
+    ::close(fd);
     ASSERT_EQ(p.starts.size(), 2u);
     EXPECT_EQ(p.encodings[1], input::Encoding::kUtf8);
-    return;
+    checked += csv[window - 1] == '\xC3' ? 1 : 0;
   }
-  FAIL() << "no padding puts a character across the step";
+  EXPECT_GE(checked, 1) << "no padding puts a character across the window's end";
 }
 
 TEST(ScanSplit, TentativeBsnColumnsAndHashesAcrossRanges) {
@@ -243,9 +250,9 @@ TEST(ScanSplit, SmallFilesAndOneThreadAreNotSplit) {
   EXPECT_FALSE(input::may_split(d.file("a.csv"), kPeople.size(), o));
 }
 
-TEST(ScanSplit, AFileThatEndsBeforeItsMappingIsNotSplitAndDoesNotCrash) {
-  // A file truncated by another process while its cuts are planned: the mapped pages
-  // past its new end raise SIGBUS. Mapping more than the file holds does the same.
+TEST(ScanSplit, AFileShorterThanItsSizeIsNotSplitAndDoesNotCrash) {
+  // A file truncated by another process while its cuts are planned reads short: the
+  // planner sees zeros past the new end, and the plan is thrown away.
   TempDir d;
   std::string csv = "id,naam,email\n";
   for (int i = 0; i < 20000; ++i) csv += std::to_string(i) + ",Naam " + std::to_string(i) + ",a@b.nl\n";
@@ -256,11 +263,65 @@ TEST(ScanSplit, AFileThatEndsBeforeItsMappingIsNotSplitAndDoesNotCrash) {
   o.threads = 2;
   o.split_min_bytes = 1;
   EXPECT_EQ(input::plan_split(fd, std::uint64_t{64} << 20, d.file("a.csv"), Format::kCsv, o), nullptr);
-  // The same file at its real size is split, and a later fault elsewhere is no business
-  // of the planner's.
+  // The same file at its real size is split.
   auto split = input::plan_split(fd, csv.size(), d.file("a.csv"), Format::kCsv, o);
   ASSERT_NE(split, nullptr);
   EXPECT_EQ(split->points.starts.size(), 2u);
+  ::close(fd);
+}
+
+TEST(ScanSplit, APlanThroughAWindowEqualsThePlanInMemory) {
+  // Quoted fields longer than a window, and records across every window's end.
+  std::string body = kPeople.substr(kPeople.find('\n') + 1);
+  std::string csv = kPeople + repeat(body, 20000);
+  csv += "1,111222333,a@b.nl,\"" + repeat("nep,999999999\n\"\"", 400000) + "\"\n" + repeat(body, 20000);
+  for (int parts : {2, 3, 7}) {
+    EXPECT_EQ(testing::expect_same_plan_through_a_window(
+                  csv, [&](input::PlanBytes& b) { return input::plan_ranges(b, 0, parts); }),
+              static_cast<std::size_t>(parts));
+  }
+  // A byte that is no UTF-8 in the second window: later ranges start as Windows-1252.
+  csv[(5u << 20) + 7] = '\xE9';
+  EXPECT_EQ(testing::expect_same_plan_through_a_window(
+                csv, [&](input::PlanBytes& b) { return input::plan_ranges(b, 0, 4); }),
+            4u);
+}
+
+TEST(ScanSplit, PlanBytesReadsAFileAsItsMemory) {
+  TempDir d;
+  std::string content;
+  std::mt19937 rng(7);
+  while (content.size() < (9u << 20)) content += static_cast<char>('a' + rng() % 26) + std::string(rng() % 3 ? "" : "\n\"");
+  write_file(d.file("b.txt"), content);
+  int fd = ::open(d.file("b.txt").c_str(), O_RDONLY | O_CLOEXEC);
+  ASSERT_GE(fd, 0);
+  input::PlanBytes file(fd, content.size(), 0);  // the smallest window
+  input::PlanBytes memory(content);
+  // Forward, with steps back within the window, single bytes anywhere, and searches
+  // across windows.
+  std::uint64_t at = 0;
+  while (at < content.size()) {
+    std::size_t n = rng() % (file.max_view() + 1);
+    ASSERT_EQ(file.view(at, n), memory.view(at, n)) << at;
+    std::uint64_t back = at - std::min<std::uint64_t>(at, rng() % input::PlanBytes::kBehind);
+    ASSERT_EQ(file.view(back, 100), memory.view(back, 100)) << back;
+    std::uint64_t any = rng() % content.size();
+    ASSERT_EQ(file.at(any), content[any]) << any;
+    ASSERT_EQ(file.find('"', at, content.size()), memory.find('"', at, content.size()));
+    ASSERT_EQ(file.find('\n', at, at + 5), memory.find('\n', at, at + 5));
+    at += 1 + rng() % (3u << 20);
+  }
+  EXPECT_TRUE(file.valid_utf8_before(content.size()));
+  EXPECT_FALSE(file.failed());
+  // Truncated behind its back: zeros, and failed().
+  int writer = ::open(d.file("b.txt").c_str(), O_WRONLY | O_CLOEXEC);
+  ASSERT_GE(writer, 0);
+  ASSERT_EQ(::ftruncate(writer, 1000), 0);
+  ::close(writer);
+  input::PlanBytes shrunk(fd, content.size(), 0);
+  EXPECT_EQ(shrunk.view(0, 10), content.substr(0, 10));
+  EXPECT_EQ(shrunk.at(content.size() - 1), '\0');
+  EXPECT_TRUE(shrunk.failed());
   ::close(fd);
 }
 

@@ -72,6 +72,17 @@ std::string pg_copy_block(int from, int rows) {
   return s + "\\.\n\n";
 }
 
+TEST(ScanSqlSplit, APlanThroughAWindowEqualsThePlanInMemory) {
+  // Statements across every window's end, and one string longer than a window.
+  std::string dump = kMysqlHead + repeat(kMysqlRows, 8000) + "INSERT INTO `klant;en` VALUES (7,'" +
+                     repeat("lang;\n", 700000) + "');\n" + repeat(kMysqlRows, 8000);
+  for (int parts : {2, 5}) {
+    EXPECT_EQ(testing::expect_same_plan_through_a_window(
+                  dump, [&](input::PlanBytes& b) { return input::plan_sql_ranges(b, parts); }),
+              static_cast<std::size_t>(parts));
+  }
+}
+
 TEST(ScanSqlSplit, PostgresCopyBlocksOfSeveralTables) {
   std::string dump = kPgHead;
   for (int b = 0; b < 6; ++b) dump += pg_copy_block(b * 50, 50);
