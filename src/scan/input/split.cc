@@ -8,9 +8,9 @@
 #include <cstring>
 
 #include "scan/file_io.h"
+#include "scan/input/plan_bytes.h"
 #include "scan/input/reader.h"
 #include "scan/input/sniff.h"
-#include "scan/input/plan_bytes.h"
 #include "scan/tokenize/record_handler.h"
 
 namespace bd::scan::input {
@@ -158,10 +158,14 @@ std::atomic<std::uint64_t> g_split_ids{0};
 
 SplitPoints plan_format(PlanBytes& bytes, Format format, int parts) {
   switch (format) {
-    case Format::kSql: return plan_sql_ranges(bytes, parts);
-    case Format::kNdjson: return plan_ndjson_ranges(bytes, parts);
-    case Format::kText: return plan_text_ranges(bytes, parts);
-    default: return plan_ranges(bytes, format == Format::kTsv ? '\t' : 0, parts);
+    case Format::kSql:
+      return plan_sql_ranges(bytes, parts);
+    case Format::kNdjson:
+      return plan_ndjson_ranges(bytes, parts);
+    case Format::kText:
+      return plan_text_ranges(bytes, parts);
+    default:
+      return plan_ranges(bytes, format == Format::kTsv ? '\t' : 0, parts);
   }
 }
 

@@ -291,7 +291,8 @@ TEST(ScanSplit, PlanBytesReadsAFileAsItsMemory) {
   TempDir d;
   std::string content;
   std::mt19937 rng(7);
-  while (content.size() < (9u << 20)) content += static_cast<char>('a' + rng() % 26) + std::string(rng() % 3 ? "" : "\n\"");
+  while (content.size() < (9u << 20))
+    content += static_cast<char>('a' + rng() % 26) + std::string(rng() % 3 ? "" : "\n\"");
   write_file(d.file("b.txt"), content);
   int fd = ::open(d.file("b.txt").c_str(), O_RDONLY | O_CLOEXEC);
   ASSERT_GE(fd, 0);
