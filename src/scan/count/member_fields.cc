@@ -201,6 +201,8 @@ bool MemberScan::classify_whole_email(std::size_t col, std::string_view v) {
 
 void MemberScan::classify_generic(std::size_t col, ColumnRole role, std::string_view v) {
   ColumnResult& column = result_.columns[col];
+  // Ids, amounts and order numbers: nothing to find without a card or BSN context.
+  const bool plain = role != ColumnRole::kCard && role != ColumnRole::kBsn && detect::is_plain_number(v);
   if (role == ColumnRole::kNone) {
     if (auto bsn = validate::parse_bsn(v, false)) {
       // Counts only if the column turns out to be a BSN column (Scanner::finish).
@@ -211,6 +213,7 @@ void MemberScan::classify_generic(std::size_t col, ColumnRole role, std::string_
       }
       return;
     }
+    if (plain) return count_hits(col);
     if (validate::salted_hash_kind(v) != validate::HashKind::kNone) return classify_password(col, role, v);
     if (v.size() <= 45 && v.find(' ') == std::string_view::npos && v.find(':') != v.rfind(':') &&
         validate::is_ipv6(v)) {
@@ -218,6 +221,7 @@ void MemberScan::classify_generic(std::size_t col, ColumnRole role, std::string_
       return count_hits(col);
     }
   }
+  if (plain) return count_hits(col);
   detect::TextOptions opts;
   // Digits, punctuation and hex letters (ids, UUIDs, timestamps, amounts, hashes) hold
   // no word of the dictionary, so such fields skip the Hyperscan pass.

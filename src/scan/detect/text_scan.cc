@@ -351,6 +351,23 @@ std::uint64_t key_for_number(Category category, std::uint64_t number) {
   return count::hash64(number, 0x1000 + static_cast<std::uint64_t>(category));
 }
 
+bool is_plain_number(std::string_view text) {
+  std::size_t i = !text.empty() && text[0] == '-' ? 1 : 0;
+  int digits = 0;
+  int separators = 0;
+  for (; i < text.size(); ++i) {
+    char c = text[i];
+    if (c >= '0' && c <= '9') {
+      if (++digits > 9) return false;
+    } else if ((c == '.' || c == ',') && digits > 0) {
+      if (++separators > 1) return false;
+    } else {
+      return false;
+    }
+  }
+  return digits > 0;
+}
+
 std::uint64_t key_for_text(Category category, std::string_view normalised) {
   return count::hash64(normalised, 0x2000 + static_cast<std::uint64_t>(category));
 }

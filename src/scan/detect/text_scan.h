@@ -43,6 +43,14 @@ struct TextScratch {
 void scan_text(std::string_view text, const TextOptions& options, TextScratch& scratch,
                std::vector<Hit>& hits, Signals& signals);
 
+// Whether `text` is a plain number: an optional '-', then digits with at most one '.'
+// or ',' among them, 9 digits at most. scan_text finds nothing in such a text when the
+// options give no context (no value without a label is that short: a Dutch phone
+// number has 10 digits, an IPv4 address three dots, a date two separators, and there
+// is no letter for the dictionary), so callers skip it: ids, amounts and order numbers
+// are a large part of many tables. A test holds this against scan_text.
+bool is_plain_number(std::string_view text);
+
 // Helpers shared with the field classifier.
 std::uint64_t key_for_number(Category category, std::uint64_t number);
 std::uint64_t key_for_text(Category category, std::string_view normalised);

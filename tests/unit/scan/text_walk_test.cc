@@ -4,6 +4,8 @@
 // scanned both ways.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cctype>
 #include <random>
 #include <string>
 #include <vector>
@@ -250,6 +252,38 @@ TEST(ScanTextWalk, WordBytesAreLettersPastHexAndNonAscii) {
     t[at] = 'q';
     EXPECT_TRUE(detect::has_word_bytes(t)) << at;
     EXPECT_FALSE(detect::has_word_bytes(std::string_view(t).substr(0, at))) << at;
+  }
+}
+
+TEST(ScanTextWalk, APlainNumberHoldsNothingWithoutContext) {
+  // The classifier skips plain numbers in fields without a card or BSN context; the
+  // text scanner, both walks, with the dictionary, must find nothing in them.
+  std::mt19937 rng(20261207);
+  const std::vector<std::string> starts = {"", "0", "06", "00", "31", "1", "12", "2024", "1952", "192", "10"};
+  int checked = 0;
+  for (int i = 0; i < 200000; ++i) {
+    std::string t = starts[rng() % starts.size()];
+    std::size_t digits = 1 + rng() % 9;
+    while (t.size() < digits) t += static_cast<char>('0' + rng() % 10);
+    t.resize(digits);
+    if (rng() % 2) t.insert(1 + rng() % t.size(), 1, rng() % 2 ? '.' : ',');
+    if (t.back() == '.' || t.back() == ',') t += '0';
+    if (t.size() > 10 || std::count_if(t.begin(), t.end(), ::isdigit) > 9) continue;
+    if (rng() % 4 == 0) t.insert(0, 1, '-');
+    ASSERT_TRUE(detect::is_plain_number(t)) << t;
+    for (bool mask_walk : {true, false}) {
+      std::uint32_t near_miss = 0;
+      ASSERT_TRUE(scan(t, mask_walk, true, &near_miss).empty()) << t;
+      ASSERT_EQ(near_miss, 0u) << t;
+    }
+    ++checked;
+  }
+  EXPECT_GT(checked, 150000);
+  for (const char* t : {"", "-", ".5", "1.2.3", "1,2.3", "0612345678", "12a", "1 2", "+31", "--1", "123456789.0"}) {
+    EXPECT_FALSE(detect::is_plain_number(t)) << t;
+  }
+  for (const char* t : {"0", "-1", "123456789", "36968.03", "234,5", "12,5", "5."}) {
+    EXPECT_TRUE(detect::is_plain_number(t)) << t;
   }
 }
 
