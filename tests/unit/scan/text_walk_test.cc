@@ -279,7 +279,8 @@ TEST(ScanTextWalk, APlainNumberHoldsNothingWithoutContext) {
     ++checked;
   }
   EXPECT_GT(checked, 150000);
-  for (const char* t : {"", "-", ".5", "1.2.3", "1,2.3", "0612345678", "12a", "1 2", "+31", "--1", "123456789.0"}) {
+  for (const char* t :
+       {"", "-", ".5", "1.2.3", "1,2.3", "0612345678", "12a", "1 2", "+31", "--1", "123456789.0"}) {
     EXPECT_FALSE(detect::is_plain_number(t)) << t;
   }
   for (const char* t : {"0", "-1", "123456789", "36968.03", "234,5", "12,5", "5."}) {
