@@ -28,11 +28,14 @@ Status check_options(const std::vector<std::string>& paths, const InputOptions& 
 }
 
 // One worker: takes files and ranges of split files until none are left.
-void work(input::ScanShared& shared, input::WorkQueue& queue, bool pipelined) {
+// `lanes` > 0: the worker reads and a pool of that many threads decodes and scans
+// (input::PoolTarget); 0: the worker does all of it.
+void work(input::ScanShared& shared, input::WorkQueue& queue, int lanes) {
   const InputOptions& o = shared.options;
-  input::BufferRing ring(pipelined ? o.ring_buffers : 2, o.buffer_size);
+  input::BufferRing ring(lanes > 0 ? o.ring_buffers * lanes : 2, o.buffer_size);
   std::unique_ptr<input::LeafTarget> target;
-  if (pipelined) target = std::make_unique<input::PipeTarget>(shared.factory, ring);
+  if (lanes > 0)
+    target = std::make_unique<input::PoolTarget>(shared.factory, ring, lanes);
   else target = std::make_unique<input::DirectTarget>(shared.factory, ring);
   input::MemberReader reader(shared, *target);
   const input::FileEntry* file = nullptr;
@@ -71,13 +74,16 @@ Status read_inputs(const std::vector<std::string>& paths, const InputOptions& op
 
   std::size_t workers =
       std::min<std::size_t>(static_cast<std::size_t>(options.threads), std::max<std::size_t>(work_items, 1));
-  // Spare threads (fewer files than threads) decode and scan while the worker reads.
-  bool pipelined = workers * 2 <= static_cast<std::size_t>(options.threads);
+  // Spare threads (fewer files than threads) decode and scan while the worker reads:
+  // each worker's share of the threads becomes its pool, which scans the members of an
+  // archive side by side.
+  int share = options.threads / static_cast<int>(workers);
+  int lanes = share >= 2 ? share : 0;
   std::vector<std::thread> threads;
   for (std::size_t i = 1; i < workers; ++i) {
-    threads.emplace_back([&] { work(shared, queue, pipelined); });
+    threads.emplace_back([&] { work(shared, queue, lanes); });
   }
-  work(shared, queue, pipelined);
+  work(shared, queue, lanes);
   for (auto& t : threads) t.join();
   shared.progress.report(true);
   return {};

@@ -46,7 +46,7 @@ struct InputLimits {
 struct InputOptions {
   int threads = 1;                           // worker threads, >= 1
   std::size_t buffer_size = 1u << 20;        // bytes per ring buffer (fresh memory costs: small)
-  int ring_buffers = 4;                      // buffers per pipeline, >= 2
+  int ring_buffers = 4;                      // buffers per pipeline lane, >= 2
   bool follow_symlinks = true;               // symlinks to files and directories (loop-safe)
   // A plain (not compressed, not archived) CSV/TSV file, SQL dump, NDJSON file or log
   // of at least this size is split at record boundaries into `threads` ranges scanned

@@ -1,5 +1,6 @@
 #include "scan/input/leaf.h"
 
+#include <algorithm>
 #include <utility>
 
 namespace bd::scan::input {
@@ -62,6 +63,7 @@ PipeTarget::~PipeTarget() {
 }
 
 void PipeTarget::push(Message m) {
+  pending_.fetch_add(1, std::memory_order_relaxed);
   {
     std::lock_guard lock(mu_);
     queue_.push_back(std::move(m));
@@ -102,7 +104,24 @@ void PipeTarget::run() {
       case Message::Kind::kEnd: consumer_.end(); break;
       case Message::Kind::kStop: return;
     }
+    pending_.fetch_sub(1, std::memory_order_relaxed);
   }
+}
+
+PoolTarget::PoolTarget(SinkFactory& factory, BufferRing& ring, int lanes) : ring_(ring) {
+  for (int i = 0; i < std::max(lanes, 1); ++i) lanes_.push_back(std::make_unique<PipeTarget>(factory, ring));
+}
+
+void PoolTarget::begin(const MemberInfo& info, Encoding encoding) {
+  // The least busy lane, looking from the one after the last: idle lanes take members
+  // in turn.
+  std::size_t best = (current_ + 1) % lanes_.size();
+  for (std::size_t k = 1; k < lanes_.size(); ++k) {
+    std::size_t i = (current_ + 1 + k) % lanes_.size();
+    if (lanes_[i]->pending() < lanes_[best]->pending()) best = i;
+  }
+  current_ = best;
+  lanes_[current_]->begin(info, encoding);
 }
 
 }  // namespace bd::scan::input

@@ -3,14 +3,17 @@
 //
 // DirectTarget decodes and feeds the sink on the calling thread. PipeTarget hands the
 // buffers to a consumer thread through a bounded queue, so that decompression and
-// extraction (producer) overlap with decoding and scanning (consumer).
+// extraction (producer) overlap with decoding and scanning (consumer). PoolTarget has
+// several PipeTargets (lanes) and sends each member whole to the least busy one, so
+// that the members of one archive are also scanned on several threads at once.
 //
 // Buffers come from a BufferRing: a fixed set of pre-faulted buffers reused for the
 // whole scan, so memory stays bounded and no time is lost to page faults (on 2 MiB
 // pages where the kernel allows: scan/mapped_memory.h).
 //
 // Threads: a DirectTarget belongs to one thread. A PipeTarget is used by one producer
-// thread and drained by its own consumer thread (started and joined by the PipeTarget).
+// thread and drained by its own consumer thread (started and joined by the PipeTarget);
+// a PoolTarget likewise, with a consumer thread per lane.
 // Failure: none; a sink that is not interested (open() returned null) makes
 // wants_more() false, and the producer stops reading the member.
 #pragma once
@@ -109,6 +112,9 @@ class PipeTarget final : public LeafTarget {
     return uninterested_.load(std::memory_order_relaxed) != begun_;
   }
   void end() override;
+  // Messages pushed and not yet handled by the consumer (the one it is handling
+  // included): how busy the lane is.
+  std::size_t pending() const { return pending_.load(std::memory_order_relaxed); }
 
  private:
   struct Message {
@@ -129,7 +135,27 @@ class PipeTarget final : public LeafTarget {
   std::uint64_t begun_ = 0;                     // members begun (producer side)
   std::uint64_t consumed_begins_ = 0;           // members begun (consumer side)
   std::atomic<std::uint64_t> uninterested_{0};  // the last member whose sink was null
+  std::atomic<std::size_t> pending_{0};
   std::thread thread_;
+};
+
+class PoolTarget final : public LeafTarget {
+ public:
+  // `lanes` >= 1 consumer threads, all drawing buffers from `ring`.
+  PoolTarget(SinkFactory& factory, BufferRing& ring, int lanes);
+  void begin(const MemberInfo& info, Encoding encoding) override;
+  int acquire() override { return ring_.acquire(); }
+  char* data(int buffer) override { return ring_.data(buffer); }
+  std::size_t buffer_size() const override { return ring_.buffer_size(); }
+  void chunk(int buffer, std::size_t n) override { lanes_[current_]->chunk(buffer, n); }
+  void release(int buffer) override { ring_.release(buffer); }
+  bool wants_more() const override { return lanes_[current_]->wants_more(); }
+  void end() override { lanes_[current_]->end(); }
+
+ private:
+  BufferRing& ring_;
+  std::vector<std::unique_ptr<PipeTarget>> lanes_;  // destroyed (drained and joined) with the pool
+  std::size_t current_ = 0;                         // the lane of the member being read
 };
 
 }  // namespace bd::scan::input

@@ -117,5 +117,41 @@ TEST(ScanAccuracy, ProcessorBackupsAreScannedAsSqlInsideTarGz) {
   }
 }
 
+TEST(ScanAccuracy, ArchivesScannedByTwoThreadsCountAsByOne) {
+  // One archive and two threads: its members are scanned side by side, in whatever
+  // order they finish; every count is the same.
+  TempDir d;
+  CorpusRun corpus = scan_corpus(d, 5, 1);
+  for (const std::string rel : {"export.zip", "nested.tar.zst", "processor_backups.tar.gz"}) {
+    SCOPED_TRACE(rel);
+    std::map<int, ScanReport> by_threads;
+    for (int threads : {1, 2}) {
+      Scanner scanner;
+      InputOptions in;
+      in.threads = threads;
+      ASSERT_TRUE(read_inputs({d.path() + "/" + rel}, in, scanner).ok());
+      by_threads[threads] = scanner.finish();
+    }
+    const ScanReport& one = by_threads[1];
+    const ScanReport& two = by_threads[2];
+    EXPECT_EQ(two.records, one.records);
+    EXPECT_EQ(two.persons_distinct, one.persons_distinct);
+    EXPECT_EQ(two.records_with_personal_data, one.records_with_personal_data);
+    ASSERT_EQ(two.categories.size(), one.categories.size());
+    for (const auto& [category, c] : one.categories) {
+      EXPECT_EQ(two.categories.at(category).values, c.values);
+      EXPECT_EQ(two.categories.at(category).distinct, c.distinct);
+    }
+    ASSERT_EQ(two.files.size(), one.files.size());
+    std::map<std::string, const FileReport*> files;
+    for (const auto& f : two.files) files[f.path] = &f;
+    for (const auto& f : one.files) {
+      ASSERT_EQ(files.count(f.path), 1u) << f.path;
+      EXPECT_EQ(files[f.path]->records, f.records) << f.path;
+      EXPECT_EQ(files[f.path]->values, f.values) << f.path;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace bd::scan

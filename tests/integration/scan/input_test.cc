@@ -1,6 +1,8 @@
 // The input side of the scanner on real files and archives: every container kind,
 // nesting, encodings, protection, limits and bad input, checked through a recording
 // SinkFactory.
+#include "scan/input/input.h"
+
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -8,8 +10,9 @@
 
 #include <functional>
 #include <random>
+#include <set>
+#include <thread>
 
-#include "scan/input/input.h"
 #include "test_support.h"
 
 namespace bd::scan {
@@ -416,6 +419,31 @@ TEST(ScanInput, ManyFilesOverTwoThreadsAndOneLargeFilePipelined) {
   auto g = scan({d.file("big.csv.gz")}, small_options(2));  // 1 file, 2 threads: pipelined
   EXPECT_EQ(g->members.at(d.file("big.csv.gz")).text, big);
   EXPECT_FALSE(g->members.at(d.file("big.csv.gz")).split_char);
+}
+
+TEST(ScanInput, MembersOfOneArchiveAreScannedSideBySide) {
+  // One archive, two threads: the worker reads it, and each member goes whole to one of
+  // two scanning threads.
+  TempDir d;
+  testing::Entries entries;
+  for (int m = 0; m < 30; ++m) {
+    std::string csv = "naam,bsn,email\n";
+    for (int i = 0; i < 3000; ++i)
+      csv += "Zo\xC3\xAB " + std::to_string(m * 10000 + i) + ",111222333,z@example.nl\n";
+    entries.emplace_back("dump" + std::to_string(m) + ".csv", csv);
+  }
+  write_archive(d.file("backups.tar.gz"), "tar", "gzip", entries);
+  auto f = scan({d.file("backups.tar.gz")}, small_options(2));
+  ASSERT_EQ(f->members.size(), entries.size());
+  std::set<std::thread::id> threads;
+  for (const auto& [name, csv] : entries) {
+    const auto& m = f->members.at(d.file("backups.tar.gz") + "!" + name);
+    EXPECT_EQ(m.text, csv) << name;
+    EXPECT_EQ(m.ends, 1) << name;
+    EXPECT_FALSE(m.split_char) << name;
+    threads.insert(m.thread);
+  }
+  EXPECT_EQ(threads.size(), 2u);
 }
 
 }  // namespace

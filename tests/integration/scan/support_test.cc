@@ -119,6 +119,7 @@ class RecordingSink final : public MemberSink {
     auto& r = f_.members[path_];
     r.text = text_;
     r.split_char = r.split_char || split_;
+    r.thread = std::this_thread::get_id();
     ++r.ends;
   }
 

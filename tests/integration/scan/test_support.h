@@ -7,6 +7,7 @@
 #include <map>
 #include <mutex>
 #include <string>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -44,6 +45,7 @@ struct Recorded {
   std::string text;
   int ends = 0;
   bool split_char = false;  // a chunk ended inside a UTF-8 character
+  std::thread::id thread;   // the thread that ended it
 };
 
 class RecordingFactory final : public SinkFactory {
