@@ -67,8 +67,9 @@ struct ColumnResult {
 
 struct MemberResult {
   FileReport file;
-  // A range of a split file (MemberPart): ScanState combines all `parts` results of one
-  // `split` in range order (scan/count/parts.h) before merging them as one member.
+  // A range of a split file or stream (MemberPart): ScanState combines all `parts`
+  // results of one `split` in range order (scan/count/parts.h) before merging them as
+  // one member. `parts` is 0 in a stream's range that ended before the stream did.
   std::uint64_t split = 0;
   std::uint32_t part = 0;
   std::uint32_t parts = 1;

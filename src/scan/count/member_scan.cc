@@ -31,6 +31,7 @@ MemberScan::MemberScan(ScanState& state, const MemberInfo& info, const ScanOptio
   result_.split = info.part.split;
   result_.part = info.part.index;
   result_.parts = info.part.count;
+  stream_count_ = info.part.stream_count;
   tokenizer_ = tokenize::make_tokenizer(info.format, *this);
   tables_.push_back(Table{});
   if (tokenizer_ && !info.part.prime.empty()) {
@@ -74,6 +75,7 @@ void MemberScan::on_end() {
     result_.columns[i].role = std::string(detect::to_string(roles_[i]));
   }
   result_.analysis += ending.until(ClockReading::now(CLOCK_THREAD_CPUTIME_ID));
+  if (stream_count_) result_.parts = stream_count_->load(std::memory_order_acquire);
   state_.merge(std::move(result_));
 }
 

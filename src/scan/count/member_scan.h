@@ -96,6 +96,7 @@ class MemberScan final : public MemberSink, public tokenize::RecordHandler {
   std::vector<detect::Hit> hits_;
   detect::Signals signals_;
   bool ended_ = false;
+  std::shared_ptr<const std::atomic<std::uint32_t>> stream_count_;  // MemberPart::stream_count
   bool priming_ = false;     // feeding MemberPart::prime: nothing is counted
   ClockReading last_chunk_;  // when the previous chunk was analysed (or the sink opened)
 };

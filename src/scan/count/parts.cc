@@ -109,15 +109,17 @@ void append_part(MemberResult& into, MemberResult&& next, std::size_t samples_pe
 }
 
 std::optional<MemberResult> PartCollector::add(MemberResult&& part) {
-  auto& slots = pending_[part.split];
-  if (slots.empty()) slots.resize(part.parts);
-  std::size_t index = std::min<std::size_t>(part.part, slots.size() - 1);
-  slots[index] = std::move(part);
-  for (const auto& s : slots) {
-    if (!s) return std::nullopt;
+  Pending& p = pending_[part.split];
+  if (part.parts > 0) p.count = part.parts;
+  std::size_t index = part.part;
+  if (p.slots.size() <= index) p.slots.resize(index + 1);
+  p.slots[index] = std::move(part);
+  if (p.count == 0 || p.slots.size() < p.count) return std::nullopt;
+  for (std::size_t i = 0; i < p.count; ++i) {
+    if (!p.slots[i]) return std::nullopt;
   }
-  MemberResult whole = std::move(*slots[0]);
-  for (std::size_t i = 1; i < slots.size(); ++i) append_part(whole, std::move(*slots[i]), samples_);
+  MemberResult whole = std::move(*p.slots[0]);
+  for (std::size_t i = 1; i < p.count; ++i) append_part(whole, std::move(*p.slots[i]), samples_);
   pending_.erase(whole.split);
   whole.split = 0;
   whole.part = 0;

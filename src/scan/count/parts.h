@@ -30,11 +30,17 @@ class PartCollector {
  public:
   explicit PartCollector(std::size_t samples_per_category) : samples_(samples_per_category) {}
   // Keeps one range's result; once all ranges of its file are in, returns them combined.
+  // The number of ranges comes with any range that knows it (parts > 0): every range of
+  // a file, the last range of a stream.
   std::optional<MemberResult> add(MemberResult&& part);
 
  private:
+  struct Pending {
+    std::vector<std::optional<MemberResult>> slots;  // by range index
+    std::uint32_t count = 0;                         // 0 until a range says
+  };
   std::size_t samples_;
-  std::map<std::uint64_t, std::vector<std::optional<MemberResult>>> pending_;  // by split id
+  std::map<std::uint64_t, Pending> pending_;  // by split id
 };
 
 // Appends `next` (the following range of the same file) to `into`.

@@ -32,7 +32,9 @@ void BufferRing::release(int index) {
 
 void LeafConsumer::begin(const MemberInfo& info, Encoding encoding) {
   sink_ = factory_.open(info);
-  if (sink_ != nullptr) decoder_.emplace(*sink_, encoding);
+  // A later range of a member (stream_split.h) does not start the member: a byte-order
+  // mark there would be text.
+  if (sink_ != nullptr) decoder_.emplace(*sink_, encoding, info.part.index == 0);
 }
 
 void LeafConsumer::chunk(const char* bytes, std::size_t n) {

@@ -62,6 +62,8 @@ class LeafTarget {
   virtual void release(int buffer) = 0;               // an unused buffer
   virtual bool wants_more() const = 0;
   virtual void end() = 0;
+  // The threads that scan members side by side (a PoolTarget's lanes).
+  virtual int lanes() const { return 1; }
 };
 
 // Opens the sink and decodes into it; shared by both targets.
@@ -151,6 +153,7 @@ class PoolTarget final : public LeafTarget {
   void release(int buffer) override { ring_.release(buffer); }
   bool wants_more() const override { return lanes_[current_]->wants_more(); }
   void end() override { lanes_[current_]->end(); }
+  int lanes() const override { return static_cast<int>(lanes_.size()); }
 
  private:
   BufferRing& ring_;

@@ -7,6 +7,7 @@
 
 #include "scan/input/archive.h"
 #include "scan/input/decompress.h"
+#include "scan/input/stream_split.h"
 #include "scan/input/xlsx.h"
 #include "scan/input/zip_reader.h"
 
@@ -263,7 +264,7 @@ void MemberReader::read_leaf(ByteSource& src, const std::string& path, const Sni
   info.format = s.format;
   info.encoding = std::string(encoding_name(s.encoding));
   shared_.progress.add_member();
-  target_.begin(info, s.encoding);
+  RangeFeeder feeder(target_, info, s.encoding, shared_.options);
   const std::uint64_t limit = shared_.options.limits.max_member_size;
   std::uint64_t total = 0;
   std::string problem;
@@ -282,13 +283,14 @@ void MemberReader::read_leaf(ByteSource& src, const std::string& path, const Sni
     }
     total += take;
     shared_.progress.add_decoded(take);
-    if (take > 0) target_.chunk(buf, take);
+    if (take > 0)
+      feeder.chunk(buf, take);
     else target_.release(buf);
     update_read();
     shared_.progress.report(false);
     if (!problem.empty()) break;
   }
-  target_.end();
+  feeder.end();
   if (!problem.empty()) skipped(path, problem);
 }
 

@@ -18,6 +18,7 @@
 // what it received, and the factory gets on_skipped() with the reason.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -29,14 +30,18 @@
 namespace bd::scan {
 
 // One byte range of a large plain CSV/TSV file, SQL dump, NDJSON file or log that the
-// input layer split across its threads (scan/input/split.h). Every range is a member
-// of its own, with the file's path; the analysis side combines the results of all
-// `count` ranges of one `split`, in range order, into the one result the unsplit file
-// gives.
+// input layer split across its threads (scan/input/split.h), or of a decompressed
+// stream or archive member of those formats that it cut as it read it (scan/input/
+// stream_split.h). Every range is a member of its own, with the file's path; the
+// analysis side combines the results of all ranges of one `split`, in range order,
+// into the one result the unsplit member gives.
 struct MemberPart {
-  std::uint64_t split = 0;  // which split file (unique in the process); 0: not split
+  std::uint64_t split = 0;  // which split file or stream (unique in the process); 0: not split
   std::uint32_t index = 0;  // the range's place in the file, 0 first
-  std::uint32_t count = 1;  // ranges of the file
+  std::uint32_t count = 1;  // ranges of the file; 0 for a stream's (see stream_count)
+  // A stream's ranges are begun before its end is known: the input layer sets this to
+  // the number of ranges when the stream has ended, before the last range's on_end().
+  std::shared_ptr<const std::atomic<std::uint32_t>> stream_count;
   // For index > 0: text that puts the tokenizer where the whole file's stood at the
   // range's start. CSV/TSV: the file's first record (header row or first data row),
   // decoded as the first range decoded it, so that the delimiter and the header are

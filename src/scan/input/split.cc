@@ -171,19 +171,35 @@ SplitPoints plan_format(PlanBytes& bytes, Format format, int parts) {
 
 }  // namespace
 
-SplitPoints plan_ranges(PlanBytes& bytes, char delimiter_hint, int parts) {
-  SplitPoints out;
+std::optional<CsvHead> csv_head(PlanBytes& bytes, char delimiter_hint) {
   std::string_view head = bytes.view(0, kMaxFirstRecord);
   std::size_t begin = head.starts_with("\xEF\xBB\xBF") ? 3 : 0;
   std::size_t nl = head.find('\n', begin);
-  if (nl == std::string_view::npos || nl - begin > kMaxFirstLine || parts < 2) return out;
-  char delim =
+  if (nl == std::string_view::npos || nl - begin > kMaxFirstLine) return std::nullopt;
+  CsvHead out;
+  out.begin = begin;
+  out.delimiter =
       delimiter_hint != 0 ? delimiter_hint : tokenize::pick_csv_delimiter(head.substr(begin, nl - begin));
-  QuoteRules rules(bytes, begin, delim);
-  std::uint64_t first_end = rules.first_record_end(kMaxFirstRecord);
-  if (first_end == kNone) return out;
+  QuoteRules rules(bytes, begin, out.delimiter);
+  out.first_end = rules.first_record_end(kMaxFirstRecord);
+  if (out.first_end == kNone) return std::nullopt;
   // Decoded now, while the file's first bytes are in the window.
-  std::string prime = decode_prefix(bytes.view(0, static_cast<std::size_t>(first_end)));
+  out.prime = decode_prefix(bytes.view(0, static_cast<std::size_t>(out.first_end)));
+  return out;
+}
+
+std::uint64_t next_split_id() {
+  return ++g_split_ids;
+}
+
+SplitPoints plan_ranges(PlanBytes& bytes, char delimiter_hint, int parts) {
+  SplitPoints out;
+  if (parts < 2) return out;
+  std::optional<CsvHead> head = csv_head(bytes, delimiter_hint);
+  if (!head) return out;
+  QuoteRules rules(bytes, head->begin, head->delimiter);
+  const std::uint64_t first_end = head->first_end;
+  const std::string& prime = head->prime;
   out.starts.push_back(0);
   std::uint64_t from = first_end;
   for (int k = 1; k < parts; ++k) {
@@ -278,7 +294,7 @@ std::shared_ptr<SplitFile> plan_split(int fd, std::uint64_t size, const std::str
   if (file->fd < 0) return nullptr;
   file->path = path;
   file->format = format;
-  file->id = ++g_split_ids;
+  file->id = next_split_id();
   file->size = size;
   file->points = std::move(points);
   file->ranges_left = static_cast<int>(file->points.starts.size());

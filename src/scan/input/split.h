@@ -48,6 +48,7 @@
 #include <deque>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -100,6 +101,22 @@ inline SplitPoints plan_text_ranges(std::string_view bytes, int parts) {
   PlanBytes b(bytes);
   return plan_text_ranges(b, parts);
 }
+
+// What the ranges of a CSV/TSV file after the first need of its start: the delimiter
+// (`delimiter_hint` as for plan_ranges), where the text starts (after a byte-order
+// mark), where the first record ends (just past its '\n') and that record decoded (the
+// prime). None when the first line is longer than 16 KiB or the first record than 64
+// KiB (the tokenizer might decide otherwise than the planner).
+struct CsvHead {
+  char delimiter = ',';
+  std::size_t begin = 0;
+  std::uint64_t first_end = 0;
+  std::string prime;
+};
+std::optional<CsvHead> csv_head(PlanBytes& bytes, char delimiter_hint);
+
+// A new MemberPart::split id (unique in the process).
+std::uint64_t next_split_id();
 
 // Whether files of this format are split (CSV, TSV, SQL, NDJSON, text).
 bool splits_format(Format format);

@@ -18,6 +18,7 @@
 namespace bd::scan {
 namespace {
 
+using testing::Recorded;
 using testing::RecordingFactory;
 using testing::TempDir;
 using testing::write_archive;
@@ -416,8 +417,10 @@ TEST(ScanInput, ManyFilesOverTwoThreadsAndOneLargeFilePipelined) {
   std::string big;
   for (int i = 0; i < 200000; ++i) big += std::to_string(i) + ",Zoë,jan@example.nl\n";
   write_compressed(d.file("big.csv.gz"), "gzip", big);
-  auto g = scan({d.file("big.csv.gz")}, small_options(2));  // 1 file, 2 threads: pipelined
-  EXPECT_EQ(g->members.at(d.file("big.csv.gz")).text, big);
+  auto g = scan({d.file("big.csv.gz")}, small_options(2));  // 1 file, 2 threads: pipelined, cut
+  std::string joined;
+  for (const auto& [index, text] : g->members.at(d.file("big.csv.gz")).parts) joined += text;
+  EXPECT_TRUE(joined == big);
   EXPECT_FALSE(g->members.at(d.file("big.csv.gz")).split_char);
 }
 
@@ -444,6 +447,40 @@ TEST(ScanInput, MembersOfOneArchiveAreScannedSideBySide) {
     threads.insert(m.thread);
   }
   EXPECT_EQ(threads.size(), 2u);
+}
+
+TEST(ScanInput, AGzippedCsvIsCutIntoRangesOnTwoThreads) {
+  // One compressed member and two threads: the reader cuts it at record starts into
+  // ranges of half of split_min_bytes, which the two scanning threads take in turn.
+  TempDir d;
+  std::string csv = "naam,notitie\n";
+  for (int i = 0; i < 40000; ++i) {
+    csv += "Zo\xC3\xAB " + std::to_string(i) + (i % 7 ? ",kort\n" : ",\"lang\nmet \"\"quotes\"\"\"\r\n");
+  }
+  write_compressed(d.file("a.csv.gz"), "gzip", csv);
+  InputOptions o = small_options(2);
+  o.split_min_bytes = 256u << 10;
+  auto f = scan({d.file("a.csv.gz")}, o);
+  const Recorded& m = f->members.at(d.file("a.csv.gz"));
+  ASSERT_GE(m.parts.size(), 4u);
+  EXPECT_EQ(m.ends, static_cast<int>(m.parts.size()));
+  std::string joined;
+  for (const auto& [index, text] : m.parts) {
+    EXPECT_EQ(index, joined.empty() ? 0u : m.parts.find(index - 1)->first + 1);
+    if (index > 0) {
+      EXPECT_TRUE(text.starts_with("Zo\xC3\xAB ")) << index;  // a record start, not in quotes
+    }
+    if (index + 1 < m.parts.size()) {
+      EXPECT_GE(text.size(), 128u << 10) << index;
+    }
+    joined += text;
+  }
+  EXPECT_EQ(joined, csv);
+  EXPECT_NE(m.info.part.split, 0u);
+  EXPECT_EQ(m.info.part.stream_count->load(), m.parts.size());
+  // One thread: one range.
+  auto g = scan({d.file("a.csv.gz")});
+  EXPECT_EQ(g->members.at(d.file("a.csv.gz")).parts.size(), 1u);
 }
 
 }  // namespace

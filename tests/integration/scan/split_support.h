@@ -37,7 +37,8 @@ inline std::string report_json(const std::vector<std::string>& paths, int thread
 }
 
 // Scans `content` (written as `name`) whole and split into 2..4 ranges; the reports
-// must be equal.
+// must be equal. Then the same gzipped: read as a stream, cut wherever it may be cut
+// (scan/input/stream_split.h), on 2 and 3 threads.
 inline void expect_same_report(const std::string& name, const std::string& content) {
   TempDir d;
   std::string path = d.file(name);
@@ -46,6 +47,13 @@ inline void expect_same_report(const std::string& name, const std::string& conte
   for (int threads : {2, 3, 4}) {
     SCOPED_TRACE(name + " in " + std::to_string(threads) + " ranges");
     EXPECT_EQ(report_json({path}, threads, 1), whole);
+  }
+  std::string gz = d.file(name + ".gz");
+  write_compressed(gz, "gzip", content);
+  std::string stream = report_json({gz}, 1, 1);
+  for (int threads : {2, 3}) {
+    SCOPED_TRACE(name + ".gz cut on " + std::to_string(threads) + " threads");
+    EXPECT_EQ(report_json({gz}, threads, 1), stream);
   }
 }
 

@@ -100,7 +100,8 @@ std::string archive_bytes(const std::string& format, const std::string& filter, 
 namespace {
 class RecordingSink final : public MemberSink {
  public:
-  RecordingSink(RecordingFactory& f, std::string path) : f_(f), path_(std::move(path)) {}
+  RecordingSink(RecordingFactory& f, std::string path, std::uint32_t part)
+      : f_(f), path_(std::move(path)), part_(part) {}
   void on_chunk(std::string_view utf8) override {
     if (utf8.empty()) throw std::runtime_error("empty chunk");
     text_.append(utf8);
@@ -118,6 +119,7 @@ class RecordingSink final : public MemberSink {
     std::lock_guard lock(f_.mu);
     auto& r = f_.members[path_];
     r.text = text_;
+    r.parts[part_] = text_;
     r.split_char = r.split_char || split_;
     r.thread = std::this_thread::get_id();
     ++r.ends;
@@ -126,6 +128,7 @@ class RecordingSink final : public MemberSink {
  private:
   RecordingFactory& f_;
   std::string path_;
+  std::uint32_t part_;
   std::string text_;
   bool split_ = false;
 };
@@ -134,7 +137,7 @@ class RecordingSink final : public MemberSink {
 std::unique_ptr<MemberSink> RecordingFactory::open(const MemberInfo& info) {
   std::lock_guard lock(mu);
   members[info.path].info = info;
-  return std::make_unique<RecordingSink>(*this, info.path);
+  return std::make_unique<RecordingSink>(*this, info.path, info.part.index);
 }
 
 void RecordingFactory::on_skipped(const std::string& path, const std::string& reason) {

@@ -46,6 +46,7 @@ struct Recorded {
   int ends = 0;
   bool split_char = false;  // a chunk ended inside a UTF-8 character
   std::thread::id thread;   // the thread that ended it
+  std::map<std::uint32_t, std::string> parts;  // the text of each range (MemberPart::index)
 };
 
 class RecordingFactory final : public SinkFactory {
