@@ -201,8 +201,9 @@ bool MemberScan::classify_whole_email(std::size_t col, std::string_view v) {
 
 void MemberScan::classify_generic(std::size_t col, ColumnRole role, std::string_view v) {
   ColumnResult& column = result_.columns[col];
-  // Ids, amounts and order numbers: nothing to find without a card or BSN context.
-  const bool plain = role != ColumnRole::kCard && role != ColumnRole::kBsn && detect::is_plain_number(v);
+  // Ids, amounts, order numbers, UUIDs, timestamps: nothing to find without a card or
+  // BSN context.
+  const bool plain = role != ColumnRole::kCard && role != ColumnRole::kBsn && detect::holds_no_value(v);
   if (role == ColumnRole::kNone) {
     if (auto bsn = validate::parse_bsn(v, false)) {
       // Counts only if the column turns out to be a BSN column (Scanner::finish).

@@ -368,6 +368,66 @@ bool is_plain_number(std::string_view text) {
   return digits > 0;
 }
 
+namespace {
+
+bool all_digits(std::string_view t) {
+  for (char c : t) {
+    if (c < '0' || c > '9') return false;
+  }
+  return true;
+}
+
+bool is_hex(char c) {
+  return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'f');
+}
+
+// The two digits at t[at] as a number in [lo, hi], or -1.
+int two_digits(std::string_view t, std::size_t at, int lo, int hi) {
+  if (at + 2 > t.size() || !all_digits(t.substr(at, 2))) return -1;
+  int v = (t[at] - '0') * 10 + (t[at + 1] - '0');
+  return v >= lo && v <= hi ? v : -1;
+}
+
+}  // namespace
+
+bool is_uuid(std::string_view t) {
+  if (t.size() != 36) return false;
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+    if (dash ? t[i] != '-' : !is_hex(t[i])) return false;
+  }
+  return true;
+}
+
+bool is_timestamp(std::string_view t) {
+  // YYYY-MM-DD?hh:mm with a year from 1000 to 2999: no phone number (they start with 0)
+  // begins in it.
+  if (t.size() < 16 || (t[0] != '1' && t[0] != '2') || !all_digits(t.substr(0, 4)) || t[4] != '-' ||
+      two_digits(t, 5, 1, 12) < 0 || t[7] != '-' || two_digits(t, 8, 1, 31) < 0 ||
+      (t[10] != 'T' && t[10] != ' ') || two_digits(t, 11, 0, 23) < 0 || t[13] != ':' ||
+      two_digits(t, 14, 0, 59) < 0) {
+    return false;
+  }
+  std::size_t i = 16;
+  if (i < t.size() && t[i] == ':') {
+    if (two_digits(t, i + 1, 0, 60) < 0) return false;
+    i += 3;
+  }
+  // No fraction of a second: "05.976066-00" is also a phone number (0597 60 66 00).
+  if (i == t.size()) return true;
+  if (t[i] == 'Z') return i + 1 == t.size();
+  if (t[i] != '+' && t[i] != '-') return false;
+  std::string_view zone = t.substr(i + 1);
+  if (two_digits(zone, 0, 0, 14) < 0) return false;
+  if (zone.size() == 2) return true;
+  if (zone.size() == 4) return two_digits(zone, 2, 0, 59) >= 0;
+  return zone.size() == 5 && zone[2] == ':' && two_digits(zone, 3, 0, 59) >= 0;
+}
+
+bool holds_no_value(std::string_view t) {
+  return is_plain_number(t) || is_uuid(t) || is_timestamp(t);
+}
+
 std::uint64_t key_for_text(Category category, std::string_view normalised) {
   return count::hash64(normalised, 0x2000 + static_cast<std::uint64_t>(category));
 }

@@ -44,12 +44,22 @@ void scan_text(std::string_view text, const TextOptions& options, TextScratch& s
                std::vector<Hit>& hits, Signals& signals);
 
 // Whether `text` is a plain number: an optional '-', then digits with at most one '.'
-// or ',' among them, 9 digits at most. scan_text finds nothing in such a text when the
-// options give no context (no value without a label is that short: a Dutch phone
-// number has 10 digits, an IPv4 address three dots, a date two separators, and there
-// is no letter for the dictionary), so callers skip it: ids, amounts and order numbers
-// are a large part of many tables. A test holds this against scan_text.
+// or ',' among them, 9 digits at most.
 bool is_plain_number(std::string_view text);
+// Whether `text` is a UUID: 8-4-4-4-12 hexadecimal digits.
+bool is_uuid(std::string_view text);
+// Whether `text` is an ISO 8601 timestamp from the years 1000 to 2999: YYYY-MM-DD,
+// 'T' or ' ', hh:mm, optionally :ss (no fraction), optionally 'Z' or an offset
+// (+hh:mm, +hhmm, +hh).
+bool is_timestamp(std::string_view text);
+// Whether `text` has one of the shapes above. scan_text finds nothing in such a text
+// when the options give no context: no value that counts without a label is that
+// short or shaped so (a Dutch phone number has 10 digits in a row, an IPv4 address
+// three dots, an IBAN its country's letters, an e-mail address an '@'), a birth date
+// counts only after its label, and no word of the dictionary is in them. So callers
+// skip them: ids, amounts, order numbers, UUIDs and timestamps are a large part of
+// many tables. A test holds this against scan_text.
+bool holds_no_value(std::string_view text);
 
 // Helpers shared with the field classifier.
 std::uint64_t key_for_number(Category category, std::uint64_t number);

@@ -288,5 +288,68 @@ TEST(ScanTextWalk, APlainNumberHoldsNothingWithoutContext) {
   }
 }
 
+// Random digits, or hex digits, with runs that look like the start of a value.
+std::string random_digits(std::mt19937& rng, std::size_t n, bool hex) {
+  static const std::vector<std::string> starts = {"06",        "0612345678", "31",  "0031",
+                                                  "111222333", "1952",       "4111"};
+  std::string t = rng() % 3 == 0 ? starts[rng() % starts.size()] : "";
+  while (t.size() < n)
+    t += hex && rng() % 3 == 0 ? "abcdefABCDEF"[rng() % 12] : static_cast<char>('0' + rng() % 10);
+  t.resize(n);
+  return t;
+}
+
+TEST(ScanTextWalk, UuidsAndTimestampsHoldNothingWithoutContext) {
+  std::mt19937 rng(20261208);
+  auto expect_nothing = [](const std::string& t) {
+    for (bool mask_walk : {true, false}) {
+      std::uint32_t near_miss = 0;
+      ASSERT_TRUE(scan(t, mask_walk, true, &near_miss).empty()) << t;
+      ASSERT_EQ(near_miss, 0u) << t;
+    }
+  };
+  for (int i = 0; i < 60000; ++i) {
+    std::string uuid = random_digits(rng, 8, true) + "-" + random_digits(rng, 4, true) + "-" +
+                       random_digits(rng, 4, true) + "-" + random_digits(rng, 4, true) + "-" +
+                       random_digits(rng, 12, true);
+    ASSERT_TRUE(detect::is_uuid(uuid) && detect::holds_no_value(uuid)) << uuid;
+    expect_nothing(uuid);
+    // Every field over its whole range, so every accepted shape is tried.
+    static const std::vector<std::string> zones = {"", "Z", "+01:00", "-0530", "+02", "+14:59", "-00"};
+    auto two = [&](int lo, int hi) {
+      int v = lo + static_cast<int>(rng() % static_cast<unsigned>(hi - lo + 1));
+      return std::string(1, static_cast<char>('0' + v / 10)) + static_cast<char>('0' + v % 10);
+    };
+    std::string ts = std::to_string(1000 + rng() % 2000) + "-" + two(1, 12) + "-" + two(1, 31) +
+                     (rng() % 2 ? "T" : " ") + two(0, 23) + ":" + two(0, 59);
+    if (rng() % 4 != 0) ts += ":" + two(0, 60);
+    ts += zones[rng() % zones.size()];
+    ASSERT_TRUE(detect::is_timestamp(ts) && detect::holds_no_value(ts)) << ts;
+    expect_nothing(ts);
+  }
+  for (const char* t : {"05955208-ac00-e503-684c-13d68dfdbc9",
+                        "05955208-ac00-e503-684c-13d68dfdbc90a",
+                        "05955208ac00-e503-684c-13d68dfdbc90a",
+                        "g5955208-ac00-e503-684c-13d68dfdbc90",
+                        "2024-08-12",
+                        "2024-08-12 19:00:4",
+                        "2024-08-12 19:00:43 ",
+                        "2024-08-12x19:00",
+                        "2024-08-12 19:00:43Z1",
+                        "2024-08-12 19:00:43+1",
+                        "2024-08-12 19:00:43.",
+                        "24-08-12 19:00",
+                        "2024-08-12 19:00:05.976066",
+                        "0612-08-12 19:00",
+                        "2024-13-12 19:00",
+                        "2024-08-32 19:00",
+                        "2024-08-12 24:00",
+                        "2024-08-12 19:60",
+                        "2024-08-12 19:00:61",
+                        "2024-08-12 19:00+15"}) {
+    EXPECT_FALSE(detect::holds_no_value(t)) << t;
+  }
+}
+
 }  // namespace
 }  // namespace bd::scan
