@@ -109,18 +109,23 @@ void append_part(MemberResult& into, MemberResult&& next, std::size_t samples_pe
 }
 
 std::optional<MemberResult> PartCollector::add(MemberResult&& part) {
-  Pending& p = pending_[part.split];
+  const std::uint64_t split = part.split;
+  Pending& p = pending_[split];
   if (part.parts > 0) p.count = part.parts;
-  std::size_t index = part.part;
-  if (p.slots.size() <= index) p.slots.resize(index + 1);
-  p.slots[index] = std::move(part);
-  if (p.count == 0 || p.slots.size() < p.count) return std::nullopt;
-  for (std::size_t i = 0; i < p.count; ++i) {
-    if (!p.slots[i]) return std::nullopt;
+  std::uint32_t index = part.part;
+  p.early.emplace(index, std::move(part));
+  for (auto it = p.early.find(p.next); it != p.early.end(); it = p.early.find(p.next)) {
+    if (p.combined) {
+      append_part(*p.combined, std::move(it->second), samples_);
+    } else {
+      p.combined = std::move(it->second);
+    }
+    p.early.erase(it);
+    ++p.next;
   }
-  MemberResult whole = std::move(*p.slots[0]);
-  for (std::size_t i = 1; i < p.count; ++i) append_part(whole, std::move(*p.slots[i]), samples_);
-  pending_.erase(whole.split);
+  if (p.count == 0 || p.next < p.count) return std::nullopt;
+  MemberResult whole = std::move(*p.combined);
+  pending_.erase(split);
   whole.split = 0;
   whole.part = 0;
   whole.parts = 1;

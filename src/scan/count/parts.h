@@ -29,15 +29,19 @@ namespace bd::scan::count {
 class PartCollector {
  public:
   explicit PartCollector(std::size_t samples_per_category) : samples_(samples_per_category) {}
-  // Keeps one range's result; once all ranges of its file are in, returns them combined.
+  // Takes one range's result; once all ranges of its file are in, returns them combined.
   // The number of ranges comes with any range that knows it (parts > 0): every range of
-  // a file, the last range of a stream.
+  // a file, the last range of a stream. Ranges are appended as soon as those before
+  // them are in, so that a stream of thousands of ranges holds only the few that ended
+  // early, not all of them until its end.
   std::optional<MemberResult> add(MemberResult&& part);
 
  private:
   struct Pending {
-    std::vector<std::optional<MemberResult>> slots;  // by range index
-    std::uint32_t count = 0;                         // 0 until a range says
+    std::optional<MemberResult> combined;         // ranges 0 .. next - 1
+    std::uint32_t next = 0;                       // the range to append next
+    std::map<std::uint32_t, MemberResult> early;  // ranges that ended before it
+    std::uint32_t count = 0;                      // 0 until a range says
   };
   std::size_t samples_;
   std::map<std::uint64_t, Pending> pending_;  // by split id

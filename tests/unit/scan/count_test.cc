@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "scan/count/distinct.h"
+#include "scan/count/parts.h"
 #include "scan/count/persons.h"
 
 namespace bd::scan::count {
@@ -200,6 +201,36 @@ TEST(ScanPersonGraph, KeysOfSharedCountersAreNodesAndTheirDistinctCountsAreRepor
     EXPECT_EQ(g.count({&bsn, &email}, &distinct), truth) << memory;
     EXPECT_EQ(distinct, (std::vector<std::uint64_t>{bsn_truth.size(), email_truth.size()})) << memory;
   }
+}
+
+MemberResult range(std::uint64_t split, std::uint32_t part, std::uint32_t parts, std::uint64_t records) {
+  MemberResult r;
+  r.split = split;
+  r.part = part;
+  r.parts = parts;
+  r.file.records = records;
+  r.problems.push_back("range " + std::to_string(part));
+  return r;
+}
+
+TEST(ScanPartCollector, RangesOfAStreamCombineInOrderOnceTheCountIsKnown) {
+  // A stream's ranges end in any order, and only the last knows how many there are.
+  PartCollector parts(3);
+  EXPECT_FALSE(parts.add(range(7, 2, 0, 300)));
+  EXPECT_FALSE(parts.add(range(8, 0, 2, 1)));  // another split, not done
+  EXPECT_FALSE(parts.add(range(7, 0, 0, 1)));
+  EXPECT_FALSE(parts.add(range(7, 3, 4, 4000)));  // the last: 4 ranges
+  std::optional<MemberResult> whole = parts.add(range(7, 1, 0, 20));
+  ASSERT_TRUE(whole);
+  EXPECT_EQ(whole->file.records, 4321u);
+  EXPECT_EQ(whole->problems, (std::vector<std::string>{"range 0", "range 1", "range 2", "range 3"}));
+  EXPECT_EQ(whole->split, 0u);
+  EXPECT_EQ(whole->parts, 1u);
+  // A file's ranges all know their count; a stream of one range is whole at once.
+  std::optional<MemberResult> file = parts.add(range(8, 1, 2, 2));
+  ASSERT_TRUE(file);
+  EXPECT_EQ(file->file.records, 3u);
+  ASSERT_TRUE(parts.add(range(9, 0, 1, 5)));
 }
 
 }  // namespace
