@@ -34,9 +34,11 @@ void work(input::ScanShared& shared, input::WorkQueue& queue, int lanes) {
   const InputOptions& o = shared.options;
   input::BufferRing ring(lanes > 0 ? o.ring_buffers * lanes : 2, o.buffer_size);
   std::unique_ptr<input::LeafTarget> target;
-  if (lanes > 0)
+  if (lanes > 0) {
     target = std::make_unique<input::PoolTarget>(shared.factory, ring, lanes);
-  else target = std::make_unique<input::DirectTarget>(shared.factory, ring);
+  } else {
+    target = std::make_unique<input::DirectTarget>(shared.factory, ring);
+  }
   input::MemberReader reader(shared, *target);
   const input::FileEntry* file = nullptr;
   input::RangeWork range;
@@ -76,7 +78,8 @@ Status read_inputs(const std::vector<std::string>& paths, const InputOptions& op
       std::min<std::size_t>(static_cast<std::size_t>(options.threads), std::max<std::size_t>(work_items, 1));
   // Spare threads (fewer files than threads) decode and scan while the worker reads:
   // each worker's share of the threads becomes its pool, which scans the members of an
-  // archive side by side.
+  // archive (and the ranges of a stream) side by side. The worker comes on top: it
+  // reads and decompresses, a fraction of what its pool does, and otherwise waits.
   int share = options.threads / static_cast<int>(workers);
   int lanes = share >= 2 ? share : 0;
   std::vector<std::thread> threads;

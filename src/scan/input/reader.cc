@@ -283,9 +283,11 @@ void MemberReader::read_leaf(ByteSource& src, const std::string& path, const Sni
     }
     total += take;
     shared_.progress.add_decoded(take);
-    if (take > 0)
+    if (take > 0) {
       feeder.chunk(buf, take);
-    else target_.release(buf);
+    } else {
+      target_.release(buf);
+    }
     update_read();
     shared_.progress.report(false);
     if (!problem.empty()) break;
