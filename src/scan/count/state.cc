@@ -77,7 +77,7 @@ void ScanState::merge(MemberResult&& m) {
   ClockReading start = ClockReading::now(CLOCK_THREAD_CPUTIME_ID);
   std::lock_guard<std::mutex> lock(mu_);
   if (m.split != 0) {
-    // A range of a split file: the file is merged as one member once all its ranges are in.
+    // A range of a split file or stream: merged as one member once all its ranges are in.
     std::optional<MemberResult> whole = parts_.add(std::move(m));
     if (!whole) return;
     m = std::move(*whole);

@@ -31,8 +31,8 @@ void PlanBytes::read_into(char* dst, std::size_t n, std::uint64_t at) {
 void PlanBytes::load(std::uint64_t begin) {
   begin_ = begin;
   end_ = std::min<std::uint64_t>(size_, begin + window_.size());
-  const char* data = static_cast<const char*>(window_.data());
-  read_into(const_cast<char*>(data), static_cast<std::size_t>(end_ - begin_), begin_);
+  char* data = static_cast<char*>(window_.data());
+  read_into(data, static_cast<std::size_t>(end_ - begin_), begin_);
   utf8_.feed(begin_, std::string_view(data, static_cast<std::size_t>(end_ - begin_)));
 }
 
