@@ -126,7 +126,6 @@ TEST(ScanNdjsonSplit, MoreKeysThanColumnsAreBoundedAlike) {
 }
 
 TEST(ScanNdjsonSplit, RandomLinesEqualTheWholeScan) {
-  std::mt19937 rng(20261207);
   const std::vector<std::string> pieces = {"{",
                                            "}",
                                            "[",
@@ -149,16 +148,9 @@ TEST(ScanNdjsonSplit, RandomLinesEqualTheWholeScan) {
                                            "{\"a\":",
                                            "\"Zo\xC3\xAB\"",
                                            "\"k\":{\"l\":"};
-  int split = 0;
-  for (int round = 0; round < 80; ++round) {
-    std::string ndjson;
-    int n = 100 + static_cast<int>(rng() % 400);
-    for (int i = 0; i < n; ++i) ndjson += pieces[rng() % pieces.size()];
-    SCOPED_TRACE("round " + std::to_string(round));
-    if (ndjson_ranges(ndjson, 4) >= 3) ++split;
-    expect_same_report("r.ndjson", ndjson);
-    if (::testing::Test::HasFailure()) break;
-  }
+  int split = testing::expect_random_texts_same_report(
+      "r.ndjson", pieces, 20261207, 80, 100, [](int) { return std::string(); },
+      [](const std::string& t) { return ndjson_ranges(t, 4); });
   EXPECT_GE(split, 40);  // most rounds are really cut
 }
 

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <cstdint>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -78,6 +79,28 @@ std::size_t expect_same_plan_through_a_window(const std::string& content, Plan p
   EXPECT_TRUE(a.encodings == b.encodings);
   EXPECT_TRUE(a.primes == b.primes);
   return a.starts.size();
+}
+
+// `rounds` texts, each some random `pieces` (at least `min_pieces`, fewer than
+// `min_pieces` + 400) after head(round), written as `name` and expected to report the
+// same whole and split (expect_same_report). Returns how many of them the planner cut
+// into 3 ranges or more (ranges(text): its number of ranges for 4 threads). Stops at
+// the first failure.
+template <typename Head, typename Ranges>
+int expect_random_texts_same_report(const std::string& name, const std::vector<std::string>& pieces,
+                                    std::uint32_t seed, int rounds, int min_pieces, Head head, Ranges ranges) {
+  std::mt19937 rng(seed);
+  int split = 0;
+  for (int round = 0; round < rounds; ++round) {
+    std::string text = head(round);
+    int n = min_pieces + static_cast<int>(rng() % 400);
+    for (int i = 0; i < n; ++i) text += pieces[rng() % pieces.size()];
+    SCOPED_TRACE("round " + std::to_string(round));
+    if (ranges(text) >= 3) ++split;
+    expect_same_report(name, text);
+    if (::testing::Test::HasFailure()) break;
+  }
+  return split;
 }
 
 inline std::string repeat(const std::string& s, int n) {

@@ -133,7 +133,6 @@ TEST(ScanSqlSplit, MysqlBackslashesAfterAPostgresCopyAreLiteral) {
 }
 
 TEST(ScanSqlSplit, RandomDumpsEqualTheWholeScan) {
-  std::mt19937 rng(20261207);
   const std::vector<std::string> pieces = {"INSERT INTO t VALUES (",
                                            "INSERT INTO `u` (`a`,`b`) VALUES (",
                                            "),(",
@@ -168,16 +167,9 @@ TEST(ScanSqlSplit, RandomDumpsEqualTheWholeScan) {
                                            "INSERT INTO v VALUES (",
                                            "SET standard_conforming_strings = on;\n",
                                            " "};
-  int split = 0;
-  for (int round = 0; round < 120; ++round) {
-    std::string dump;
-    int n = 50 + static_cast<int>(rng() % 400);
-    for (int i = 0; i < n; ++i) dump += pieces[rng() % pieces.size()];
-    SCOPED_TRACE("round " + std::to_string(round));
-    if (input::plan_sql_ranges(dump, 4).starts.size() >= 3) ++split;
-    expect_same_report("r.sql", dump);
-    if (::testing::Test::HasFailure()) break;
-  }
+  int split = testing::expect_random_texts_same_report(
+      "r.sql", pieces, 20261207, 120, 50, [](int) { return std::string(); },
+      [](const std::string& t) { return input::plan_sql_ranges(t, 4).starts.size(); });
   EXPECT_GE(split, 30);  // many rounds are really cut
 }
 
