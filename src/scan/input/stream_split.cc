@@ -58,26 +58,26 @@ class CsvCutter final : public StreamCutter {
     return cut == kNoCut ? kNoCut : rest + cut;
   }
 
+  // Whether the run of '\r's that ends just before b[end] (b[end - 1] is one) follows
+  // a record end; the run may have begun in the bytes read before.
+  bool cr_run_at_record_start(std::string_view b, std::size_t end) const {
+    std::size_t j = end - 1;
+    while (j > 0 && b[j - 1] == '\r') --j;
+    return j > 0 ? b[j - 1] == '\n' : (last_ == '\r' ? cr_run_at_record_start_ : last_ == '\n');
+  }
+
   // Whether a '"' at b[q] is at a field start.
   bool at_field_start(std::string_view b, std::size_t q) const {
     char c = q > 0 ? b[q - 1] : last_;
     if (c == head_.delimiter || c == '\n') return true;
     if (c != '\r') return false;
-    if (q == 0) return cr_run_at_record_start_;
-    std::size_t j = q - 1;
-    while (j > 0 && b[j - 1] == '\r') --j;
-    return j > 0 ? b[j - 1] == '\n' : (last_ == '\r' ? cr_run_at_record_start_ : last_ == '\n');
+    return q == 0 ? cr_run_at_record_start_ : cr_run_at_record_start(b, q);
   }
 
   // Notes how `b` (read whole, or up to a cut) ends, for the next bytes.
   void note_end(std::string_view b) {
     if (b.empty()) return;
-    if (b.back() == '\r') {
-      std::size_t j = b.size() - 1;
-      while (j > 0 && b[j - 1] == '\r') --j;
-      cr_run_at_record_start_ =
-          j > 0 ? b[j - 1] == '\n' : (last_ == '\r' ? cr_run_at_record_start_ : last_ == '\n');
-    }
+    if (b.back() == '\r') cr_run_at_record_start_ = cr_run_at_record_start(b, b.size());
     last_ = b.back();
   }
 
