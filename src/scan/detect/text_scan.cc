@@ -3,11 +3,13 @@
 #include <algorithm>
 #include <array>
 #include <ctime>
+#include <initializer_list>
 #include <string>
 
 #include "scan/count/hash.h"
 #include "scan/detect/digit_pass.h"
 #include "scan/detect/run_masks.h"
+#include "scan/swar.h"
 #include "scan/validate/contact.h"
 #include "scan/validate/identity.h"
 #include "scan/validate/numeric.h"
@@ -377,10 +379,6 @@ bool all_digits(std::string_view t) {
   return true;
 }
 
-bool is_hex(char c) {
-  return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'f');
-}
-
 // The two digits at t[at] as a number in [lo, hi], or -1.
 int two_digits(std::string_view t, std::size_t at, int lo, int hi) {
   if (at + 2 > t.size() || !all_digits(t.substr(at, 2))) return -1;
@@ -390,24 +388,58 @@ int two_digits(std::string_view t, std::size_t at, int lo, int hi) {
 
 }  // namespace
 
+namespace {
+
+// The high bit of each byte of a word at the given byte positions.
+constexpr std::uint64_t at_bytes(std::initializer_list<int> positions) {
+  std::uint64_t m = 0;
+  for (int p : positions) m |= std::uint64_t{0x80} << (8 * p);
+  return m;
+}
+
+// True when the word's bytes at `want` all have their high bit in `got`.
+constexpr bool has_all(std::uint64_t got, std::uint64_t want) {
+  return (got & want) == want;
+}
+
+int number2(std::string_view t, std::size_t at) {
+  return (t[at] - '0') * 10 + (t[at + 1] - '0');
+}
+
+}  // namespace
+
 bool is_uuid(std::string_view t) {
+  // 8-4-4-4-12 hex digits, as five words: 0-7, 8-15 (dashes at 8 and 13), 16-23 (dashes
+  // at 18 and 23), 24-31 and 28-35.
   if (t.size() != 36) return false;
-  for (std::size_t i = 0; i < t.size(); ++i) {
-    bool dash = i == 8 || i == 13 || i == 18 || i == 23;
-    if (dash ? t[i] != '-' : !is_hex(t[i])) return false;
+  const char* p = t.data();
+  const std::uint64_t w1 = swar::load8(p + 8);
+  const std::uint64_t w2 = swar::load8(p + 16);
+  if (!swar::ascii(w1 | w2) || !has_all(swar::bytes_eq(w1, '-'), at_bytes({0, 5})) ||
+      !has_all(swar::hex_digits(w1), at_bytes({1, 2, 3, 4, 6, 7})) ||
+      !has_all(swar::bytes_eq(w2, '-'), at_bytes({2, 7})) ||
+      !has_all(swar::hex_digits(w2), at_bytes({0, 1, 3, 4, 5, 6}))) {
+    return false;
   }
-  return true;
+  return swar::all_hex(p, 8) && swar::all_hex(p + 24, 8) && swar::all_hex(p + 28, 8);
 }
 
 bool is_timestamp(std::string_view t) {
   // YYYY-MM-DD?hh:mm with a year from 1000 to 2999: no phone number (they start with 0)
-  // begins in it.
-  if (t.size() < 16 || (t[0] != '1' && t[0] != '2') || !all_digits(t.substr(0, 4)) || t[4] != '-' ||
-      two_digits(t, 5, 1, 12) < 0 || t[7] != '-' || two_digits(t, 8, 1, 31) < 0 ||
-      (t[10] != 'T' && t[10] != ' ') || two_digits(t, 11, 0, 23) < 0 || t[13] != ':' ||
-      two_digits(t, 14, 0, 59) < 0) {
+  // begins in it. The shape is checked on two words, the numbers' ranges after.
+  if (t.size() < 16 || (t[0] != '1' && t[0] != '2')) return false;
+  const std::uint64_t w0 = swar::load8(t.data());
+  const std::uint64_t w1 = swar::load8(t.data() + 8);
+  if (!swar::ascii(w0 | w1) || !has_all(swar::digits(w0), at_bytes({0, 1, 2, 3, 5, 6})) ||
+      !has_all(swar::bytes_eq(w0, '-'), at_bytes({4, 7})) ||
+      !has_all(swar::digits(w1), at_bytes({0, 1, 3, 4, 6, 7})) ||
+      !has_all(swar::bytes_eq(w1, ':'), at_bytes({5})) || (t[10] != 'T' && t[10] != ' ')) {
     return false;
   }
+  const int month = number2(t, 5);
+  const int day = number2(t, 8);
+  if (month < 1 || month > 12 || day < 1 || day > 31 || number2(t, 11) > 23 || number2(t, 14) > 59)
+    return false;
   std::size_t i = 16;
   if (i < t.size() && t[i] == ':') {
     if (two_digits(t, i + 1, 0, 60) < 0) return false;

@@ -2,6 +2,8 @@
 
 #include <array>
 
+#include "scan/swar.h"
+
 namespace bd::scan::validate {
 namespace {
 
@@ -10,7 +12,7 @@ bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
 // Character classes by table: digests and crypt strings are checked character by
 // character for every password value, and the chains of comparisons mispredicted on
 // random hex and base64 text.
-enum CharClass : std::uint8_t { kHex = 1, kB64 = 2, kCrypt64 = 4 };
+enum CharClass : std::uint8_t { kB64 = 2, kCrypt64 = 4 };
 
 constexpr std::array<std::uint8_t, 256> kCharClass = [] {
   std::array<std::uint8_t, 256> t{};
@@ -19,7 +21,6 @@ constexpr std::array<std::uint8_t, 256> kCharClass = [] {
     bool up = c >= 'A' && c <= 'Z';
     bool low = c >= 'a' && c <= 'z';
     std::uint8_t k = 0;
-    if (digit || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')) k |= kHex;
     if (digit || up || low || c == '+' || c == '/') k |= kB64;
     if (digit || up || low || c == '.' || c == '/') k |= kCrypt64;
     t[static_cast<std::size_t>(c)] = k;
@@ -29,9 +30,6 @@ constexpr std::array<std::uint8_t, 256> kCharClass = [] {
 
 bool in_class(char c, CharClass k) {
   return (kCharClass[static_cast<unsigned char>(c)] & k) != 0;
-}
-bool is_hex(char c) {
-  return in_class(c, kHex);
 }
 bool is_b64(char c) {
   return in_class(c, kB64);
@@ -150,7 +148,7 @@ HashKind salted_hash_kind(std::string_view t) {
 }
 
 HashKind digest_kind(std::string_view t) {
-  if ((t.size() == 32 || t.size() == 40 || t.size() == 64) && all_of(t, [](char c) { return is_hex(c); })) {
+  if ((t.size() == 32 || t.size() == 40 || t.size() == 64) && swar::all_hex(t.data(), t.size())) {
     return t.size() == 32 ? HashKind::kMd5Hex : t.size() == 40 ? HashKind::kSha1Hex : HashKind::kSha256Hex;
   }
   auto b64 = [&](std::size_t len, std::size_t pad) {

@@ -351,5 +351,68 @@ TEST(ScanTextWalk, UuidsAndTimestampsHoldNothingWithoutContext) {
   }
 }
 
+// The word-at-a-time shape checks against the character-by-character rules they
+// replace, on valid values with one byte changed to every value at every position.
+bool reference_hex(char c) {
+  return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'f');
+}
+
+bool reference_uuid(std::string_view t) {
+  if (t.size() != 36) return false;
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+    if (dash ? t[i] != '-' : !reference_hex(t[i])) return false;
+  }
+  return true;
+}
+
+int reference_two(std::string_view t, std::size_t at, int lo, int hi) {
+  if (at + 2 > t.size() || !std::isdigit(static_cast<unsigned char>(t[at])) ||
+      !std::isdigit(static_cast<unsigned char>(t[at + 1])))
+    return -1;
+  int v = (t[at] - '0') * 10 + (t[at + 1] - '0');
+  return v >= lo && v <= hi ? v : -1;
+}
+
+// The first sixteen characters of a timestamp (is_timestamp's head).
+bool reference_timestamp_head(std::string_view t) {
+  auto digits4 = [&] {
+    for (int i = 0; i < 4; ++i) {
+      if (!std::isdigit(static_cast<unsigned char>(t[static_cast<std::size_t>(i)]))) return false;
+    }
+    return true;
+  };
+  return t.size() >= 16 && (t[0] == '1' || t[0] == '2') && digits4() && t[4] == '-' &&
+         reference_two(t, 5, 1, 12) >= 0 && t[7] == '-' && reference_two(t, 8, 1, 31) >= 0 &&
+         (t[10] == 'T' || t[10] == ' ') && reference_two(t, 11, 0, 23) >= 0 && t[13] == ':' &&
+         reference_two(t, 14, 0, 59) >= 0;
+}
+
+TEST(ScanTextWalk, WordShapeChecksMatchTheCharacterRules) {
+  const std::string uuid = "05955208-ac00-e503-684C-13d68dfdbc90";
+  const std::string ts = "2024-08-12 19:00";
+  for (std::size_t at = 0; at < 36; ++at) {
+    for (int b = 0; b < 256; ++b) {
+      std::string u = uuid;
+      u[at] = static_cast<char>(b);
+      ASSERT_EQ(detect::is_uuid(u), reference_uuid(u)) << at << " " << b;
+      if (at < ts.size()) {
+        std::string t = ts;
+        t[at] = static_cast<char>(b);
+        ASSERT_EQ(detect::is_timestamp(t), reference_timestamp_head(t)) << at << " " << b;
+      }
+    }
+  }
+  // Two-digit fields over their whole range, and just past it.
+  for (int v = 0; v < 100; ++v) {
+    std::string two = {static_cast<char>('0' + v / 10), static_cast<char>('0' + v % 10)};
+    for (std::size_t at : {5u, 8u, 11u, 14u}) {
+      std::string t = ts;
+      t.replace(at, 2, two);
+      ASSERT_EQ(detect::is_timestamp(t), reference_timestamp_head(t)) << t;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace bd::scan

@@ -186,5 +186,21 @@ TEST(ScanValidateHash, SaltedAndBareDigests) {
   EXPECT_EQ(digest_kind("not a hash"), HashKind::kNone);
 }
 
+// Hex digests are checked eight bytes at a time: every byte value at every position of
+// every digest length decides as a character-by-character check would.
+TEST(ScanValidateHash, HexDigestsByteByByte) {
+  auto hex = [](int b) { return (b >= '0' && b <= '9') || (b >= 'a' && b <= 'f') || (b >= 'A' && b <= 'F'); };
+  for (std::size_t len : {32u, 40u, 64u}) {
+    const std::string base = std::string("0123456789abcdefABCDEF").substr(0, 16) + std::string(len - 16, 'C');
+    for (std::size_t at = 0; at < len; ++at) {
+      for (int b = 0; b < 256; ++b) {
+        std::string d = base;
+        d[at] = static_cast<char>(b);
+        ASSERT_EQ(digest_kind(d) != HashKind::kNone, hex(b)) << len << " " << at << " " << b;
+      }
+    }
+  }
+}
+
 }  // namespace
 }  // namespace bd::scan::validate
