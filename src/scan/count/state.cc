@@ -23,12 +23,28 @@ bool is_hash_column(const ColumnResult& col) {
          static_cast<double>(col.hash_shaped) >= kHashColumnShare * static_cast<double>(col.report.non_empty);
 }
 
-void merge_category(CategoryAccumulator& into, CategoryAccumulator&& from, std::size_t max_samples) {
-  into.values += from.values;
-  for (auto& s : from.samples) {
-    if (into.samples.size() >= max_samples) break;
-    if (std::find(into.samples.begin(), into.samples.end(), s) == into.samples.end()) into.samples.push_back(std::move(s));
+// Adds a member's samples to those kept so far and keeps the first `max` distinct ones
+// in order of member path (and of finding within a member), so that the samples do not
+// depend on which thread's member merged first. What was dropped earlier can only come
+// later in that order, so keeping `max` at each step loses nothing.
+void keep_first_samples(std::vector<std::pair<std::string, std::string>>& kept, const std::string& path,
+                        std::vector<std::string>&& samples, std::size_t max) {
+  if (samples.empty()) return;
+  for (auto& s : samples) kept.emplace_back(path, std::move(s));
+  std::stable_sort(kept.begin(), kept.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<std::pair<std::string, std::string>> first;
+  for (auto& k : kept) {
+    if (first.size() >= max) break;
+    auto same = [&](const auto& f) { return f.second == k.second; };
+    if (std::none_of(first.begin(), first.end(), same)) first.push_back(std::move(k));
   }
+  kept = std::move(first);
+}
+
+// Sorts `list` by the path in each entry, keeping the order of entries of one path.
+template <typename T, typename PathOf>
+void sort_by_path(std::vector<T>& list, PathOf path_of) {
+  std::stable_sort(list.begin(), list.end(), [&](const T& a, const T& b) { return path_of(a) < path_of(b); });
 }
 
 std::string nine_digits(std::uint32_t bsn) {
@@ -85,7 +101,9 @@ void ScanState::merge(MemberResult&& m) {
   input_ += m.input;
   analysis_ += m.analysis;
   for (std::size_t i = 0; i < kCategoryCount; ++i) {
-    merge_category(categories_[i], std::move(m.categories[i]), options_.samples_per_category);
+    categories_[i].values += m.categories[i].values;
+    keep_first_samples(samples_[i], m.file.path, std::move(m.categories[i].samples),
+                       options_.samples_per_category);
   }
   std::size_t file = files_.size();
   files_.push_back(std::move(m.file));
@@ -135,6 +153,44 @@ void ScanState::count_tentative(std::size_t i) {
     }
   }
   col.report.passed = col.bsn_valid;
+}
+
+void ScanState::order_by_path() {
+  for (std::size_t c = 0; c < kCategoryCount; ++c) {
+    for (auto& [path, sample] : samples_[c]) categories_[c].samples.push_back(std::move(sample));
+    samples_[c].clear();
+  }
+  std::vector<std::size_t> order(files_.size());  // order[k]: the file that goes to place k
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return files_[a].path < files_[b].path; });
+  std::vector<std::size_t> place(files_.size());
+  std::vector<FileReport> files;
+  files.reserve(files_.size());
+  for (std::size_t k = 0; k < order.size(); ++k) {
+    place[order[k]] = k;
+    files.push_back(std::move(files_[order[k]]));
+  }
+  files_ = std::move(files);
+  // A member's columns were merged together and stay in their order.
+  std::vector<std::size_t> cols(columns_.size());
+  for (std::size_t i = 0; i < cols.size(); ++i) cols[i] = i;
+  std::stable_sort(cols.begin(), cols.end(), [&](std::size_t a, std::size_t b) {
+    return place[column_file_[a]] < place[column_file_[b]];
+  });
+  std::vector<ColumnResult> columns;
+  std::vector<std::size_t> column_file;
+  columns.reserve(columns_.size());
+  column_file.reserve(columns_.size());
+  for (std::size_t i : cols) {
+    columns.push_back(std::move(columns_[i]));
+    column_file.push_back(place[column_file_[i]]);
+  }
+  columns_ = std::move(columns);
+  column_file_ = std::move(column_file);
+  sort_by_path(skipped_, [](const SkippedInput& s) -> const std::string& { return s.path; });
+  sort_by_path(protected_, [](const auto& p) -> const std::string& { return p.first; });
+  sort_by_path(signatures_, [](const auto& p) -> const std::string& { return p.first; });
 }
 
 void ScanState::decide_columns() {
@@ -187,6 +243,7 @@ ScanReport ScanState::finish() {
   report.timings.emplace_back("tokenise+detect+count", analysis_.wall, analysis_.cpu);
   report.timings.emplace_back("merge", merge_.wall, merge_.cpu);
   auto t0 = Clock::now();
+  order_by_path();
   decide_columns();
   report.timings.push_back(PassTiming{"column verdicts", seconds_since(t0)});
   if (options_.reverse_hashes) {
@@ -254,6 +311,7 @@ void ScanState::count_persons(ScanReport& report) {
 
 void ScanState::build_protection(ScanReport& report) {
   ProtectionReport& p = report.protection;
+  sort_by_path(hashed_, [](const auto& h) -> const std::string& { return h.first; });
   for (const auto& [path, how] : protected_) {
     p.encrypted = true;
     p.findings.push_back(ProtectionReport::Finding{path, "", how, 1, false, {}});

@@ -48,6 +48,10 @@ class ScanState {
   ScanReport finish();
 
  private:
+  // Puts files (and their columns), samples and the lists of findings in order of
+  // path: members merge in the order their threads finish, and the report must not
+  // depend on that.
+  void order_by_path();
   void decide_columns();
   void count_tentative(std::size_t column);
   void add_value(Category category, std::uint64_t key, const std::string& sample);
@@ -59,7 +63,8 @@ class ScanState {
 
   const ScanOptions& options_;
   std::mutex mu_;
-  std::array<CategoryAccumulator, kCategoryCount> categories_;
+  std::array<CategoryAccumulator, kCategoryCount> categories_;  // samples filled by order_by_path()
+  std::array<std::vector<std::pair<std::string, std::string>>, kCategoryCount> samples_;  // path, sample
   std::vector<FileReport> files_;
   std::vector<ColumnResult> columns_;
   std::vector<std::size_t> column_file_;  // index into files_
