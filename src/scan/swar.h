@@ -61,4 +61,26 @@ inline bool all_hex(const char* p, std::size_t n) {
   return bad == 0;
 }
 
+// Copies n bytes from src to dst with ASCII 'A'..'Z' lower-cased; other bytes (UTF-8
+// included) are copied as they are. src and dst may be the same.
+inline void copy_lower(const char* src, char* dst, std::size_t n) {
+  std::size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    std::uint64_t w = load8(src + i);
+    if (ascii(w)) {
+      w += bytes_in(w, 'A', 'Z') >> 2;  // 0x80 >> 2 is the 0x20 between the cases
+    } else {
+      for (int k = 0; k < 8; ++k) {
+        std::uint64_t b = (w >> (8 * k)) & 0xff;
+        if (b >= 'A' && b <= 'Z') w += std::uint64_t{0x20} << (8 * k);
+      }
+    }
+    std::memcpy(dst + i, &w, 8);
+  }
+  for (; i < n; ++i) {
+    char c = src[i];
+    dst[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+}
+
 }  // namespace bd::scan::swar

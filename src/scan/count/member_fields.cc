@@ -1,4 +1,5 @@
 // MemberScan's field classification: one field, classified once, by its column role.
+#include <algorithm>
 #include <cstring>
 #include <string>
 
@@ -6,6 +7,7 @@
 #include "scan/detect/dictionary.h"
 #include "scan/detect/digit_pass.h"
 #include "scan/scanner.h"
+#include "scan/swar.h"
 #include "scan/validate/contact.h"
 #include "scan/validate/identity.h"
 #include "scan/validate/numeric.h"
@@ -83,7 +85,7 @@ void MemberScan::classify_field(std::size_t col, ColumnRole role, std::string_vi
     case ColumnRole::kBsn: {
       if (auto bsn = validate::parse_bsn(v, true)) {
         ++column.report.passed;
-        hits_.push_back(Hit{Category::kBsn, key_for_number(Category::kBsn, *bsn), *bsn, v});
+        count_hit(Hit{Category::kBsn, key_for_number(Category::kBsn, *bsn), *bsn, v}, col);
       } else if (validate::bsn_shaped(v)) {
         ++column.report.near_miss;
         ++result_.bsn_near_miss;
@@ -97,23 +99,27 @@ void MemberScan::classify_field(std::size_t col, ColumnRole role, std::string_vi
       auto m = validate::match_iban(v);
       if (!m || m->consumed != v.size()) return classify_generic(col, role, v);
       ++column.report.passed;
-      hits_.push_back(Hit{Category::kIban, key_for_text(Category::kIban, m->compact), 0, v});
-      break;
+      count_hit(Hit{Category::kIban, key_for_text(Category::kIban, m->compact), 0, v}, col);
+      return;
     }
     case ColumnRole::kCard: {
       auto m = validate::match_card(v);
       if (!m || m->consumed != v.size()) return classify_generic(col, role, v);
       ++column.report.passed;
-      hits_.push_back(Hit{Category::kPaymentCard, key_for_text(Category::kPaymentCard, m->digits), 0, v});
-      break;
+      count_hit(Hit{Category::kPaymentCard, key_for_text(Category::kPaymentCard, m->digits), 0, v}, col);
+      return;
     }
     case ColumnRole::kPhone: {
       auto m = validate::match_phone(v);
-      if (!m && v.size() == 9 && v[0] >= '1' && v[0] <= '9') m = validate::match_phone("0" + std::string(v));
+      if (!m && v.size() == 9 && v[0] >= '1' && v[0] <= '9') {
+        char national[10] = {'0'};  // the number with its leading zero dropped
+        std::memcpy(national + 1, v.data(), 9);
+        m = validate::match_phone(std::string_view(national, 10));
+      }
       if (!m) return classify_generic(col, role, v);
       ++column.report.passed;
-      hits_.push_back(Hit{Category::kPhone, key_for_number(Category::kPhone, m->national), m->national, v});
-      break;
+      count_hit(Hit{Category::kPhone, key_for_number(Category::kPhone, m->national), m->national, v}, col);
+      return;
     }
     case ColumnRole::kPostcode: {
       auto m = validate::match_postcode(v);
@@ -132,8 +138,8 @@ void MemberScan::classify_field(std::size_t col, ColumnRole role, std::string_vi
       auto d = validate::match_date(v, true, &n);
       if (!d || !validate::plausible_birth(*d, current_year())) return classify_generic(col, role, v);
       ++column.report.passed;
-      hits_.push_back(Hit{Category::kBirthDate, key_for_number(Category::kBirthDate, d->key()), 0, v});
-      break;
+      count_hit(Hit{Category::kBirthDate, key_for_number(Category::kBirthDate, d->key()), 0, v}, col);
+      return;
     }
     case ColumnRole::kName: {
       if (!has_letter(v)) return;
@@ -146,25 +152,26 @@ void MemberScan::classify_field(std::size_t col, ColumnRole role, std::string_vi
       auto n = validate::match_ipv4(v);
       if (!(n && *n == v.size()) && !validate::is_ipv6(v)) return classify_generic(col, role, v);
       ++column.report.passed;
-      hits_.push_back(Hit{Category::kIpAddress, key_for_text(Category::kIpAddress, v), 0, v});
-      break;
+      count_hit(Hit{Category::kIpAddress, key_for_text(Category::kIpAddress, v), 0, v}, col);
+      return;
     }
     case ColumnRole::kIdDocument: {
       std::string doc = upper_compact(v);
       if (!validate::is_nl_document_number(doc)) return classify_generic(col, role, v);
       ++column.report.passed;
-      hits_.push_back(Hit{Category::kIdDocument, key_for_text(Category::kIdDocument, doc), 0, v});
-      break;
+      count_hit(Hit{Category::kIdDocument, key_for_text(Category::kIdDocument, doc), 0, v}, col);
+      return;
     }
     case ColumnRole::kPassword:
     case ColumnRole::kHash: return classify_password(col, role, v);
     case ColumnRole::kHealth: {
       if (is_negative(v)) return;
       ++column.report.passed;
-      std::string low(v.substr(0, 256));
-      for (char& c : low) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-      hits_.push_back(Hit{Category::kHealth, key_for_text(Category::kHealth, low), 0, v});
-      break;
+      char low[256];
+      const std::size_t n = std::min<std::size_t>(v.size(), sizeof low);
+      swar::copy_lower(v.data(), low, n);
+      count_hit(Hit{Category::kHealth, key_for_text(Category::kHealth, std::string_view(low, n)), 0, v}, col);
+      return;
     }
     case ColumnRole::kEmail: {
       if (classify_whole_email(col, v)) return;
@@ -179,7 +186,8 @@ void MemberScan::classify_field(std::size_t col, ColumnRole role, std::string_vi
     case ColumnRole::kChecksum:
     case ColumnRole::kNone: return classify_generic(col, role, v);
   }
-  count_hits(col);
+  // Each case counted its value itself (count_hit), without the hit list of the text
+  // scan: one value per field needs no list.
 }
 
 bool MemberScan::classify_whole_email(std::size_t col, std::string_view v) {
@@ -190,12 +198,10 @@ bool MemberScan::classify_whole_email(std::size_t col, std::string_view v) {
   auto span = validate::match_email(v, static_cast<std::size_t>(static_cast<const char*>(at) - v.data()));
   if (!span || span->begin != 0 || span->end != v.size() || v.size() > 320) return false;
   char low[320];
-  for (std::size_t i = 0; i < v.size(); ++i)
-    low[i] = (v[i] >= 'A' && v[i] <= 'Z') ? static_cast<char>(v[i] - 'A' + 'a') : v[i];
+  swar::copy_lower(v.data(), low, v.size());
   ++result_.columns[col].report.passed;
-  hits_.push_back(
-      Hit{Category::kEmail, key_for_text(Category::kEmail, std::string_view(low, v.size())), 0, v});
-  count_hits(col);
+  count_hit(Hit{Category::kEmail, key_for_text(Category::kEmail, std::string_view(low, v.size())), 0, v},
+            col);
   return true;
 }
 
@@ -253,7 +259,7 @@ void MemberScan::classify_password(std::size_t col, ColumnRole role, std::string
   if (role == ColumnRole::kHash && kind == validate::HashKind::kNone) return classify_generic(col, ColumnRole::kNone, v);
   if (role != ColumnRole::kHash) {
     ++column.report.passed;
-    hits_.push_back(Hit{Category::kPassword, key_for_text(Category::kPassword, v), 0, v});
+    count_hit(Hit{Category::kPassword, key_for_text(Category::kPassword, v), 0, v}, col);
   }
   if (kind != validate::HashKind::kNone) {
     HashedColumn& hc = hashed_entry(result_.hashed, column.report.column, validate::to_string(kind),
@@ -263,7 +269,6 @@ void MemberScan::classify_password(std::size_t col, ColumnRole role, std::string
   } else if (role == ColumnRole::kPassword) {
     ++hashed_entry(result_.hashed, column.report.column, "plaintext", false).count;
   }
-  count_hits(col);
 }
 
 }  // namespace bd::scan::count

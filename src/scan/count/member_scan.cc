@@ -3,6 +3,7 @@
 #include "scan/count/mask.h"
 #include "scan/count/state.h"
 #include "scan/scanner.h"
+#include "scan/swar.h"
 
 namespace bd::scan::count {
 namespace {
@@ -13,10 +14,7 @@ constexpr std::size_t kIndex = static_cast<std::size_t>(-1);
 void append_lower(std::string& out, std::string_view s) {
   std::size_t at = out.size();
   out.append(s);
-  for (std::size_t i = at; i < out.size(); ++i) {
-    char c = out[i];
-    if (c >= 'A' && c <= 'Z') out[i] = static_cast<char>(c - 'A' + 'a');
-  }
+  swar::copy_lower(out.data() + at, out.data() + at, s.size());
 }
 
 // Keys per batch handed to the ScanState: one lock per batch, not per value.

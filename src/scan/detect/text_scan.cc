@@ -457,7 +457,10 @@ bool is_timestamp(std::string_view t) {
 }
 
 bool holds_no_value(std::string_view t) {
-  return is_plain_number(t) || is_uuid(t) || is_timestamp(t);
+  // The three shapes have different lengths (a plain number at most 11 bytes: a sign,
+  // nine digits and a separator; a UUID 36; a timestamp at least 16): one test each.
+  if (t.size() <= 11) return is_plain_number(t);
+  return t.size() == 36 ? is_uuid(t) || is_timestamp(t) : is_timestamp(t);
 }
 
 std::uint64_t key_for_text(Category category, std::string_view normalised) {

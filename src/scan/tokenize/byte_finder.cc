@@ -11,12 +11,19 @@ namespace bd::scan::tokenize {
 namespace {
 
 #if defined(__x86_64__)
-__attribute__((target("avx2"))) std::uint32_t group_mask32(__m256i v, const char* needles) {
-  __m256i hit = _mm256_cmpeq_epi8(v, _mm256_set1_epi8(needles[0]));
-  hit = _mm256_or_si256(hit, _mm256_cmpeq_epi8(v, _mm256_set1_epi8(needles[1])));
-  hit = _mm256_or_si256(hit, _mm256_cmpeq_epi8(v, _mm256_set1_epi8(needles[2])));
-  hit = _mm256_or_si256(hit, _mm256_cmpeq_epi8(v, _mm256_set1_epi8(needles[3])));
-  return static_cast<std::uint32_t>(_mm256_movemask_epi8(hit));
+// The bits of the 64 bytes lo:hi that equal one of a group's needles.
+__attribute__((target("avx2"))) std::uint64_t group_mask64(__m256i lo, __m256i hi, const char* needles,
+                                                           int distinct) {
+  __m256i b = _mm256_set1_epi8(needles[0]);
+  __m256i hit_lo = _mm256_cmpeq_epi8(lo, b);
+  __m256i hit_hi = _mm256_cmpeq_epi8(hi, b);
+  for (int k = 1; k < distinct; ++k) {
+    b = _mm256_set1_epi8(needles[k]);
+    hit_lo = _mm256_or_si256(hit_lo, _mm256_cmpeq_epi8(lo, b));
+    hit_hi = _mm256_or_si256(hit_hi, _mm256_cmpeq_epi8(hi, b));
+  }
+  return static_cast<std::uint32_t>(_mm256_movemask_epi8(hit_lo)) |
+         static_cast<std::uint64_t>(static_cast<std::uint32_t>(_mm256_movemask_epi8(hit_hi))) << 32;
 }
 
 __attribute__((target("avx2"))) void classify_avx2(const char* p, std::size_t n, const Needles& needles,
@@ -31,11 +38,8 @@ __attribute__((target("avx2"))) void classify_avx2(const char* p, std::size_t n,
   __m256i lo = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p));
   __m256i hi = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + 32));
   std::uint64_t valid = n >= 64 ? ~0ull : (1ull << n) - 1;  // a NUL needle must not match the padding
-  for (int g = 0; g < 2; ++g) {
-    std::uint64_t m = group_mask32(lo, needles.group[g]);
-    m |= static_cast<std::uint64_t>(group_mask32(hi, needles.group[g])) << 32;
-    out[g] = m & valid;
-  }
+  out[0] = group_mask64(lo, hi, needles.group[0], needles.distinct[0]) & valid;
+  out[1] = group_mask64(lo, hi, needles.group[1], needles.distinct[1]) & valid;
 }
 #endif
 
@@ -60,6 +64,21 @@ void classify64_portable(const char* p, std::size_t n, const Needles& needles, s
     }
     out[g] = m;
   }
+}
+
+Needles distinct_first(const Needles& needles) {
+  Needles out;
+  for (int g = 0; g < 2; ++g) {
+    int n = 0;
+    for (char c : needles.group[g]) {
+      bool seen = false;
+      for (int j = 0; j < n; ++j) seen = seen || out.group[g][j] == c;
+      if (!seen) out.group[g][n++] = c;
+    }
+    for (int k = n; k < 4; ++k) out.group[g][k] = out.group[g][0];
+    out.distinct[g] = static_cast<std::uint8_t>(n);
+  }
+  return out;
 }
 
 void classify64(const char* p, std::size_t n, const Needles& needles, std::uint64_t out[2]) {

@@ -18,9 +18,15 @@
 namespace bd::scan::tokenize {
 
 // Two groups of needle bytes. A group with fewer than four needles repeats one of them.
+// `distinct`: how many of a group's needles come first and differ (the AVX2 path
+// compares only those); 4 unless distinct_first() worked it out.
 struct Needles {
   char group[2][4];
+  std::uint8_t distinct[2] = {4, 4};
 };
+
+// The same needles with each group's distinct ones first and `distinct` set.
+Needles distinct_first(const Needles& needles);
 
 // Sets bit i of out[g] when p[i] is one of the needles of group g, for i < n (n <= 64);
 // bits past n are zero.
@@ -33,7 +39,7 @@ bool byte_finder_uses_avx2();
 class ByteFinder {
  public:
   ByteFinder(std::string_view text, const Needles& needles)
-      : p_(text.data()), n_(text.size()), needles_(needles) {}
+      : p_(text.data()), n_(text.size()), needles_(distinct_first(needles)) {}
 
   // The first position >= from whose byte is in `group` (0 or 1), or size() when none.
   std::size_t next(std::size_t from, int group) {

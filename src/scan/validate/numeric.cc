@@ -34,25 +34,39 @@ constexpr CountryLength kIbanLengths[] = {
     {"VA", 22}, {"VG", 24}, {"XK", 20}, {"YE", 30},
 };
 
-// Feeds one IBAN character into the running remainder: a digit adds one decimal digit,
-// a letter two (A=10 .. Z=35). The value is reduced only when it could overflow.
-void mod97_feed(std::uint64_t& rem, char c) {
-  if (is_digit(c)) {
-    rem = rem * 10 + static_cast<std::uint64_t>(c - '0');
-  } else {
-    rem = rem * 100 + static_cast<std::uint64_t>(c - 'A' + 10);
-  }
-  if (rem >= (std::uint64_t{1} << 56)) rem %= 97;
-}
+// One IBAN character's step of the running remainder: a digit appends one decimal digit
+// (x10 + d), a letter two (x100 + 10..35 for A..Z). By table, without a branch on the
+// character; the compact form holds nothing else.
+struct Mod97Step {
+  std::uint8_t times = 1;
+  std::uint8_t plus = 0;
+};
+constexpr std::array<Mod97Step, 256> kMod97Step = [] {
+  std::array<Mod97Step, 256> t{};
+  for (int d = 0; d < 10; ++d) t[static_cast<std::size_t>('0' + d)] = {10, static_cast<std::uint8_t>(d)};
+  for (int l = 0; l < 26; ++l)
+    t[static_cast<std::size_t>('A' + l)] = {100, static_cast<std::uint8_t>(10 + l)};
+  return t;
+}();
 
 bool iban_valid_compact(std::string_view compact) {
   if (!is_digit(compact[2]) || !is_digit(compact[3])) return false;
   int check = (compact[2] - '0') * 10 + (compact[3] - '0');
   if (check < 2 || check > 98) return false;
   // ISO 7064 MOD 97-10 over the number with its first four characters moved to the end.
+  // Reduced after every eight characters: below 97 * 100^8 the remainder fits 64 bits.
   std::uint64_t rem = 0;
-  for (std::size_t i = 4; i < compact.size(); ++i) mod97_feed(rem, compact[i]);
-  for (std::size_t i = 0; i < 4; ++i) mod97_feed(rem, compact[i]);
+  int fed = 0;
+  auto feed = [&](char c) {
+    const Mod97Step step = kMod97Step[static_cast<unsigned char>(c)];
+    rem = rem * step.times + step.plus;
+    if (++fed == 8) {
+      rem %= 97;
+      fed = 0;
+    }
+  };
+  for (std::size_t i = 4; i < compact.size(); ++i) feed(compact[i]);
+  for (std::size_t i = 0; i < 4; ++i) feed(compact[i]);
   return rem % 97 == 1;
 }
 
