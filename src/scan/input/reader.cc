@@ -1,8 +1,13 @@
 #include "scan/input/reader.h"
 
+#include <algorithm>
+#include <atomic>
 #include <cstdio>
 #include <cstring>
 #include <memory>
+#include <numeric>
+#include <optional>
+#include <thread>
 #include <vector>
 
 #include "scan/input/archive.h"
@@ -61,9 +66,11 @@ void MemberReader::read_file(const std::string& fs_path, const std::string& disp
     skipped(display, file.error().message);
   } else {
     top_file_ = &*file;
+    top_path_ = &fs_path;
     top_reported_ = 0;
     read_stream(*file, &*file, display, base_name(display), 0);
     top_file_ = nullptr;
+    top_path_ = nullptr;
   }
   end_planning({});
   if (split_) return;  // the ranges count what they read and end the file
@@ -234,27 +241,84 @@ void MemberReader::read_workbook(PeekSource& src, FileSource* file, const std::s
 bool MemberReader::read_zip_fast(FileSource& file, const std::string& path, int depth) {
   auto zip = ZipReader::open(file);
   if (!zip) return false;
-  const InputLimits& limits = shared_.options.limits;
+  const auto& entries = zip->entries();
+  const auto files =
+      std::count_if(entries.begin(), entries.end(), [](const ZipEntry& e) { return !e.directory; });
+  if (&file == top_file_ && top_path_ != nullptr && target_.lanes() >= 2 && files >= 2) {
+    read_zip_side_by_side(*zip, path, target_.lanes());
+    return true;
+  }
   ArchiveExpansion whole;
-  for (const ZipEntry& entry : zip->entries()) {
-    if (entry.directory) continue;
-    if (Status over = check_expansion(limits, whole.in, whole.out, "archive expansion ratio"); !over.ok()) {
-      skipped(path, over.error().message + "; its remaining entries were not read");
+  for (const ZipEntry& entry : entries) {
+    if (Status s = read_zip_entry(*zip, entry, path, depth, whole); !s.ok()) {
+      skipped(path, s.error().message + "; its remaining entries were not read");
       break;
     }
-    std::string member = path + "!" + entry.name;
-    if (entry.encrypted) {
-      shared_.factory.on_protected(member, "encrypted archive entry");
-      continue;
-    }
-    auto data = zip->entry_data(entry, ExpansionGuard(limits, &shared_.total_expanded, &whole));
-    if (!data.ok()) {
-      skipped(member, data.error().message);
-      continue;
-    }
-    read_stream(**data, nullptr, member, base_name(entry.name), depth + 1);
   }
   return true;
+}
+
+// Reads one entry of a zip and everything in it. An error when the archive's expansion
+// ratio was exceeded before it (then it and the remaining entries are not read).
+Status MemberReader::read_zip_entry(ZipReader& zip, const ZipEntry& entry, const std::string& path, int depth,
+                                    ArchiveExpansion& whole) {
+  if (entry.directory) return {};
+  const InputLimits& limits = shared_.options.limits;
+  BD_TRY(check_expansion(limits, whole.in, whole.out, "archive expansion ratio"));
+  std::string member = path + "!" + entry.name;
+  if (entry.encrypted) {
+    shared_.factory.on_protected(member, "encrypted archive entry");
+    return {};
+  }
+  auto data = zip.entry_data(entry, ExpansionGuard(limits, &shared_.total_expanded, &whole));
+  if (!data.ok()) {
+    skipped(member, data.error().message);
+    return {};
+  }
+  read_stream(**data, nullptr, member, base_name(entry.name), depth + 1);
+  return {};
+}
+
+// The entries of a zip file on disk, when this worker has a pool of threads: a zip's
+// entries can be read at any offset, so each thread opens the file itself and takes
+// whole entries, largest first, decompressing and scanning them. Read one after the
+// other, the entries waited for the decompression of the one before.
+void MemberReader::read_zip_side_by_side(const ZipReader& zip, const std::string& path, int threads) {
+  const std::vector<ZipEntry>& entries = zip.entries();
+  std::vector<std::size_t> order(entries.size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return entries[a].size > entries[b].size; });
+  std::atomic<std::size_t> next{0};
+  std::atomic<bool> stop{false};
+  ArchiveExpansion whole;
+  const std::string fs_path = *top_path_;
+  auto lane = [&] {
+    auto file = FileSource::open(fs_path);
+    std::optional<ZipReader> own;
+    if (file.ok()) own = ZipReader::open(*file);
+    if (!own || own->entries().size() != entries.size()) {
+      if (!stop.exchange(true))
+        skipped(path, "the zip file changed while it was read; its remaining entries were not read");
+      return;
+    }
+    BufferRing ring(2, shared_.options.buffer_size);
+    DirectTarget target(shared_.factory, ring);
+    MemberReader reader(shared_, target);
+    while (!stop.load()) {
+      const std::size_t k = next.fetch_add(1);
+      if (k >= order.size()) break;
+      Status s = reader.read_zip_entry(*own, own->entries()[order[k]], path, 0, whole);  // a top file
+      if (!s.ok()) {
+        if (!stop.exchange(true)) skipped(path, s.error().message + "; its remaining entries were not read");
+        break;
+      }
+    }
+  };
+  std::vector<std::thread> pool;
+  for (int i = 1; i < threads; ++i) pool.emplace_back(lane);
+  lane();
+  for (auto& t : pool) t.join();
 }
 
 void MemberReader::read_leaf(ByteSource& src, const std::string& path, const Sniff& s, std::uint64_t size_hint) {

@@ -55,6 +55,10 @@ struct ScanShared {
   WorkQueue* queue = nullptr;  // where the ranges of a split file go (null: never split)
 };
 
+class ZipReader;
+struct ZipEntry;
+struct ArchiveExpansion;
+
 class MemberReader {
  public:
   MemberReader(ScanShared& shared, LeafTarget& target) : shared_(shared), target_(target) {}
@@ -74,6 +78,9 @@ class MemberReader {
   void read_spooled(PeekSource& src, const std::string& path, const std::string& name, int depth);
   void read_workbook(PeekSource& src, FileSource* file, const std::string& path);
   bool read_zip_fast(FileSource& file, const std::string& path, int depth);
+  void read_zip_side_by_side(const ZipReader& zip, const std::string& path, int threads);
+  Status read_zip_entry(ZipReader& zip, const ZipEntry& entry, const std::string& path, int depth,
+                        ArchiveExpansion& whole);
   void emit_copy(std::string_view bytes);
   void read_leaf(ByteSource& src, const std::string& path, const Sniff& sniff, std::uint64_t size_hint);
   bool read_split(FileSource& file, const std::string& path, const Sniff& sniff);
@@ -84,6 +91,7 @@ class MemberReader {
   ScanShared& shared_;
   LeafTarget& target_;
   FileSource* top_file_ = nullptr;
+  const std::string* top_path_ = nullptr;  // top_file_'s path on disk, while it is read
   std::uint64_t top_reported_ = 0;
   bool planning_ = false;  // the file being read was taken as a split candidate
   bool split_ = false;     // ... and was split: its ranges report their own progress

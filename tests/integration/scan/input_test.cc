@@ -247,36 +247,69 @@ TEST(ScanInput, ZipBombRatioAndTotalLimitsStopExpansion) {
   EXPECT_NE(g->skipped.at(d.file("bomb.csv.gz")).find("total decompressed size"), std::string::npos);
 }
 
+// With two threads a zip file's entries are read side by side, each thread opening
+// the file itself: the limits hold all the same.
 TEST(ScanInput, ZipEntriesAreCheckedForBombsAndTruncation) {
-  TempDir d;
-  write_archive(d.file("bomb.zip"), "zip", "", {{"zeros.csv", std::string(32u << 20, '0')}, {"ok.csv", kCsv}});
-  InputOptions o = small_options();
-  o.limits.ratio_grace_bytes = 1u << 20;
-  auto f = scan({d.file("bomb.zip")}, o);
-  EXPECT_NE(f->skipped.at(d.file("bomb.zip!zeros.csv")).find("expansion ratio"), std::string::npos);
-  EXPECT_EQ(f->members.at(d.file("bomb.zip!ok.csv")).text, kCsv);
+  for (int threads : {1, 2}) {
+    SCOPED_TRACE(threads);
+    TempDir d;
+    write_archive(d.file("bomb.zip"), "zip", "",
+                  {{"zeros.csv", std::string(32u << 20, '0')}, {"ok.csv", kCsv}});
+    InputOptions o = small_options(threads);
+    o.limits.ratio_grace_bytes = 1u << 20;
+    auto f = scan({d.file("bomb.zip")}, o);
+    EXPECT_NE(f->skipped.at(d.file("bomb.zip!zeros.csv")).find("expansion ratio"), std::string::npos);
+    EXPECT_EQ(f->members.at(d.file("bomb.zip!ok.csv")).text, kCsv);
 
-  std::string big;
-  for (int i = 0; i < 20000; ++i) big += std::to_string(i * 7919 % 100003) + ",jan@example.nl\n";
-  std::string zip = testing::archive_bytes("zip", "", {{"first.csv", kCsv}, {"second.csv", big}});
-  write_file(d.file("cut.zip"), zip.substr(0, zip.size() / 2));
-  auto g = scan({d.file("cut.zip")});
-  EXPECT_EQ(g->members.at(d.file("cut.zip!first.csv")).text, kCsv);
-  EXPECT_FALSE(g->skipped.empty());
+    std::string big;
+    for (int i = 0; i < 20000; ++i) big += std::to_string(i * 7919 % 100003) + ",jan@example.nl\n";
+    std::string zip = testing::archive_bytes("zip", "", {{"first.csv", kCsv}, {"second.csv", big}});
+    write_file(d.file("cut.zip"), zip.substr(0, zip.size() / 2));
+    auto g = scan({d.file("cut.zip")}, small_options(threads));
+    EXPECT_EQ(g->members.at(d.file("cut.zip!first.csv")).text, kCsv);
+    EXPECT_FALSE(g->skipped.empty());
+  }
 }
 
 TEST(ScanInput, ManySmallZipEntriesAddUpToAnArchiveBomb) {
+  for (int threads : {1, 2}) {
+    SCOPED_TRACE(threads);
+    TempDir d;
+    std::vector<std::pair<std::string, std::string>> entries;
+    for (int i = 0; i < 40; ++i)
+      entries.emplace_back("zeros" + std::to_string(i) + ".csv", std::string(1u << 20, '0'));
+    write_archive(d.file("many.zip"), "zip", "", entries);
+    InputOptions o = small_options(threads);
+    o.limits.ratio_grace_bytes = 4u << 20;  // every entry alone stays below the grace
+    auto f = scan({d.file("many.zip")}, o);
+    std::string reasons;
+    for (const auto& [member, why] : f->skipped) reasons += member + ": " + why + "\n";
+    EXPECT_NE(reasons.find("archive expansion ratio above 250:1"), std::string::npos) << reasons;
+    EXPECT_LT(f->members.size(), 10u) << "the remaining entries were not expanded";
+  }
+}
+
+TEST(ScanInput, ZipEntriesReadSideBySideAreEachDeliveredWhole) {
   TempDir d;
   std::vector<std::pair<std::string, std::string>> entries;
-  for (int i = 0; i < 40; ++i) entries.emplace_back("zeros" + std::to_string(i) + ".csv", std::string(1u << 20, '0'));
-  write_archive(d.file("many.zip"), "zip", "", entries);
-  InputOptions o = small_options();
-  o.limits.ratio_grace_bytes = 4u << 20;  // every entry alone stays below the grace
-  auto f = scan({d.file("many.zip")}, o);
-  std::string reasons;
-  for (const auto& [member, why] : f->skipped) reasons += member + ": " + why + "\n";
-  EXPECT_NE(reasons.find("archive expansion ratio above 250:1"), std::string::npos) << reasons;
-  EXPECT_LT(f->members.size(), 10u) << "the remaining entries were not expanded";
+  for (int i = 0; i < 12; ++i) {
+    std::string text = "naam,email\n";
+    for (int r = 0; r < 200 * (i + 1); ++r)
+      text += "Jan " + std::to_string(r) + ",jan" + std::to_string(r) + "@example.nl\n";
+    entries.emplace_back("dir/part" + std::to_string(i) + ".csv", text);
+  }
+  entries.emplace_back("nested.zip", testing::archive_bytes("zip", "", {{"inner.csv", kCsv}}));
+  write_archive(d.file("parts.zip"), "zip", "", entries);
+  auto one = scan({d.file("parts.zip")}, small_options(1));
+  auto two = scan({d.file("parts.zip")}, small_options(2));
+  ASSERT_EQ(one->members.size(), entries.size());
+  ASSERT_EQ(two->members.size(), one->members.size());
+  for (const auto& [path, member] : one->members) {
+    ASSERT_EQ(two->members.count(path), 1u) << path;
+    EXPECT_EQ(two->members.at(path).text, member.text) << path;
+  }
+  EXPECT_EQ(two->members.at(d.file("parts.zip!nested.zip!inner.csv")).text, kCsv);
+  EXPECT_TRUE(two->skipped.empty());
 }
 
 TEST(ScanInput, MemberSizeLimitCutsTheRest) {
