@@ -86,7 +86,8 @@ void MemberScan::on_table(std::string_view table, const std::vector<std::string>
     if (tables_[i].name == table) found = i;
   }
   if (found == kIndex) {
-    tables_.push_back(Table{std::string(table), {}, {}});
+    tables_.emplace_back();
+    tables_.back().name = std::string(table);
     found = tables_.size() - 1;
   }
   current_table_ = found;
@@ -118,20 +119,21 @@ std::size_t MemberScan::add_column(Table& table, std::string name) {
   result_.columns.push_back(std::move(col));
   std::size_t index = result_.columns.size() - 1;
   table.columns.push_back(index);
-  table.by_key.emplace(std::move(name), index);
+  table.keyed.push_back(table.by_key.emplace(name, table.columns.size() - 1).second);
+  table.names.push_back(std::move(name));
   return index;
 }
 
 std::size_t MemberScan::column_for_key(std::string_view key) {
   Table& t = tables_[current_table_];
-  auto it = t.by_key.find(std::string(key));
-  if (it != t.by_key.end()) {
-    for (std::size_t i = 0; i < t.columns.size(); ++i) {
-      if (t.columns[i] == it->second) return i;
-    }
+  if (t.next < t.names.size() && t.keyed[t.next] && t.names[t.next] == key) return t.next++;
+  if (auto it = t.by_key.find(key); it != t.by_key.end()) {
+    t.next = it->second + 1;
+    return it->second;
   }
   if (t.columns.size() >= 4096) return t.columns.size() - 1;  // bound keys of odd documents
   add_column(t, std::string(key));
+  t.next = t.columns.size();
   return t.columns.size() - 1;
 }
 

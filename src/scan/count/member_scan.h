@@ -9,8 +9,10 @@
 // says). Failure: never throws on bad input; problems go to the result's list.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -46,10 +48,20 @@ class MemberScan final : public MemberSink, public tokenize::RecordHandler {
   void on_problem(std::string_view reason) override;
 
  private:
+  struct KeyHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
   struct Table {
     std::string name;
     std::vector<std::size_t> columns;  // indexes into result_.columns
-    std::unordered_map<std::string, std::size_t> by_key;
+    // By name, the first column of that name (its place in `columns`); per place, the
+    // name and whether it is that first one. `next`: the place after the last key
+    // looked up, tried first (records mostly repeat the keys of the one before).
+    std::unordered_map<std::string, std::size_t, KeyHash, std::equal_to<>> by_key;
+    std::vector<std::string> names;
+    std::vector<bool> keyed;
+    std::size_t next = 0;
   };
   struct Record {
     bool open = false;

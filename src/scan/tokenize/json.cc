@@ -50,7 +50,9 @@ class JsonTokenizer final : public JsonCutTokenizer {
   bool reported_too_deep() const override { return deep_reported_; }
 
   void feed(std::string_view s) override {
+    chunk_ = s;
     for (std::size_t i = 0; i < s.size();) i = step(s, i);
+    chunk_ = {};
   }
 
   void finish() override {
@@ -81,7 +83,7 @@ class JsonTokenizer final : public JsonCutTokenizer {
       case State::kEscape: return on_escape(c, i);
       case State::kUnicode: return on_unicode(c, i);
       case State::kScalar:
-        if (c == ',' || c == '}' || c == ']' || c == ' ' || c == '\n' || c == '\r' || c == '\t') {
+        if (ends_scalar(c)) {
           end_scalar();
           state_ = State::kValue;
           return i;
@@ -107,12 +109,12 @@ class JsonTokenizer final : public JsonCutTokenizer {
         buf_.clear();
         in_key_ = !stack_.empty() && stack_.back().object && stack_.back().expect_key;
         state_ = State::kString;
-        return i + 1;
+        return whole_string(i + 1);
       default:
         if ((c >= '0' && c <= '9') || c == '-' || c == 't' || c == 'f' || c == 'n') {
           buf_.clear();
           state_ = State::kScalar;
-          return i;
+          return whole_scalar(i);
         }
         fail("malformed JSON");
         return i + 1;
@@ -150,6 +152,48 @@ class JsonTokenizer final : public JsonCutTokenizer {
     Frame& parent = stack_.back();
     path_.resize(parent.key_len);
     parent.expect_key = true;
+  }
+
+  // The fast paths: a string that closes in this chunk without an escape, and a scalar
+  // that ends in it, are taken whole from the chunk instead of byte by byte through
+  // buf_; what they give is what the byte-wise states would have built. Return where
+  // the walk goes on (i itself: the byte-wise states take over).
+  std::size_t whole_string(std::size_t i) {
+    const std::size_t j = string_end(chunk_, i);
+    if (j >= chunk_.size() || chunk_[j] != '"') return i;
+    std::string_view text = chunk_.substr(i, j - i);
+    state_ = State::kValue;
+    if (in_key_) {
+      Frame& f = stack_.back();
+      f.key_len = path_.size();
+      if (!path_.empty()) path_.push_back('.');
+      path_.append(text.substr(0, kMaxKey));
+      f.expect_key = false;
+    } else if (text.size() <= kMaxField) {
+      emit(text);
+    } else {
+      add(text);
+      end_string();
+    }
+    return j + 1;
+  }
+
+  std::size_t whole_scalar(std::size_t i) {
+    std::size_t k = i;
+    while (k < chunk_.size() && !ends_scalar(chunk_[k])) ++k;
+    if (k >= chunk_.size()) return i;
+    std::string_view text = chunk_.substr(i, std::min<std::size_t>(k - i, 64));  // as buf_ keeps it
+    if (text != "null") {
+      emit(text);
+    } else if (!stack_.empty() && stack_.back().object) {
+      pop_key();
+    }
+    state_ = State::kValue;
+    return k;
+  }
+
+  static bool ends_scalar(char c) {
+    return c == ',' || c == '}' || c == ']' || c == ' ' || c == '\n' || c == '\r' || c == '\t';
   }
 
   std::size_t on_string(std::string_view s, std::size_t i) {
@@ -277,6 +321,7 @@ class JsonTokenizer final : public JsonCutTokenizer {
 
   RecordHandler& h_;
   bool ndjson_;
+  std::string_view chunk_;  // the chunk feed() walks
   State state_ = State::kValue;
   std::vector<Frame> stack_;
   std::string path_;

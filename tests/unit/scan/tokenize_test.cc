@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <random>
 #include <string>
 #include <vector>
 
@@ -130,6 +131,57 @@ TEST(ScanTokenizeJson, DeepNestingAndGarbageAreBounded) {
   Recorder bad = run(Format::kNdjson, "{\"a\":1}\n{oops}\n{\"b\":2}\n", 4);
   EXPECT_EQ(bad.records.size(), 3u);
   EXPECT_FALSE(bad.problems.empty());
+}
+
+// Strings and scalars that end inside a chunk are taken whole from it; fed a byte at a
+// time, the same text goes through the byte-wise states. Random JSON-ish texts (valid
+// or not, with escapes, long strings and long scalars) report the same either way.
+TEST(ScanTokenizeJson, WholeTokensMatchTheByteWiseStates) {
+  const std::vector<std::string> pieces = {"{",
+                                           "}",
+                                           "[",
+                                           "]",
+                                           ":",
+                                           ",",
+                                           " ",
+                                           "\n",
+                                           "\"naam\"",
+                                           "\"adres\"",
+                                           "\"Jan de Vries\"",
+                                           "\"esc\\\"aped\\\\\"",
+                                           "\"\\u00e9\\n\"",
+                                           "null",
+                                           "true",
+                                           "-12.5e3",
+                                           "0612345678",
+                                           std::string(100, '7'),
+                                           "\"" + std::string(300, 'k') + "\"",
+                                           "x",
+                                           "\"open",
+                                           "{\"a\":1}\n",
+                                           "{\"a\":{\"b\":\"c\"}}\n"};
+  std::mt19937 rng(20261207);
+  for (Format format : {Format::kNdjson, Format::kJson}) {
+    for (int round = 0; round < 400; ++round) {
+      std::string text;
+      const int n = 1 + static_cast<int>(rng() % 40);
+      for (int k = 0; k < n; ++k) text += pieces[rng() % pieces.size()];
+      Recorder whole = run(format, text, text.size());
+      for (std::size_t chunk : {std::size_t{1}, std::size_t{1} + rng() % 64}) {
+        Recorder parts = run(format, text, chunk);
+        ASSERT_EQ(parts.records, whole.records) << chunk << " " << text;
+        ASSERT_EQ(parts.texts, whole.texts) << chunk << " " << text;
+        ASSERT_EQ(parts.problems, whole.problems) << chunk << " " << text;
+      }
+    }
+    // A value longer than a field goes out as text pieces and its last piece.
+    const std::string big = "{\"a\":\"" + std::string(2 * kMaxField + 10, 'x') + "\",\"b\":1}\n";
+    Recorder whole = run(format, big, big.size());
+    Recorder parts = run(format, big, 65536);
+    EXPECT_EQ(parts.records, whole.records);
+    EXPECT_EQ(parts.texts, whole.texts);
+    EXPECT_EQ(whole.texts.size(), 2 * kMaxField);
+  }
 }
 
 TEST(ScanTokenizeText, LongLinesAreCutNotBuffered) {
