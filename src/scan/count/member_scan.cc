@@ -180,6 +180,23 @@ void MemberScan::on_field(std::size_t column, std::string_view value) {
   classify_field(col, roles_[col], value);
 }
 
+// As on_field for each column and on_record_end, with the table looked up once.
+void MemberScan::on_record(const std::string_view* fields, std::size_t n) {
+  if (priming_) return;
+  record_.open = true;
+  Table& t = tables_[current_table_];
+  if (n > t.columns.size()) add_columns_up_to(t, n - 1);
+  const std::size_t known = t.columns.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::size_t col = t.columns[i < known ? i : known - 1];  // past 4096 columns: the last
+    const std::string_view value = trimmed(fields[i]);
+    if (value.empty() || is_null(value)) continue;
+    ++result_.columns[col].report.non_empty;
+    classify_field(col, roles_[col], value);
+  }
+  finish_record();
+}
+
 void MemberScan::on_record_end() {
   if (priming_) return;
   if (record_.open) finish_record();

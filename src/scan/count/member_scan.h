@@ -44,6 +44,7 @@ class MemberScan final : public MemberSink, public tokenize::RecordHandler {
   std::size_t column_for_key(std::string_view key) override;
   void on_field(std::size_t column, std::string_view value) override;
   void on_record_end() override;
+  void on_record(const std::string_view* fields, std::size_t n) override;
   void on_text(std::string_view text) override;
   void on_problem(std::string_view reason) override;
 

@@ -159,6 +159,14 @@ class CsvTokenizer final : public Tokenizer {
     const std::size_t n = s.size();
     while (i < n) {
       char c = p[i];
+      if (column_ == 0 && header_decided_ && c != '\n' && c != '\r') {
+        if (records_to_skip_ > 0) {
+          --records_to_skip_;
+        } else if (std::size_t end = whole_record(s, find, i); end != i) {
+          i = end;
+          continue;
+        }
+      }
       if (c == '"') {
         std::size_t b = i + 1;
         std::size_t j = find.next(b, kQuote);
@@ -187,6 +195,59 @@ class CsvTokenizer final : public Tokenizer {
         i = j + 1;
       }
     }
+    return i;
+  }
+
+  // The record that starts at i, when it ends inside the chunk with every field read
+  // straight from it (no doubled quotes, no text after a closing quote, none
+  // oversized): handed out whole (RecordHandler::on_record) as whole_fields would have
+  // handed out its fields one by one. Returns where the next record starts, or i when
+  // the record needs the field-by-field path.
+  std::size_t whole_record(std::string_view s, ByteFinder& find, std::size_t i) {
+    const char* p = s.data();
+    const std::size_t n = s.size();
+    std::size_t count = 0;
+    std::size_t at = i;
+    for (;;) {
+      std::string_view value;
+      bool last = false;
+      if (p[at] == '"') {
+        const std::size_t b = at + 1;
+        const std::size_t j = find.next(b, kQuote);
+        if (j + 1 >= n) return i;
+        const char d = p[j + 1];
+        value = std::string_view(p + b, j - b);
+        if (d == delim_ || d == '\n') {
+          last = d == '\n';
+          at = j + 2;
+          if (last && !value.empty() && value.back() == '\r') value.remove_suffix(1);
+        } else if (d == '\r' && j + 2 < n && p[j + 2] == '\n') {
+          last = true;  // "..."CRLF: only the '\r' after the quote is dropped
+          at = j + 3;
+        } else {
+          return not_whole(i);  // doubled quote or text after the closing quote
+        }
+      } else {
+        const std::size_t j = find.next(at, kSeparators);
+        if (j >= n) return i;
+        value = std::string_view(p + at, j - at);
+        last = p[j] == '\n';
+        at = j + 1;
+        if (last && !value.empty() && value.back() == '\r') value.remove_suffix(1);
+      }
+      if (value.size() >= kMaxField || count == kRecordFields) return not_whole(i);
+      fields_[count++] = value;
+      if (last) break;
+      if (at >= n) return i;
+    }
+    h_.on_record(fields_, count);
+    return at;
+  }
+
+  // A record that whole_record cannot take for its content: the next few records are
+  // not tried, so a file full of them is not read twice.
+  std::size_t not_whole(std::size_t i) {
+    records_to_skip_ = 16;
     return i;
   }
 
@@ -249,7 +310,11 @@ class CsvTokenizer final : public Tokenizer {
     return i + 1;
   }
 
+  static constexpr std::size_t kRecordFields = 256;  // wider records go field by field
+
   RecordHandler& h_;
+  std::string_view fields_[kRecordFields];
+  int records_to_skip_ = 0;
   char delim_;
   bool delim_known_;
   std::string sniff_;

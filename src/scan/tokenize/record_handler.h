@@ -37,6 +37,13 @@ class RecordHandler {
   virtual std::size_t column_for_key(std::string_view key) = 0;
   virtual void on_field(std::size_t column, std::string_view value) = 0;
   virtual void on_record_end() = 0;
+  // A whole record at once: fields[i] is column i's value, n >= 1 (the CSV tokenizer
+  // gives a record that lies inside one chunk this way). The same as on_field for each
+  // column in turn and on_record_end, which is what this default does.
+  virtual void on_record(const std::string_view* fields, std::size_t n) {
+    for (std::size_t i = 0; i < n; ++i) on_field(i, fields[i]);
+    on_record_end();
+  }
   // Text that is not part of a record: log lines, oversized field tails.
   virtual void on_text(std::string_view text) = 0;
   // Something could not be read (short English reason, no content of the input).

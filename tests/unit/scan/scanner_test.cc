@@ -74,6 +74,23 @@ TEST(ScanScanner, CsvCountsAtEveryChunkBoundary) {
   }
 }
 
+// A CSV record that lies inside one chunk reaches the scanner whole (on_record), one
+// that spans chunks field by field: the reports are the same, whatever the chunks.
+TEST(ScanScanner, WholeRecordsCountAsFieldByField) {
+  std::string csv = customers_csv();
+  csv += "6,\"Vries, de\",\"Jan \"\"J\"\"\",9999 ZZ,1,NULL,\\N,\"x@example.nl\"\r\n\n\r\n";
+  csv += "7," + std::string(300, ',') + "111222333\n";  // wider than a record taken whole
+  csv += "8,  Anna  ,\tBakker\t,1234 AB, 12 ,123456782,NL91ABNA0417164300,anna@example.nl\r\n";
+  auto json_of = [&](std::size_t chunk) {
+    ScanReport r = scan_one("klanten.csv", Format::kCsv, csv, chunk);
+    r.timings.clear();  // all but the timings
+    return report_to_json(r);
+  };
+  const std::string whole = json_of(csv.size());
+  for (std::size_t chunk : {std::size_t{1}, std::size_t{5}, std::size_t{61}})
+    EXPECT_EQ(json_of(chunk), whole) << chunk;
+}
+
 TEST(ScanScanner, OrderNumberColumnIsNotBsn) {
   // 100 random-looking 9-digit order numbers, some of which pass the 11-check by chance.
   std::string csv = "order_ref,amount\n";
