@@ -21,7 +21,7 @@ namespace bd::scan::tokenize {
 // `distinct`: how many of a group's needles come first and differ (the AVX2 path
 // compares only those); 4 unless distinct_first() worked it out.
 struct Needles {
-  char group[2][4];
+  char group[2][4] = {};
   std::uint8_t distinct[2] = {4, 4};
 };
 

@@ -43,9 +43,8 @@ struct Mod97Step {
 };
 constexpr std::array<Mod97Step, 256> kMod97Step = [] {
   std::array<Mod97Step, 256> t{};
-  for (int d = 0; d < 10; ++d) t[static_cast<std::size_t>('0' + d)] = {10, static_cast<std::uint8_t>(d)};
-  for (int l = 0; l < 26; ++l)
-    t[static_cast<std::size_t>('A' + l)] = {100, static_cast<std::uint8_t>(10 + l)};
+  for (std::uint8_t d = 0; d < 10; ++d) t[std::size_t{'0'} + d] = {10, d};
+  for (std::uint8_t l = 0; l < 26; ++l) t[std::size_t{'A'} + l] = {100, static_cast<std::uint8_t>(10 + l)};
   return t;
 }();
 
