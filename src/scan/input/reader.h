@@ -6,7 +6,9 @@
 // ScanShared holds what all workers share for one read_inputs() call.
 //
 // Threads: one MemberReader per worker thread; ScanShared and ProgressTracker are
-// thread-safe. Failure: never returns an error; every problem with a file or member
+// thread-safe. A worker with a pool of lanes (LeafTarget::lanes() >= 2) reads the
+// entries of a zip file on disk on that many threads of its own, each with its own
+// MemberReader, and joins them before it returns. Failure: never returns an error; every problem with a file or member
 // becomes an on_skipped()/on_protected() call, and reading goes on.
 #pragma once
 
