@@ -386,10 +386,6 @@ int two_digits(std::string_view t, std::size_t at, int lo, int hi) {
   return v >= lo && v <= hi ? v : -1;
 }
 
-}  // namespace
-
-namespace {
-
 // The high bit of each byte of a word at the given byte positions.
 constexpr std::uint64_t at_bytes(std::initializer_list<int> positions) {
   std::uint64_t m = 0;
