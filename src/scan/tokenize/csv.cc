@@ -1,8 +1,9 @@
 // CSV/TSV tokenizer: delimiter detection (',', ';', tab, '|' counted on the first
 // line), header detection, RFC 4180 quoting with embedded delimiters, doubled quotes
 // and newlines (a quoted multi-line row is one record). Streaming; a field that lies
-// inside one chunk is handed out as a view of the chunk, one that spans chunks or has
-// doubled quotes is buffered. Structural bytes are found 64 at a time (byte_finder.h).
+// inside one chunk is handed out as a view of the chunk (a record whose fields all are,
+// as one on_record call), one that spans chunks or has doubled quotes is buffered.
+// Structural bytes are found 64 at a time (byte_finder.h).
 #include <algorithm>
 
 #include "scan/detect/headers.h"
@@ -100,7 +101,32 @@ class CsvTokenizer final : public Tokenizer {
   void end_field_in_chunk(std::string_view value, bool record_end) {
     bool oversized = value.size() > kMaxField;
     if (record_end && !value.empty() && value.back() == '\r') value.remove_suffix(1);
-    deliver(value, oversized, record_end);
+    deliver_in_chunk(value, oversized, record_end);
+  }
+
+  // A field read straight from the chunk by whole_fields: while every field of the
+  // record so far was, it is held (a view of the chunk) and the record is handed out
+  // whole at its end (RecordHandler::on_record); otherwise as deliver() does. Whatever
+  // is still held when whole_fields stops goes out field by field (hand_out_held), so
+  // the handler sees the events in the order deliver() would have given them.
+  void deliver_in_chunk(std::string_view value, bool as_text, bool record_end) {
+    if (held_ == column_ && held_ < kRecordFields && header_decided_ && !as_text) {
+      held_values_[held_++] = value;  // state_ stays kFieldStart, as in whole_fields
+      ++column_;
+      if (record_end) {
+        h_.on_record(held_values_, held_);
+        held_ = 0;
+        column_ = 0;
+      }
+      return;
+    }
+    hand_out_held();
+    deliver(value, as_text, record_end);
+  }
+
+  void hand_out_held() {
+    for (std::size_t k = 0; k < held_; ++k) h_.on_field(column_ - held_ + k, held_values_[k]);
+    held_ = 0;
   }
 
   void deliver(std::string_view value, bool as_text, bool record_end) {
@@ -150,23 +176,22 @@ class CsvTokenizer final : public Tokenizer {
   }
 
   // The fast path: reads the fields that start at i and end inside the chunk, handing
-  // out views of the chunk. Stops at the end of the chunk, or where a field needs
-  // buffering (it continues in the next chunk, or has doubled quotes or text after the
-  // closing quote); then the field's start is buffered and its state set, and step()
+  // out views of the chunk (a record read whole by it goes out at once: see
+  // deliver_in_chunk). Stops at the end of the chunk, or where a field needs buffering
+  // (it continues in the next chunk, or has doubled quotes or text after the closing
+  // quote); then the field's start is buffered and its state set, and step()
   // continues it.
   std::size_t whole_fields(std::string_view s, ByteFinder& find, std::size_t i) {
+    i = read_whole_fields(s, find, i);
+    hand_out_held();  // the views die with the chunk; a field that goes on comes after
+    return i;
+  }
+
+  std::size_t read_whole_fields(std::string_view s, ByteFinder& find, std::size_t i) {
     const char* p = s.data();
     const std::size_t n = s.size();
     while (i < n) {
       char c = p[i];
-      if (column_ == 0 && header_decided_ && c != '\n' && c != '\r') {
-        if (records_to_skip_ > 0) {
-          --records_to_skip_;
-        } else if (std::size_t end = whole_record(s, find, i); end != i) {
-          i = end;
-          continue;
-        }
-      }
       if (c == '"') {
         std::size_t b = i + 1;
         std::size_t j = find.next(b, kQuote);
@@ -176,8 +201,8 @@ class CsvTokenizer final : public Tokenizer {
           end_field_in_chunk(std::string_view(p + b, j - b), d == '\n');
           i = j + 2;
         } else if (d == '\r' && j + 2 < n && p[j + 2] == '\n' && j - b + 1 <= kMaxField) {
-          deliver(std::string_view(p + b, j - b), false,
-                  true);  // "..."CRLF: only the '\r' after the quote is dropped
+          deliver_in_chunk(std::string_view(p + b, j - b), false,
+                           true);  // "..."CRLF: only the '\r' after the quote is dropped
           i = j + 3;
         } else {
           return quoted_start_to_buffer(p, b, j, n);
@@ -195,59 +220,6 @@ class CsvTokenizer final : public Tokenizer {
         i = j + 1;
       }
     }
-    return i;
-  }
-
-  // The record that starts at i, when it ends inside the chunk with every field read
-  // straight from it (no doubled quotes, no text after a closing quote, none
-  // oversized): handed out whole (RecordHandler::on_record) as whole_fields would have
-  // handed out its fields one by one. Returns where the next record starts, or i when
-  // the record needs the field-by-field path.
-  std::size_t whole_record(std::string_view s, ByteFinder& find, std::size_t i) {
-    const char* p = s.data();
-    const std::size_t n = s.size();
-    std::size_t count = 0;
-    std::size_t at = i;
-    for (;;) {
-      std::string_view value;
-      bool last = false;
-      if (p[at] == '"') {
-        const std::size_t b = at + 1;
-        const std::size_t j = find.next(b, kQuote);
-        if (j + 1 >= n) return i;
-        const char d = p[j + 1];
-        value = std::string_view(p + b, j - b);
-        if (d == delim_ || d == '\n') {
-          last = d == '\n';
-          at = j + 2;
-          if (last && !value.empty() && value.back() == '\r') value.remove_suffix(1);
-        } else if (d == '\r' && j + 2 < n && p[j + 2] == '\n') {
-          last = true;  // "..."CRLF: only the '\r' after the quote is dropped
-          at = j + 3;
-        } else {
-          return not_whole(i);  // doubled quote or text after the closing quote
-        }
-      } else {
-        const std::size_t j = find.next(at, kSeparators);
-        if (j >= n) return i;
-        value = std::string_view(p + at, j - at);
-        last = p[j] == '\n';
-        at = j + 1;
-        if (last && !value.empty() && value.back() == '\r') value.remove_suffix(1);
-      }
-      if (value.size() >= kMaxField || count == kRecordFields) return not_whole(i);
-      fields_[count++] = value;
-      if (last) break;
-      if (at >= n) return i;
-    }
-    h_.on_record(fields_, count);
-    return at;
-  }
-
-  // A record that whole_record cannot take for its content: the next few records are
-  // not tried, so a file full of them is not read twice.
-  std::size_t not_whole(std::size_t i) {
-    records_to_skip_ = 16;
     return i;
   }
 
@@ -313,8 +285,8 @@ class CsvTokenizer final : public Tokenizer {
   static constexpr std::size_t kRecordFields = 256;  // wider records go field by field
 
   RecordHandler& h_;
-  std::string_view fields_[kRecordFields];
-  int records_to_skip_ = 0;
+  std::string_view held_values_[kRecordFields];
+  std::size_t held_ = 0;  // fields held: columns column_ - held_ .. column_ - 1
   char delim_;
   bool delim_known_;
   std::string sniff_;
