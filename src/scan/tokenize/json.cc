@@ -38,6 +38,7 @@ std::size_t string_end(std::string_view s, std::size_t i) {
 
 constexpr std::size_t kMaxDepth = 64;
 constexpr std::size_t kMaxKey = 256;
+constexpr std::size_t kMaxScalar = 64;  // bytes of a number or literal kept
 
 class JsonTokenizer final : public JsonCutTokenizer {
  public:
@@ -59,7 +60,7 @@ class JsonTokenizer final : public JsonCutTokenizer {
     if (state_ == State::kString || state_ == State::kEscape || state_ == State::kUnicode) {
       h_.on_problem("JSON ends inside a string");
     } else if (state_ == State::kScalar) {
-      end_scalar();
+      end_scalar(buf_);
     }
     if (record_depth_ != kNone) h_.on_record_end();
     if (!stack_.empty() && !broken_) h_.on_problem("JSON ends inside an object or array");
@@ -84,11 +85,10 @@ class JsonTokenizer final : public JsonCutTokenizer {
       case State::kUnicode: return on_unicode(c, i);
       case State::kScalar:
         if (ends_scalar(c)) {
-          end_scalar();
-          state_ = State::kValue;
+          end_scalar(buf_);
           return i;
         }
-        if (buf_.size() < 64) buf_.push_back(c);
+        if (buf_.size() < kMaxScalar) buf_.push_back(c);
         return i + 1;
       case State::kBroken:
         if (ndjson_ && c == '\n') recover();
@@ -164,16 +164,12 @@ class JsonTokenizer final : public JsonCutTokenizer {
     std::string_view text = chunk_.substr(i, j - i);
     state_ = State::kValue;
     if (in_key_) {
-      Frame& f = stack_.back();
-      f.key_len = path_.size();
-      if (!path_.empty()) path_.push_back('.');
-      path_.append(text.substr(0, kMaxKey));
-      f.expect_key = false;
+      end_string(text.substr(0, kMaxKey));  // as add() keeps a key
     } else if (text.size() <= kMaxField) {
-      emit(text);
+      end_string(text);
     } else {
-      add(text);
-      end_string();
+      add(text);  // the long value's pieces go out as text
+      end_string(buf_);
     }
     return j + 1;
   }
@@ -182,13 +178,7 @@ class JsonTokenizer final : public JsonCutTokenizer {
     std::size_t k = i;
     while (k < chunk_.size() && !ends_scalar(chunk_[k])) ++k;
     if (k >= chunk_.size()) return i;
-    std::string_view text = chunk_.substr(i, std::min<std::size_t>(k - i, 64));  // as buf_ keeps it
-    if (text != "null") {
-      emit(text);
-    } else if (!stack_.empty() && stack_.back().object) {
-      pop_key();
-    }
-    state_ = State::kValue;
+    end_scalar(chunk_.substr(i, std::min(k - i, kMaxScalar)));  // as buf_ keeps it
     return k;
   }
 
@@ -205,7 +195,7 @@ class JsonTokenizer final : public JsonCutTokenizer {
       return j + 1;
     }
     state_ = State::kValue;
-    end_string();
+    end_string(buf_);
     return j + 1;
   }
 
@@ -273,21 +263,24 @@ class JsonTokenizer final : public JsonCutTokenizer {
     }
   }
 
-  void end_string() {
+  // A string (`text`: buf_, or a view of the chunk) ends: a key joins the path, a
+  // value goes out. Inlined into each caller: out of line, the whole tokens' fast path
+  // cost 3% more on an NDJSON file.
+  [[gnu::always_inline]] void end_string(std::string_view text) {
     if (in_key_) {
       Frame& f = stack_.back();
       f.key_len = path_.size();
       if (!path_.empty()) path_.push_back('.');
-      path_.append(buf_);
+      path_.append(text);
       f.expect_key = false;
       return;
     }
-    emit(buf_);
+    emit(text);
   }
 
-  void end_scalar() {
-    if (buf_ != "null") {
-      emit(buf_);
+  [[gnu::always_inline]] void end_scalar(std::string_view text) {
+    if (text != "null") {
+      emit(text);
     } else if (!stack_.empty() && stack_.back().object) {
       pop_key();
     }
