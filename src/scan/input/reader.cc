@@ -6,7 +6,6 @@
 #include <cstring>
 #include <memory>
 #include <numeric>
-#include <optional>
 #include <thread>
 #include <vector>
 
@@ -295,20 +294,18 @@ void MemberReader::read_zip_side_by_side(const ZipReader& zip, const std::string
   const std::string fs_path = *top_path_;
   auto lane = [&] {
     auto file = FileSource::open(fs_path);
-    std::optional<ZipReader> own;
-    if (file.ok()) own = ZipReader::open(*file);
-    if (!own || own->entries().size() != entries.size()) {
-      if (!stop.exchange(true))
-        skipped(path, "the zip file changed while it was read; its remaining entries were not read");
+    if (!file.ok()) {
+      if (!stop.exchange(true)) skipped(path, file.error().message + "; its remaining entries were not read");
       return;
     }
+    ZipReader own = zip.through(*file);
     BufferRing ring(2, shared_.options.buffer_size);
     DirectTarget target(shared_.factory, ring);
     MemberReader reader(shared_, target);
     while (!stop.load()) {
       const std::size_t k = next.fetch_add(1);
       if (k >= order.size()) break;
-      Status s = reader.read_zip_entry(*own, own->entries()[order[k]], path, 0, whole);  // a top file
+      Status s = reader.read_zip_entry(own, entries[order[k]], path, 0, whole);  // a top file
       if (!s.ok()) {
         if (!stop.exchange(true)) skipped(path, s.error().message + "; its remaining entries were not read");
         break;

@@ -33,6 +33,13 @@ struct ZipEntry {
 class ZipReader {
  public:
   static std::optional<ZipReader> open(FileSource& file);
+  // The same entries, read through another FileSource of the same file (another
+  // thread's descriptor): the directory is not read again. `file` must outlive it.
+  ZipReader through(FileSource& file) const {
+    ZipReader r(*this);
+    r.file_ = &file;
+    return r;
+  }
   const std::vector<ZipEntry>& entries() const { return entries_; }
   // A stream of the entry's decompressed bytes (valid until the next call).
   Result<std::unique_ptr<ByteSource>> entry_data(const ZipEntry& entry, ExpansionGuard guard);
