@@ -23,6 +23,15 @@ bool is_hash_column(const ColumnResult& col) {
          static_cast<double>(col.hash_shaped) >= kHashColumnShare * static_cast<double>(col.report.non_empty);
 }
 
+// Sorts `list` by the path in each entry, keeping the order of entries of one path.
+template <typename T, typename PathOf>
+void sort_by_path(std::vector<T>& list, PathOf path_of) {
+  std::stable_sort(list.begin(), list.end(), [&](const T& a, const T& b) { return path_of(a) < path_of(b); });
+}
+
+// The path of a (path, something) entry.
+constexpr auto kPathFirst = [](const auto& entry) -> const std::string& { return entry.first; };
+
 // Adds a member's samples to those kept so far and keeps the first `max` distinct ones
 // in order of member path (and of finding within a member), so that the samples do not
 // depend on which thread's member merged first. What was dropped earlier can only come
@@ -31,7 +40,7 @@ void keep_first_samples(std::vector<std::pair<std::string, std::string>>& kept, 
                         std::vector<std::string>&& samples, std::size_t max) {
   if (samples.empty()) return;
   for (auto& s : samples) kept.emplace_back(path, std::move(s));
-  std::stable_sort(kept.begin(), kept.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  sort_by_path(kept, kPathFirst);
   std::vector<std::pair<std::string, std::string>> first;
   for (auto& k : kept) {
     if (first.size() >= max) break;
@@ -39,12 +48,6 @@ void keep_first_samples(std::vector<std::pair<std::string, std::string>>& kept, 
     if (std::none_of(first.begin(), first.end(), same)) first.push_back(std::move(k));
   }
   kept = std::move(first);
-}
-
-// Sorts `list` by the path in each entry, keeping the order of entries of one path.
-template <typename T, typename PathOf>
-void sort_by_path(std::vector<T>& list, PathOf path_of) {
-  std::stable_sort(list.begin(), list.end(), [&](const T& a, const T& b) { return path_of(a) < path_of(b); });
 }
 
 std::string nine_digits(std::uint32_t bsn) {
@@ -189,8 +192,8 @@ void ScanState::order_by_path() {
   columns_ = std::move(columns);
   column_file_ = std::move(column_file);
   sort_by_path(skipped_, [](const SkippedInput& s) -> const std::string& { return s.path; });
-  sort_by_path(protected_, [](const auto& p) -> const std::string& { return p.first; });
-  sort_by_path(signatures_, [](const auto& p) -> const std::string& { return p.first; });
+  sort_by_path(protected_, kPathFirst);
+  sort_by_path(signatures_, kPathFirst);
 }
 
 void ScanState::decide_columns() {
@@ -311,7 +314,7 @@ void ScanState::count_persons(ScanReport& report) {
 
 void ScanState::build_protection(ScanReport& report) {
   ProtectionReport& p = report.protection;
-  sort_by_path(hashed_, [](const auto& h) -> const std::string& { return h.first; });
+  sort_by_path(hashed_, kPathFirst);
   for (const auto& [path, how] : protected_) {
     p.encrypted = true;
     p.findings.push_back(ProtectionReport::Finding{path, "", how, 1, false, {}});
