@@ -20,10 +20,10 @@
 namespace bd::scan::input {
 
 // The compressed and expanded bytes of all entries of one archive read so far. Kept
-// by the reader of that archive (one thread), shared by its entries' guards, so that
-// many entries each below the per-stream grace cannot add up to a bomb.
-// Atomic: the entries of a zip on disk may be read by several threads at once
-// (MemberReader::read_zip_side_by_side).
+// by the reader of that archive, shared by its entries' guards, so that many entries
+// each below the per-stream grace cannot add up to a bomb. Atomic: the entries of a
+// zip on disk may be read by several threads at once (MemberReader::
+// read_zip_side_by_side).
 struct ArchiveExpansion {
   std::atomic<std::uint64_t> in{0};
   std::atomic<std::uint64_t> out{0};
