@@ -46,6 +46,11 @@ inline std::uint64_t hex_digits(std::uint64_t w) {
   return digits(w) | bytes_in(w | (kOnes * 0x20), 'a', 'f');
 }
 
+// 0x80 in each ASCII letter (either case) or digit byte.
+inline std::uint64_t alnums(std::uint64_t w) {
+  return digits(w) | bytes_in(w | (kOnes * 0x20), 'a', 'z');
+}
+
 // True when no byte of w is >= 0x80.
 inline bool ascii(std::uint64_t w) {
   return (w & kHigh) == 0;

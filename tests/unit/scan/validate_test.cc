@@ -1,5 +1,9 @@
 #include <gtest/gtest.h>
 
+#include <optional>
+#include <string>
+#include <utility>
+
 #include "scan/validate/contact.h"
 #include "scan/validate/identity.h"
 #include "scan/validate/numeric.h"
@@ -49,6 +53,76 @@ TEST(ScanValidateIban, RejectsBadChecksumLengthAndRunOn) {
   EXPECT_FALSE(match_iban("NL91ABNA041716430"));
   EXPECT_FALSE(match_iban("XX91ABNA0417164300"));
   EXPECT_FALSE(match_iban("NL91 ABNA0417 164300"));
+}
+
+// The IBAN rules character by character: the reference for match_iban, which reads
+// the compact form eight bytes at a time.
+std::optional<std::pair<std::size_t, std::string>> iban_by_characters(std::string_view t) {
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  auto alnum = [&](char c) { return digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  auto up = [](char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c; };
+  if (t.size() < 15) return std::nullopt;
+  const auto len = static_cast<std::size_t>(iban_length(up(t[0]), up(t[1])));
+  if (len == 0) return std::nullopt;
+  const bool grouped = t[4] == ' ';
+  std::string compact;
+  std::size_t i = 0;
+  while (compact.size() < len) {
+    if (i >= t.size()) return std::nullopt;
+    const bool boundary = grouped && !compact.empty() && compact.size() % 4 == 0;
+    if (boundary && t[i] == ' ') {
+      ++i;
+      continue;
+    }
+    if ((boundary && t[i - 1] != ' ') || !alnum(t[i])) return std::nullopt;
+    compact.push_back(up(t[i++]));
+  }
+  if (i < t.size() && alnum(t[i])) return std::nullopt;
+  if (!digit(compact[2]) || !digit(compact[3])) return std::nullopt;
+  const int check = (compact[2] - '0') * 10 + (compact[3] - '0');
+  if (check < 2 || check > 98) return std::nullopt;
+  int rem = 0;
+  for (char c : compact.substr(4) + compact.substr(0, 4)) {
+    rem = digit(c) ? (rem * 10 + (c - '0')) % 97 : (rem * 100 + (c - 'A' + 10)) % 97;
+  }
+  if (rem != 1) return std::nullopt;
+  return std::make_pair(i, compact);
+}
+
+void expect_iban_as_by_characters(const std::string& text) {
+  const auto want = iban_by_characters(text);
+  const auto got = match_iban(text);
+  ASSERT_EQ(got.has_value(), want.has_value()) << text;
+  if (want) {
+    ASSERT_EQ(got->consumed, want->first) << text;
+    ASSERT_EQ(got->compact.view(), want->second) << text;
+  }
+}
+
+// Every byte value at every position of compact, grouped and lower-case IBANs of
+// several lengths, and their truncations, decide as the character rules do.
+TEST(ScanValidateIban, WordWiseReadingMatchesTheCharacterRules) {
+  const std::string ibans[] = {"NL91ABNA0417164300",
+                               "NL91 ABNA 0417 1643 00",
+                               "nl91abna0417164300 x",
+                               "NL91 ABNA  0417 1643 00,",
+                               "NO9386011117947",
+                               "BE68 5390 0754 7034",
+                               "DE89370400440532013000",
+                               "GB29 NWBK 6016 1331 9268 19",
+                               "MT84MALT011000012345MTLCAST001S",
+                               "LC55HEMM000100010012001200023015"};
+  for (const std::string& iban : ibans) {
+    ASSERT_TRUE(iban_by_characters(iban)) << iban;
+    for (std::size_t at = 0; at < iban.size(); ++at) {
+      for (int b = 0; b < 256; ++b) {
+        std::string t = iban;
+        t[at] = static_cast<char>(b);
+        expect_iban_as_by_characters(t);
+      }
+      expect_iban_as_by_characters(iban.substr(0, at));
+    }
+  }
 }
 
 TEST(ScanValidateCard, LuhnIssuerAndConsistentGrouping) {
