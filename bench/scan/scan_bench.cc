@@ -97,6 +97,7 @@ int main(int argc, char** argv) {
                 static_cast<unsigned long long>(f.skipped.load()));
     return 0;
   }
+  scan_options.threads = options.threads;
   bd::scan::Scanner scanner(scan_options);
   double setup = seconds(), cpu_setup = cpu_seconds();
   bd::Status s = bd::scan::read_inputs(paths, options, scanner);

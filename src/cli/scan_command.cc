@@ -4,11 +4,11 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
-
 #include <chrono>
 #include <cstdio>
 #include <iostream>
 #include <memory>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -105,6 +105,7 @@ void run_scan(const ScanArgs& args) {
   options.show_values = args.show_values;
   options.reverse_hashes = args.reverse_hashes;
   options.reverse_space.threads = args.threads;
+  options.threads = args.threads;
   scan::Scanner scanner(options);
   scan::InputOptions input;
   input.threads = args.threads;
@@ -118,7 +119,15 @@ void run_scan(const ScanArgs& args) {
     throw CLI::RuntimeError(2);
   }
   auto read_done = std::chrono::steady_clock::now();
-  scan::ScanReport report = scanner.finish();
+  scan::ScanReport report;
+  try {
+    report = scanner.finish();
+  } catch (const std::runtime_error& e) {
+    // A temporary count file that cannot be written at the end stops the scan as one
+    // that fails while the inputs are read does (bin/main.cc): no report, exit code 1.
+    std::cerr << "breachdesk: stopped: " << e.what() << "\n";
+    throw CLI::RuntimeError(1);
+  }
   auto done = std::chrono::steady_clock::now();
   double read_secs = std::chrono::duration<double>(read_done - start).count();
   report.seconds = std::chrono::duration<double>(done - start).count();

@@ -41,6 +41,9 @@ struct ScanOptions {
   // per category, and the person keys) and the person-link buffer hold at most this
   // many bytes before they spill sorted runs to an unnamed temporary file.
   std::size_t count_set_bytes = 4u << 20;
+  // Threads finish() may use: with two or more, the distinct values of the other
+  // categories are counted on a second thread beside the person count.
+  int threads = 1;
 };
 
 namespace count {

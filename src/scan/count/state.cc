@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <exception>
+#include <thread>
 
 #include "scan/count/mask.h"
 #include "scan/detect/text_scan.h"
@@ -237,11 +239,18 @@ void ScanState::decide_columns() {
   }
 }
 
+namespace {
+
+double seconds_since(std::chrono::steady_clock::time_point t) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
+}
+
+}  // namespace
+
 ScanReport ScanState::finish() {
   std::lock_guard<std::mutex> lock(mu_);
   ScanReport report;
   using Clock = std::chrono::steady_clock;
-  auto seconds_since = [](Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); };
   report.timings.emplace_back("read+decode", input_.wall, input_.cpu);
   report.timings.emplace_back("tokenise+detect+count", analysis_.wall, analysis_.cpu);
   report.timings.emplace_back("merge", merge_.wall, merge_.cpu);
@@ -256,12 +265,7 @@ ScanReport ScanState::finish() {
     PassClock reversal = t1.until(ClockReading::now(CLOCK_PROCESS_CPUTIME_ID));
     report.timings.emplace_back("reverse hashes", reversal.wall, reversal.cpu);
   }
-  auto t2 = Clock::now();
-  count_categories(report);
-  report.timings.push_back(PassTiming{"distinct values", seconds_since(t2)});
-  auto t3 = Clock::now();
-  count_persons(report);
-  report.timings.push_back(PassTiming{"persons (union-find)", seconds_since(t3)});
+  count_distinct(report);
   report.records_unidentified = unidentified_;
   for (const FileReport& f : files_) {
     report.bytes += f.bytes;
@@ -281,15 +285,56 @@ ScanReport ScanState::finish() {
   return report;
 }
 
-// Counts one category at a time and frees its counter, so that the person count that
-// follows has the memory to itself.
 // The category's entry of the report (when it has values), and its counter freed.
 void ScanState::report_category(ScanReport& report, std::size_t c, std::uint64_t distinct) {
   const CategoryAccumulator& acc = categories_[c];
   if (acc.values > 0) report.categories[kAllCategories[c]] = CategoryStats{acc.values, distinct, acc.samples};
-  distinct_[c].reset();  // its memory and temporary file, before the person count
+  distinct_[c].reset();  // its memory and temporary file
 }
 
+void ScanState::count_distinct(ScanReport& report) {
+  using Clock = std::chrono::steady_clock;
+  if (options_.threads < 2) {
+    auto t = Clock::now();
+    count_categories(report);
+    report.timings.push_back(PassTiming{"distinct values", seconds_since(t)});
+    t = Clock::now();
+    count_persons(report);
+    report.timings.push_back(PassTiming{"persons (union-find)", seconds_since(t)});
+    return;
+  }
+  // The two passes read different counters (the person categories' are the person
+  // count's), so a second thread counts the other categories meanwhile; each pass's
+  // time is its own wall time, and they overlap.
+  ScanReport side;
+  double side_seconds = 0;
+  std::exception_ptr side_failure;
+  std::thread categories([&] {
+    try {
+      auto t = Clock::now();
+      count_categories(side);
+      side_seconds = seconds_since(t);
+    } catch (...) {
+      side_failure = std::current_exception();  // a temporary file that could not be read
+    }
+  });
+  auto t = Clock::now();
+  try {
+    count_persons(report);
+  } catch (...) {
+    categories.join();
+    throw;
+  }
+  const double persons_seconds = seconds_since(t);
+  categories.join();
+  if (side_failure) std::rethrow_exception(side_failure);
+  report.categories.merge(side.categories);
+  report.timings.push_back(PassTiming{"distinct values", side_seconds});
+  report.timings.push_back(PassTiming{"persons (union-find)", persons_seconds});
+}
+
+// Counts one category at a time and frees its counter: with one thread the person count
+// that follows has the memory to itself; beside it, the counters go one by one.
 void ScanState::count_categories(ScanReport& report) {
   for (std::size_t c = 0; c < kCategoryCount; ++c) {
     if (is_person_key(kAllCategories[c])) continue;  // counted with the persons

@@ -58,6 +58,7 @@ class ScanState {
   void build_protection(ScanReport& report);
   void reverse_hashes(ScanReport& report);
   void report_category(ScanReport& report, std::size_t category, std::uint64_t distinct);
+  void count_distinct(ScanReport& report);               // the two below, side by side with threads
   void count_categories(ScanReport& report);             // all but the person categories
   void count_persons(ScanReport& report);                // persons, BSN and e-mail
 

@@ -119,5 +119,31 @@ TEST(ScanCli, AnUnwritableTemporaryDiskStopsTheScanWithAMessage) {
   EXPECT_EQ(err.find("core dumped"), std::string::npos) << err;
 }
 
+// The disk fills up only when the counts are made at the end: the last spill of the
+// phone numbers' set fails (a file size limit, its signal ignored, makes the write fail
+// with EFBIG), with one thread and with the categories counted on a second thread
+// beside the person count.
+TEST(ScanCli, ATemporaryDiskThatFillsUpAtTheEndStopsTheScanWithAMessage) {
+  if (::access(binary().c_str(), X_OK) != 0) GTEST_SKIP() << "breachdesk not built";
+  TempDir d;
+  // 450,000 distinct numbers: the first spill (393,216 keys, 3,145,728 bytes) fits
+  // under the limit of 3,200 KiB, the rest (454,272 bytes more) does not.
+  std::string csv = "telefoon\n";
+  for (int i = 0; i < 450000; ++i) csv += "06" + std::to_string(10000000 + i) + "\n";
+  testing::write_file(d.file("klanten.csv"), csv);
+  for (const char* threads : {"1", "2"}) {
+    std::string out;
+    const int rc = run("bash -c \"trap '' XFSZ; ulimit -f 3200; exec " + binary() + " scan --threads " +
+                           threads + " " + d.file("klanten.csv") + "\" 2>" + d.file("err"),
+                       &out);
+    EXPECT_EQ(rc, 1) << threads;
+    EXPECT_TRUE(out.empty()) << threads << ": " << out.substr(0, 200);
+    const std::string err = testing::read_whole(d.file("err"));
+    EXPECT_NE(err.find("breachdesk: stopped: scan: cannot write the temporary count file"), std::string::npos)
+        << threads << ": " << err;
+    EXPECT_EQ(err.find("core dumped"), std::string::npos) << err;
+  }
+}
+
 }  // namespace
 }  // namespace bd::scan
