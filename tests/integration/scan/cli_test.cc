@@ -105,7 +105,7 @@ TEST(ScanCli, AnUnwritableTemporaryDiskStopsTheScanWithAMessage) {
   if (::access(binary().c_str(), X_OK) != 0) GTEST_SKIP() << "breachdesk not built";
   TempDir d;
   // Enough distinct e-mail addresses to pass the in-memory budget of the distinct count
-  // (393,216 keys in a 4 MiB set).
+  // (196,608 keys in a 2 MiB set).
   std::string csv = "email\n";
   for (int i = 0; i < 450000; ++i) csv += "klant" + std::to_string(i) + "@voorbeeld.nl\n";
   testing::write_file(d.file("klanten.csv"), csv);
@@ -126,8 +126,8 @@ TEST(ScanCli, AnUnwritableTemporaryDiskStopsTheScanWithAMessage) {
 TEST(ScanCli, ATemporaryDiskThatFillsUpAtTheEndStopsTheScanWithAMessage) {
   if (::access(binary().c_str(), X_OK) != 0) GTEST_SKIP() << "breachdesk not built";
   TempDir d;
-  // 450,000 distinct numbers: the first spill (393,216 keys, 3,145,728 bytes) fits
-  // under the limit of 3,200 KiB, the rest (454,272 bytes more) does not.
+  // 450,000 distinct numbers: the spills during the scan (two of 196,608 keys, 3,145,728
+  // bytes) fit under the limit of 3,200 KiB, the rest (454,272 bytes more) does not.
   std::string csv = "telefoon\n";
   for (int i = 0; i < 450000; ++i) csv += "06" + std::to_string(10000000 + i) + "\n";
   testing::write_file(d.file("klanten.csv"), csv);
