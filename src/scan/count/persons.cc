@@ -3,7 +3,11 @@
 #include <algorithm>
 #include <array>
 #include <bit>
+#include <condition_variable>
+#include <exception>
+#include <mutex>
 #include <numeric>
+#include <thread>
 
 #include "scan/mapped_memory.h"
 
@@ -131,27 +135,47 @@ class KeyRanks {
   std::array<Partition, DistinctCounter::kPartitions> parts_;
 };
 
-// Streams links through the union-find in batches: each step of a lookup (the range
-// table, the keys, the parents) is prefetched for the whole batch before the next step
-// reads it, so the cache misses of a batch overlap instead of following one another.
+// A link's two keys as ranks (KeyRanks::size() for a key that is no node).
+struct RankPair {
+  std::uint32_t a;
+  std::uint32_t b;
+};
+
+// Streams links through the union-find in two steps: translate() turns a chunk of links
+// into rank pairs, unite() joins them. Both work in batches: each step of a lookup (the
+// range table, the keys, the parents) is prefetched for the whole batch before the next
+// step reads it, so the cache misses of a batch overlap instead of following one
+// another. translate() only reads, so another thread may run it while unite() runs.
 class LinkUnion {
  public:
   LinkUnion(DistinctCounter& keys, const std::vector<DistinctCounter*>& shared,
             std::vector<std::uint64_t>& shared_distinct)
       : ranks_(keys, shared, shared_distinct), uf_(ranks_.size()), components_(ranks_.size()) {}
 
-  void add(const PersonLink* links, std::size_t n) {
-    for (std::size_t i = 0; i < n; i += kBatch) add_batch(links + i, std::min(kBatch, n - i));
+  void translate(const PersonLink* links, std::size_t n, RankPair* out) const {
+    for (std::size_t i = 0; i < n; i += kBatch) translate_batch(links + i, std::min(kBatch, n - i), out + i);
+  }
+  void unite(const RankPair* pairs, std::size_t n) {
+    const std::uint32_t none = ranks_.size();
+    for (std::size_t i = 0; i < n; i += kBatch) {
+      const std::size_t end = std::min(n, i + kBatch);
+      for (std::size_t k = i; k < end; ++k) {
+        if (pairs[k].a < none) uf_.prefetch(pairs[k].a);
+        if (pairs[k].b < none) uf_.prefetch(pairs[k].b);
+      }
+      for (std::size_t k = i; k < end; ++k) {
+        if (pairs[k].a < none && pairs[k].b < none && uf_.unite(pairs[k].a, pairs[k].b)) --components_;
+      }
+    }
   }
   std::uint64_t components() const { return components_; }
 
  private:
   static constexpr std::size_t kBatch = 16;
 
-  void add_batch(const PersonLink* links, std::size_t n) {
+  void translate_batch(const PersonLink* links, std::size_t n, RankPair* out) const {
     std::array<std::uint64_t, 2 * kBatch> key{};
     std::array<const std::uint32_t*, 2 * kBatch> at{};
-    std::array<std::uint32_t, 2 * kBatch> rank{};
     for (std::size_t i = 0; i < n; ++i) {
       key[2 * i] = links[i].first;
       key[2 * i + 1] = links[i].second;
@@ -159,21 +183,121 @@ class LinkUnion {
     const std::size_t m = 2 * n;
     for (std::size_t i = 0; i < m; ++i) at[i] = ranks_.locate(key[i]);
     for (std::size_t i = 0; i < m; ++i) ranks_.prefetch(key[i], at[i]);
-    for (std::size_t i = 0; i < m; ++i) {
-      rank[i] = ranks_.rank(key[i], at[i]);
-      if (rank[i] < ranks_.size()) uf_.prefetch(rank[i]);
-    }
-    for (std::size_t i = 0; i < n; ++i) {
-      std::uint32_t a = rank[2 * i];
-      std::uint32_t b = rank[2 * i + 1];
-      if (a < ranks_.size() && b < ranks_.size() && uf_.unite(a, b)) --components_;
-    }
+    for (std::size_t i = 0; i < n; ++i)
+      out[i] = RankPair{ranks_.rank(key[2 * i], at[2 * i]), ranks_.rank(key[2 * i + 1], at[2 * i + 1])};
   }
 
   KeyRanks ranks_;
   UnionFind uf_;
   std::uint64_t components_;
 };
+
+// Chunks of links, from the spill file and then from memory, as ready to unite.
+constexpr std::size_t kChunk = 1 << 17;  // links: 2 MiB, one huge page
+
+// Calls f(links, n) for each chunk of at most kChunk links: the spilled ones, read from
+// `file` into a buffer of its own, then `in_memory`.
+template <typename F>
+void for_each_chunk(const SpillFile& file, const MappedVector<PersonLink>& in_memory, F&& f) {
+  MappedVector<PersonLink> chunk;
+  for (std::uint64_t at = 0; at < file.size(); at += chunk.size() * sizeof(PersonLink)) {
+    chunk.resize(std::min<std::uint64_t>(kChunk, (file.size() - at) / sizeof(PersonLink)));
+    file.read_at(at, chunk.data(), chunk.size() * sizeof(PersonLink));
+    f(chunk.data(), chunk.size());
+  }
+  for (std::size_t i = 0; i < in_memory.size(); i += kChunk)
+    f(in_memory.data() + i, std::min(kChunk, in_memory.size() - i));
+}
+
+// Two chunks of rank pairs handed from the thread that reads and translates links to the
+// one that unites them: while one is united, the next is translated.
+class PairQueue {
+ public:
+  explicit PairQueue(std::size_t chunk) {
+    for (Slot& slot : slots_) slot.pairs.resize(chunk);
+  }
+  // The slot for chunk i, once it is free (its pairs were united).
+  std::vector<RankPair>& fill(std::size_t i) {
+    std::unique_lock<std::mutex> lock(mu_);
+    cv_.wait(lock, [&] { return !slots_[i % 2].full; });
+    return slots_[i % 2].pairs;
+  }
+  void filled(std::size_t i, std::size_t n) {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      slots_[i % 2].n = n;
+      slots_[i % 2].full = true;
+    }
+    cv_.notify_all();
+  }
+  // The last chunk was filled (or filling failed: `failure`).
+  void close(std::exception_ptr failure) {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      closed_ = true;
+      failure_ = failure;
+    }
+    cv_.notify_all();
+  }
+  // Chunk i's pairs, or nullptr when there is none (all were united).
+  const std::vector<RankPair>* take(std::size_t i, std::size_t& n) {
+    std::unique_lock<std::mutex> lock(mu_);
+    cv_.wait(lock, [&] { return slots_[i % 2].full || closed_; });
+    if (!slots_[i % 2].full) return nullptr;
+    n = slots_[i % 2].n;
+    return &slots_[i % 2].pairs;
+  }
+  void united(std::size_t i) {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      slots_[i % 2].full = false;
+    }
+    cv_.notify_all();
+  }
+  std::exception_ptr failure() {
+    std::lock_guard<std::mutex> lock(mu_);
+    return failure_;
+  }
+
+ private:
+  struct Slot {
+    std::vector<RankPair> pairs;
+    std::size_t n = 0;
+    bool full = false;
+  };
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::array<Slot, 2> slots_;
+  bool closed_ = false;
+  std::exception_ptr failure_;
+};
+
+// The links through the union-find with a second thread reading and translating them.
+void unite_side_by_side(LinkUnion& graph, const SpillFile& file, const MappedVector<PersonLink>& in_memory) {
+  PairQueue queue(kChunk);
+  std::thread reader([&] {
+    std::exception_ptr failure;
+    try {
+      std::size_t i = 0;
+      for_each_chunk(file, in_memory, [&](const PersonLink* links, std::size_t n) {
+        graph.translate(links, n, queue.fill(i).data());
+        queue.filled(i++, n);
+      });
+    } catch (...) {
+      failure = std::current_exception();  // the spill file could not be read
+    }
+    queue.close(failure);
+  });
+  std::size_t n = 0;
+  for (std::size_t i = 0;; ++i) {
+    const std::vector<RankPair>* pairs = queue.take(i, n);
+    if (pairs == nullptr) break;
+    graph.unite(pairs->data(), n);
+    queue.united(i);
+  }
+  reader.join();
+  if (std::exception_ptr failure = queue.failure()) std::rethrow_exception(failure);
+}
 
 }  // namespace
 
@@ -210,17 +334,19 @@ void PersonGraph::spill_links() {
 }
 
 std::uint64_t PersonGraph::count(const std::vector<DistinctCounter*>& shared,
-                                 std::vector<std::uint64_t>* shared_distinct) {
+                                 std::vector<std::uint64_t>* shared_distinct, int threads) {
   std::vector<std::uint64_t> distinct;
   LinkUnion graph(keys_, shared, shared_distinct != nullptr ? *shared_distinct : distinct);
-  constexpr std::size_t kChunk = 1 << 17;  // 2 MiB: one huge page
-  MappedVector<PersonLink> chunk;
-  for (std::uint64_t at = 0; at < links_file_.size(); at += chunk.size() * sizeof(PersonLink)) {
-    chunk.resize(std::min<std::uint64_t>(kChunk, (links_file_.size() - at) / sizeof(PersonLink)));
-    links_file_.read_at(at, chunk.data(), chunk.size() * sizeof(PersonLink));
-    graph.add(chunk.data(), chunk.size());
+  const std::uint64_t total = links_file_.size() / sizeof(PersonLink) + links_.size();
+  if (threads >= 2 && total > kChunk) {  // one chunk has nothing to overlap with
+    unite_side_by_side(graph, links_file_, links_);
+  } else {
+    std::vector<RankPair> pairs(std::min<std::uint64_t>(total, kChunk));
+    for_each_chunk(links_file_, links_, [&](const PersonLink* links, std::size_t n) {
+      graph.translate(links, n, pairs.data());
+      graph.unite(pairs.data(), n);
+    });
   }
-  graph.add(links_.data(), links_.size());
   return graph.components();
 }
 

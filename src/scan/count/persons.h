@@ -47,9 +47,11 @@ class PersonGraph {
   // The number of connected components (each holds at least one key). The distinct
   // keys of the `shared` counters are nodes too, as if added with add_key: the BSN and
   // e-mail counts of a scan are its person keys, kept once. shared_distinct[i] is set to
-  // the number of distinct keys of shared[i] (read on the way: their counts).
+  // the number of distinct keys of shared[i] (read on the way: their counts). With
+  // `threads` 2 or more, a second thread reads the links and looks up their keys while
+  // this one unites them.
   std::uint64_t count(const std::vector<DistinctCounter*>& shared = {},
-                      std::vector<std::uint64_t>* shared_distinct = nullptr);
+                      std::vector<std::uint64_t>* shared_distinct = nullptr, int threads = 1);
 
  private:
   void spill_links();

@@ -353,7 +353,7 @@ void ScanState::count_persons(ScanReport& report) {
     shared.push_back(distinct_[c].get());
   }
   std::vector<std::uint64_t> distinct;
-  report.persons_distinct = persons_.count(shared, &distinct);
+  report.persons_distinct = persons_.count(shared, &distinct, options_.threads);
   for (std::size_t i = 0; i < which.size(); ++i) report_category(report, which[i], distinct[i]);
 }
 

@@ -85,6 +85,35 @@ TEST(ScanPersonGraph, ChainsAcrossSpilledLinksAreOnePerson) {
   }
 }
 
+// More links than one chunk of the union-find (131,072), so that with two threads one
+// thread reads and looks up a chunk while the other unites the one before.
+TEST(ScanPersonGraph, ManyLinksCountTheSameOnOneThreadAndOnTwo) {
+  // 150,000 people of two keys each; person p also joins person p + 1 when p % 3 == 0,
+  // and some links are to a key never added or to the key itself.
+  constexpr std::uint64_t kPeople = 150000;
+  auto key = [](std::uint64_t person, std::uint64_t k) {
+    return (person * 2 + k + 1) * 0x9e3779b97f4a7c15ull;
+  };
+  for (std::size_t memory : {std::size_t{64} << 20, std::size_t{4096}}) {
+    for (int threads : {1, 2}) {
+      PersonGraph g(memory);
+      std::vector<std::uint64_t> keys;
+      std::vector<PersonLink> links;
+      for (std::uint64_t p = 0; p < kPeople; ++p) {
+        keys.push_back(key(p, 0));
+        keys.push_back(key(p, 1));
+        links.emplace_back(key(p, 0), key(p, 1));
+        if (p % 3 == 0 && p + 1 < kPeople) links.emplace_back(key(p, 1), key(p + 1, 0));
+        if (p % 1000 == 0) links.emplace_back(key(p, 0), key(p, 0));
+        if (p % 1000 == 1) links.emplace_back(key(p, 0), 0x4242);
+      }
+      g.add_keys(keys);
+      g.add_links(links);
+      EXPECT_EQ(g.count({}, nullptr, threads), kPeople - kPeople / 3) << memory << " bytes, " << threads;
+    }
+  }
+}
+
 // Keys that are not uniform hashes: small numbers, a dense cluster, the largest values.
 // They fill a few ranges of the key space, so sorting them and ranking them take the
 // paths for crowded ranges.
