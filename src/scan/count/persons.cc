@@ -7,6 +7,7 @@
 #include <exception>
 #include <mutex>
 #include <numeric>
+#include <system_error>
 #include <thread>
 
 #include "scan/mapped_memory.h"
@@ -272,22 +273,28 @@ class PairQueue {
   std::exception_ptr failure_;
 };
 
-// The links through the union-find with a second thread reading and translating them.
-void unite_side_by_side(LinkUnion& graph, const SpillFile& file, const MappedVector<PersonLink>& in_memory) {
+// The links through the union-find with a second thread reading and translating them;
+// false (nothing done) when no thread could be started.
+bool unite_side_by_side(LinkUnion& graph, const SpillFile& file, const MappedVector<PersonLink>& in_memory) {
   PairQueue queue(kChunk);
-  std::thread reader([&] {
-    std::exception_ptr failure;
-    try {
-      std::size_t i = 0;
-      for_each_chunk(file, in_memory, [&](const PersonLink* links, std::size_t n) {
-        graph.translate(links, n, queue.fill(i).data());
-        queue.filled(i++, n);
-      });
-    } catch (...) {
-      failure = std::current_exception();  // the spill file could not be read
-    }
-    queue.close(failure);
-  });
+  std::thread reader;
+  try {
+    reader = std::thread([&] {
+      std::exception_ptr failure;
+      try {
+        std::size_t i = 0;
+        for_each_chunk(file, in_memory, [&](const PersonLink* links, std::size_t n) {
+          graph.translate(links, n, queue.fill(i).data());
+          queue.filled(i++, n);
+        });
+      } catch (...) {
+        failure = std::current_exception();  // the spill file could not be read
+      }
+      queue.close(failure);
+    });
+  } catch (const std::system_error&) {
+    return false;
+  }
   std::size_t n = 0;
   for (std::size_t i = 0;; ++i) {
     const std::vector<RankPair>* pairs = queue.take(i, n);
@@ -297,6 +304,7 @@ void unite_side_by_side(LinkUnion& graph, const SpillFile& file, const MappedVec
   }
   reader.join();
   if (std::exception_ptr failure = queue.failure()) std::rethrow_exception(failure);
+  return true;
 }
 
 }  // namespace
@@ -338,9 +346,9 @@ std::uint64_t PersonGraph::count(const std::vector<DistinctCounter*>& shared,
   std::vector<std::uint64_t> distinct;
   LinkUnion graph(keys_, shared, shared_distinct != nullptr ? *shared_distinct : distinct);
   const std::uint64_t total = links_file_.size() / sizeof(PersonLink) + links_.size();
-  if (threads >= 2 && total > kChunk) {  // one chunk has nothing to overlap with
-    unite_side_by_side(graph, links_file_, links_);
-  } else {
+  // One chunk has nothing to overlap with.
+  const bool done = threads >= 2 && total > kChunk && unite_side_by_side(graph, links_file_, links_);
+  if (!done) {
     std::vector<RankPair> pairs(std::min<std::uint64_t>(total, kChunk));
     for_each_chunk(links_file_, links_, [&](const PersonLink* links, std::size_t n) {
       graph.translate(links, n, pairs.data());

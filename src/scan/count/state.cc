@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cstdio>
 #include <exception>
+#include <system_error>
 #include <thread>
 
 #include "scan/count/mask.h"
@@ -294,7 +295,29 @@ void ScanState::report_category(ScanReport& report, std::size_t c, std::uint64_t
 
 void ScanState::count_distinct(ScanReport& report) {
   using Clock = std::chrono::steady_clock;
-  if (options_.threads < 2) {
+  // The two passes read different counters (the person categories' are the person
+  // count's), so with threads to spare a second thread counts the other categories
+  // meanwhile; each pass's time is its own wall time, and they overlap.
+  ScanReport side;
+  double side_seconds = 0;
+  std::exception_ptr side_failure;
+  std::thread categories;
+  if (options_.threads >= 2) {
+    try {
+      categories = std::thread([&] {
+        try {
+          auto t = Clock::now();
+          count_categories(side);
+          side_seconds = seconds_since(t);
+        } catch (...) {
+          side_failure = std::current_exception();  // a temporary count file that failed
+        }
+      });
+    } catch (const std::system_error&) {
+      // No thread to be had: the categories are counted first, as with one thread.
+    }
+  }
+  if (!categories.joinable()) {
     auto t = Clock::now();
     count_categories(report);
     report.timings.push_back(PassTiming{"distinct values", seconds_since(t)});
@@ -303,21 +326,6 @@ void ScanState::count_distinct(ScanReport& report) {
     report.timings.push_back(PassTiming{"persons (union-find)", seconds_since(t)});
     return;
   }
-  // The two passes read different counters (the person categories' are the person
-  // count's), so a second thread counts the other categories meanwhile; each pass's
-  // time is its own wall time, and they overlap.
-  ScanReport side;
-  double side_seconds = 0;
-  std::exception_ptr side_failure;
-  std::thread categories([&] {
-    try {
-      auto t = Clock::now();
-      count_categories(side);
-      side_seconds = seconds_since(t);
-    } catch (...) {
-      side_failure = std::current_exception();  // a temporary file that could not be read
-    }
-  });
   auto t = Clock::now();
   try {
     count_persons(report);
