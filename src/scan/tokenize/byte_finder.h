@@ -53,6 +53,13 @@ class ByteFinder {
     return n_;
   }
 
+  // The mask of `group` for the 64-byte block at `base` (a multiple of 64 below size()):
+  // bit k set when byte base + k is a needle; bits past size() are zero.
+  std::uint64_t block(std::size_t base, int group) {
+    if (base != base_) load(base);
+    return masks_[group];
+  }
+
   std::size_t size() const { return n_; }
 
  private:

@@ -99,7 +99,8 @@ TEST(ScanTokenizeCsv, WholeRecordsMatchFieldByField) {
                                            "\r",
                                            "\"\"",
                                            "\n\n",
-                                           std::string(70, 'w')};
+                                           std::string(70, 'w'),
+                                           std::string(300, ',')};  // wider than a record held whole
   std::mt19937 rng(20261207);
   for (int round = 0; round < 1500; ++round) {
     std::string text = "naam,email,x\n";
