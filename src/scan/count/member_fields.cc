@@ -193,10 +193,7 @@ void MemberScan::classify_field(std::size_t col, ColumnRole role, std::string_vi
 bool MemberScan::classify_whole_email(std::size_t col, std::string_view v) {
   // The usual e-mail field is one address and nothing else: validated directly, it
   // needs neither the dictionary nor the digit pass of free text.
-  const void* at = std::memchr(v.data(), '@', v.size());
-  if (at == nullptr) return false;
-  auto span = validate::match_email(v, static_cast<std::size_t>(static_cast<const char*>(at) - v.data()));
-  if (!span || span->begin != 0 || span->end != v.size() || v.size() > 320) return false;
+  if (v.size() > 320 || !validate::is_whole_email(v)) return false;
   char low[320];
   swar::copy_lower(v.data(), low, v.size());
   ++result_.columns[col].report.passed;

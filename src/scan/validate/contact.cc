@@ -1,6 +1,9 @@
 #include "scan/validate/contact.h"
 
 #include <arpa/inet.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include <algorithm>
 #include <array>
@@ -232,6 +235,99 @@ std::optional<Span> match_email(std::string_view text, std::size_t at) {
   bool remote = e + 1 < text.size() && text[e] == ':' && (is_alnum(text[e + 1]) || text[e + 1] == '/');
   if (remote || (local == "git" && is_git_host(domain))) return std::nullopt;
   return Span{b, e};
+}
+
+namespace {
+
+#if defined(__SSE2__)
+// Bit i set when byte i of the 8 to 64 bytes of a field is of that class for e-mail
+// addresses (see kMailClass), an '@' or a '.'.
+struct MailMasks {
+  std::uint64_t local = 0;
+  std::uint64_t domain = 0;
+  std::uint64_t at = 0;
+  std::uint64_t dot = 0;
+};
+
+// The masks of 16 bytes; bytes >= 0x80 are negative in the signed compares and fall in
+// no class.
+[[gnu::always_inline]] inline void mail_masks16(__m128i v, std::uint64_t shift, MailMasks& m) {
+  auto in = [](__m128i x, char lo, char hi) {
+    return _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8(static_cast<char>(lo - 1))),
+                         _mm_cmplt_epi8(x, _mm_set1_epi8(static_cast<char>(hi + 1))));
+  };
+  auto is = [&](char c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(c)); };
+  const __m128i alnum = _mm_or_si128(in(v, '0', '9'), in(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 'z'));
+  const __m128i dot = is('.');
+  const __m128i domain = _mm_or_si128(alnum, _mm_or_si128(dot, is('-')));
+  const __m128i local = _mm_or_si128(domain, _mm_or_si128(is('_'), _mm_or_si128(is('%'), is('+'))));
+  auto bits = [&](__m128i x) {
+    return static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(x))) << shift;
+  };
+  m.local |= bits(local);
+  m.domain |= bits(domain);
+  m.at |= bits(is('@'));
+  m.dot |= bits(dot);
+}
+
+// The masks of a field of 8 to 64 bytes, read with loads that stay inside it: 16-byte
+// loads from the start and one ending at its end (8-byte ones below 16 bytes); the
+// overlaps see the same bytes.
+[[gnu::always_inline]] inline MailMasks mail_masks(std::string_view f) {
+  MailMasks m;
+  const char* p = f.data();
+  const std::size_t n = f.size();
+  if (n < 16) {
+    mail_masks16(_mm_loadl_epi64(reinterpret_cast<const __m128i*>(p)), 0, m);
+    mail_masks16(_mm_loadl_epi64(reinterpret_cast<const __m128i*>(p + n - 8)), n - 8, m);
+  } else {
+    for (std::size_t at = 0; at + 16 < n; at += 16)
+      mail_masks16(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + at)), at, m);
+    mail_masks16(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + n - 16)), n - 16, m);
+  }
+  const std::uint64_t in_field = n == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << n) - 1;
+  m.local &= in_field;  // an 8-byte load's upper half reads as zero bytes: no class, but masked anyway
+  m.domain &= in_field;
+  m.at &= in_field;
+  m.dot &= in_field;
+  return m;
+}
+
+// is_whole_email for 8 to 64 bytes: match_email's steps, each on the masks.
+bool whole_email_by_masks(std::string_view f) {
+  const MailMasks m = mail_masks(f);
+  const std::size_t n = f.size();
+  if (m.at == 0 || (m.at & (m.at - 1)) != 0) return false;  // none, or the domain stops at a second one
+  const auto at = static_cast<std::size_t>(__builtin_ctzll(m.at));
+  const std::uint64_t local = (std::uint64_t{1} << at) - 1;
+  // The local part reaches back to the start (local_begin), starts with no '.', '-' or
+  // '+' (skipped, so the address would start later), is not empty, ends in no '.'.
+  if (at == 0 || (m.local & local) != local || f[0] == '.' || f[0] == '-' || f[0] == '+' || f[at - 1] == '.')
+    return false;
+  // The domain reaches the end (domain_end), which is no '.' or '-' (trimmed).
+  const std::uint64_t all = n == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << n) - 1;
+  const std::uint64_t domain = all & ~((std::uint64_t{2} << at) - 1);
+  if (domain == 0 || (m.domain & domain) != domain || f[n - 1] == '.' || f[n - 1] == '-') return false;
+  const std::uint64_t dots = m.dot & domain;
+  if (dots == 0 || (dots & (dots >> 1)) != 0) return false;  // no dot, or ".."
+  const auto last_dot = static_cast<std::size_t>(63 - __builtin_clzll(dots));
+  if (last_dot == at + 1 || f[at + 1] == '-') return false;  // a domain starting with '.' or '-'
+  if (!known_tld(std::string_view(f.data() + last_dot + 1, n - last_dot - 1))) return false;
+  if (at == 3 && f.substr(0, 3) == "git" && is_git_host(f.substr(4))) return false;
+  return true;
+}
+#endif
+
+}  // namespace
+
+bool is_whole_email(std::string_view field) {
+#if defined(__SSE2__)
+  if (field.size() >= 8 && field.size() <= 64) return whole_email_by_masks(field);
+#endif
+  const void* at = std::memchr(field.data(), '@', field.size());
+  if (at == nullptr) return false;
+  auto span = match_email(field, static_cast<std::size_t>(static_cast<const char*>(at) - field.data()));
+  return span && span->begin == 0 && span->end == field.size();
 }
 
 std::string normalise_email(std::string_view email) {

@@ -125,6 +125,46 @@ TEST(ScanValidateIban, WordWiseReadingMatchesTheCharacterRules) {
   }
 }
 
+// is_whole_email decides fields of 8 to 64 bytes on byte-class masks: it must say what
+// match_email at the field's first '@' says about spanning the whole field.
+bool whole_by_match_email(std::string_view f) {
+  const std::size_t at = f.find('@');
+  if (at == std::string_view::npos) return false;
+  auto span = match_email(f, at);
+  return span && span->begin == 0 && span->end == f.size();
+}
+
+TEST(ScanValidateEmail, WholeFieldMasksMatchMatchEmail) {
+  const std::string fields[] = {"a@b.nl",
+                                "jan@ab.nl",
+                                "jan@example.nl",
+                                "j.de-vries@example.com",
+                                "mila.dewit0@kpnmail.nl",
+                                "ahmed.vanderlinden2@xs4all.nl",
+                                "Info+Nieuws_2024%x@Sub-Domain.Example.AMSTERDAM",
+                                "git@github.com",
+                                "pkg@1.2.3.4",
+                                std::string(40, 'k') + "@voorbeeld-bedrijf.nl",
+                                std::string(64, 'k') + "@x.nl",
+                                "a@" + std::string(58, 'd') + ".nl",
+                                "a@" + std::string(61, 'd') + ".nl"};
+  for (const std::string& field : fields) {
+    for (std::size_t at = 0; at < field.size(); ++at) {
+      for (int b = 0; b < 256; ++b) {
+        std::string f = field;
+        f[at] = static_cast<char>(b);
+        ASSERT_EQ(is_whole_email(f), whole_by_match_email(f)) << f;
+      }
+      ASSERT_EQ(is_whole_email(field.substr(0, at)), whole_by_match_email(field.substr(0, at)))
+          << field.substr(0, at);
+      ASSERT_EQ(is_whole_email(field.substr(at)), whole_by_match_email(field.substr(at))) << field.substr(at);
+    }
+  }
+  EXPECT_TRUE(is_whole_email("mila.dewit0@kpnmail.nl"));
+  EXPECT_FALSE(is_whole_email("git@github.com"));
+  EXPECT_FALSE(is_whole_email("jan@example.nl, piet@example.nl"));
+}
+
 TEST(ScanValidateCard, LuhnIssuerAndConsistentGrouping) {
   EXPECT_TRUE(match_card("4111111111111111"));
   EXPECT_TRUE(match_card("4111 1111 1111 1111"));
