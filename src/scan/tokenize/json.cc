@@ -106,8 +106,12 @@ class JsonTokenizer final : public JsonCutTokenizer {
       case '[': open(false); return i + 1;
       case '}': case ']': close(c == '}'); return i + 1;
       case '"':
-        buf_.clear();
         in_key_ = !stack_.empty() && stack_.back().object && stack_.back().expect_key;
+        if (in_key_) {
+          const std::size_t k = whole_members(i);
+          if (k != i) return k;
+        }
+        buf_.clear();
         state_ = State::kString;
         return whole_string(i + 1);
       default:
@@ -172,6 +176,52 @@ class JsonTokenizer final : public JsonCutTokenizer {
       end_string(buf_);
     }
     return j + 1;
+  }
+
+  // The fast path of the fast paths: members written "key":"value" or "key":scalar,
+  // one after the other (",") in the object whose key starts at i, each taken whole from
+  // the chunk with one look at the bytes between the tokens. What they give is what the
+  // steps through on_value, whole_string and whole_scalar would have built. Leaves to
+  // those a member with blanks around its ':' or ',', an escape, a long key or value, a
+  // nested value, null, or one that runs past the chunk: returns that member's start (i
+  // itself when it is the first), or where the object goes on after its last member.
+  std::size_t whole_members(std::size_t i) {
+    const std::string_view s = chunk_;
+    for (;;) {
+      const std::size_t key_end = string_end(s, i + 1);
+      if (key_end + 2 >= s.size() || s[key_end] != '"' || s[key_end + 1] != ':') return i;
+      const std::string_view key = s.substr(i + 1, key_end - i - 1);
+      if (key.empty() || key.size() > kMaxKey) return i;
+      const std::size_t v = key_end + 2;
+      std::size_t next = 0;
+      std::string_view value;
+      if (s[v] == '"') {
+        const std::size_t value_end = string_end(s, v + 1);
+        if (value_end >= s.size() || s[value_end] != '"' || value_end - v - 1 > kMaxField) return i;
+        value = s.substr(v + 1, value_end - v - 1);
+        next = value_end + 1;
+      } else {
+        const char c = s[v];
+        if (!((c >= '0' && c <= '9') || c == '-' || c == 't' || c == 'f'))
+          return i;  // null, nested, malformed
+        std::size_t e = v;
+        while (e < s.size() && !ends_scalar(s[e])) ++e;
+        if (e >= s.size()) return i;
+        value = s.substr(v, std::min(e - v, kMaxScalar));
+        next = e;
+      }
+      // As end_string(key) and emit(value): the key joins the path for the value only.
+      Frame& f = stack_.back();
+      f.key_len = path_.size();
+      if (!path_.empty()) path_.push_back('.');
+      path_.append(key);
+      f.expect_key = false;
+      in_key_ = false;
+      emit(value);
+      if (next + 1 >= s.size() || s[next] != ',' || s[next + 1] != '"') return next;
+      i = next + 1;
+      in_key_ = true;
+    }
   }
 
   std::size_t whole_scalar(std::size_t i) {

@@ -224,29 +224,14 @@ TEST(ScanTokenizeJson, DeepNestingAndGarbageAreBounded) {
 // time, the same text goes through the byte-wise states. Random JSON-ish texts (valid
 // or not, with escapes, long strings and long scalars) report the same either way.
 TEST(ScanTokenizeJson, WholeTokensMatchTheByteWiseStates) {
-  const std::vector<std::string> pieces = {"{",
-                                           "}",
-                                           "[",
-                                           "]",
-                                           ":",
-                                           ",",
-                                           " ",
-                                           "\n",
-                                           "\"naam\"",
-                                           "\"adres\"",
-                                           "\"Jan de Vries\"",
-                                           "\"esc\\\"aped\\\\\"",
-                                           "\"\\u00e9\\n\"",
-                                           "null",
-                                           "true",
-                                           "-12.5e3",
-                                           "0612345678",
-                                           std::string(100, '7'),
-                                           "\"" + std::string(300, 'k') + "\"",
-                                           "x",
-                                           "\"open",
-                                           "{\"a\":1}\n",
-                                           "{\"a\":{\"b\":\"c\"}}\n"};
+  const std::vector<std::string> pieces = {
+      "{", "}", "[", "]", ":", ",", " ", "\n", "\"naam\"", "\"adres\"", "\"Jan de Vries\"",
+      "\"esc\\\"aped\\\\\"", "\"\\u00e9\\n\"", "null", "true", "-12.5e3", "0612345678", std::string(100, '7'),
+      "\"" + std::string(300, 'k') + "\"", "x", "\"open", "{\"a\":1}\n", "{\"a\":{\"b\":\"c\"}}\n",
+      // members written tight, as most NDJSON is
+      "\"k\":\"v\",", "\"n\":-1.5e3,", "\"t\":true", "\"e\":\"\"", "\"l\":" + std::string(70, '9') + ",",
+      "\"s\":\"a\\\"b\",", "\"x\":nope,",
+      "{\"a\":\"b\",\"c\":2,\"d\":{\"e\":\"f\"},\"g\":null,\"h\":[1,\"i\"]}\n"};
   std::mt19937 rng(20261207);
   for (Format format : {Format::kNdjson, Format::kJson}) {
     for (int round = 0; round < 400; ++round) {
