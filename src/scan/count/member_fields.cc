@@ -226,13 +226,20 @@ void MemberScan::classify_generic(std::size_t col, ColumnRole role, std::string_
     }
   }
   if (plain) return count_hits(col);
-  detect::TextOptions opts;
-  // Digits, punctuation and hex letters (ids, UUIDs, timestamps, amounts, hashes) hold
-  // no word of the dictionary, so such fields skip the Hyperscan pass.
-  opts.words = role != ColumnRole::kStreet && detect::has_word_bytes(v);
-  opts.card_context = role == ColumnRole::kCard;
-  opts.bsn_context = role == ColumnRole::kBsn;
-  detect::scan_text(v, opts, scratch_, hits_, signals_);
+  // A short value this column repeats, known to hold nothing: no text scan again.
+  if (col >= quiet_.size()) quiet_.resize(col + 1);
+  const bool short_value = v.size() <= QuietValues::kMaxBytes && quiet_[col].in_use();
+  if (!short_value || !quiet_[col].holds(role, v)) {
+    detect::TextOptions opts;
+    // Digits, punctuation and hex letters (ids, UUIDs, timestamps, amounts, hashes) hold
+    // no word of the dictionary, so such fields skip the Hyperscan pass.
+    opts.words = role != ColumnRole::kStreet && detect::has_word_bytes(v);
+    opts.card_context = role == ColumnRole::kCard;
+    opts.bsn_context = role == ColumnRole::kBsn;
+    detect::scan_text(v, opts, scratch_, hits_, signals_);
+    if (short_value && hits_.empty() && signals_.bsn_near_miss == 0 && signals_.encryption_signatures == 0)
+      quiet_[col].add(role, v);
+  }
   if (role == ColumnRole::kNone && hits_.empty()) {
     // A field that is exactly a postcode, without a header saying so.
     auto m = validate::match_postcode(v);

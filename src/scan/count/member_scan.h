@@ -18,6 +18,7 @@
 
 #include "scan/count/member_result.h"
 #include "scan/count/persons.h"
+#include "scan/count/quiet_values.h"
 #include "scan/detect/headers.h"
 #include "scan/detect/text_scan.h"
 #include "scan/input/sink.h"
@@ -101,6 +102,7 @@ class MemberScan final : public MemberSink, public tokenize::RecordHandler {
   std::vector<Table> tables_;
   std::size_t current_table_ = 0;
   std::vector<detect::ColumnRole> roles_;  // per result_.columns entry
+  std::vector<QuietValues> quiet_;         // per result_.columns entry, grown as fields come
   Record record_;
   std::string key_scratch_;                 // the record's address, name and person keys, built in turn
   std::vector<std::uint64_t> person_keys_;  // batches for ScanState::add_persons

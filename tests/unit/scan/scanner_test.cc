@@ -91,6 +91,34 @@ TEST(ScanScanner, WholeRecordsCountAsFieldByField) {
     EXPECT_EQ(json_of(chunk), whole) << chunk;
 }
 
+// Short values a column repeats and that hold nothing are not scanned again
+// (count/quiet_values.h); the values between them that do hold something count every
+// time, and a column of values that never repeat stops looking: the counts are those
+// of a scan that looks at every value, which the texts below make plain.
+TEST(ScanScanner, RepeatedQuietValuesChangeNoCount) {
+  std::string csv = "id,status,opmerking,kenmerk\n";
+  std::uint64_t phones = 0;
+  std::uint64_t health = 0;
+  for (int i = 0; i < 3000; ++i) {
+    std::string status = i % 3 == 0 ? "actief" : i % 3 == 1 ? "geblokkeerd" : "true";
+    std::string note = i % 2 == 0 ? "geen" : "klant belt terug";
+    if (i % 7 == 0) {
+      note = "bel 06-12345678";  // as short and as repeated as the quiet notes
+      ++phones;
+    } else if (i % 11 == 0) {
+      note = "heeft diabetes";
+      ++health;
+    }
+    csv += std::to_string(i) + "," + status + "," + note + ",uniek " + std::to_string(i * 7919) + "\n";
+  }
+  ScanReport r = scan_one("klanten.csv", Format::kCsv, csv, 1 << 20);
+  EXPECT_EQ(r.records, 3000u);
+  EXPECT_EQ(values(r, Category::kPhone), phones);
+  EXPECT_EQ(distinct(r, Category::kPhone), 1u);
+  EXPECT_EQ(values(r, Category::kHealth), health);
+  EXPECT_EQ(r.records_with_personal_data, phones + health);
+}
+
 TEST(ScanScanner, OrderNumberColumnIsNotBsn) {
   // 100 random-looking 9-digit order numbers, some of which pass the 11-check by chance.
   std::string csv = "order_ref,amount\n";
