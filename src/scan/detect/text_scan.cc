@@ -122,8 +122,13 @@ struct Walker {
     return true;
   }
 
-  bool try_card(std::size_t b) {
+  bool try_card(std::size_t b, std::size_t len) {
     if (!options.card_context && !LabelCursor::near(labels.card, b, kCardWindow)) return false;
+    // What match_card reads first: 13 to 19 digits, or a group of four and a separator.
+    // The other runs in a label's window (times, dates, the rest of a rejected number)
+    // end here without the call.
+    const bool grouped = len == 4 && b + 4 < text.size() && (text[b + 4] == ' ' || text[b + 4] == '-');
+    if (!grouped && (len < 13 || len > 19)) return false;
     auto m = validate::match_card(text.substr(b));
     if (!m) return false;
     add(Category::kPaymentCard, key_for_text(Category::kPaymentCard, m->digits), 0, b, b + m->consumed);
@@ -210,7 +215,7 @@ struct Walker {
   [[gnu::noinline]] void try_run(std::size_t b, std::size_t len) {
     if (try_iban(b) || try_vat_bsn(b, len)) return;
     if (b > 0 && (is_alpha(text[b - 1]) || text[b - 1] == '_')) return;  // part of an identifier
-    if (try_bsn(b, len) || try_card(b) || try_birth(b)) return;
+    if (try_bsn(b, len) || try_card(b, len) || try_birth(b)) return;
     if (try_phone(b) || try_ipv4(b, len)) return;
     try_postcode(b, len);
   }
