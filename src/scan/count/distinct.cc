@@ -69,6 +69,7 @@ void DistinctCounter::insert_many(const std::uint64_t* keys, std::size_t n) {
 }
 
 void DistinctCounter::spill() {
+  group_ = PartitionGroup{};  // a new run: a group read before lacks its keys
   if (set_.has_zero()) zero_ = true;
   set_.drain_grouped([this](const std::uint64_t* keys, std::size_t n, const std::size_t* starts) {
     Run run;
@@ -78,17 +79,43 @@ void DistinctCounter::spill() {
   });
 }
 
-void DistinctCounter::read_partition(std::size_t p, KeyVector& out) const {
+void DistinctCounter::read_group(std::size_t first) {
+  std::uint64_t written = 0;
+  for (const Run& r : runs_) written += r.start[kPartitions];
+  const std::uint64_t partition_bytes = written * sizeof(std::uint64_t) / kPartitions + 1;
+  const std::size_t size = std::clamp<std::size_t>(kGroupBytes / partition_bytes, 1, kMaxGroup);
+  group_.first = first;
+  group_.end = std::min(kPartitions, first + size);
+  group_.from.clear();
+  std::size_t total = 0;
+  for (const Run& r : runs_) {
+    group_.from.push_back(total);
+    total += r.start[group_.end] - r.start[first];
+  }
+  group_.keys.resize(total);
+  for (std::size_t i = 0; i < runs_.size(); ++i) {
+    const Run& r = runs_[i];
+    const std::size_t n = r.start[group_.end] - r.start[first];
+    if (n == 0) continue;
+    file_.read_at(r.offset + r.start[first] * sizeof(std::uint64_t), group_.keys.data() + group_.from[i],
+                  n * sizeof(std::uint64_t));
+  }
+}
+
+void DistinctCounter::read_partition(std::size_t p, KeyVector& out) {
+  if (p < group_.first || p >= group_.end) read_group(p);
   std::size_t total = 0;
   for (const Run& r : runs_) total += r.start[p + 1] - r.start[p];
   out.resize(total);
   std::size_t at = 0;
-  for (const Run& r : runs_) {
-    std::size_t n = r.start[p + 1] - r.start[p];
-    if (n == 0) continue;
-    file_.read_at(r.offset + r.start[p] * sizeof(std::uint64_t), out.data() + at, n * sizeof(std::uint64_t));
+  for (std::size_t i = 0; i < runs_.size(); ++i) {
+    const Run& r = runs_[i];
+    const std::size_t n = r.start[p + 1] - r.start[p];
+    const std::uint64_t* from = group_.keys.data() + group_.from[i] + (r.start[p] - r.start[group_.first]);
+    std::copy(from, from + n, out.data() + at);
     at += n;
   }
+  if (p + 1 == kPartitions) group_ = PartitionGroup{};  // the last one was read: the group's memory goes
 }
 
 void DistinctCounter::sorted_partition(std::size_t p, KeyVector& out) {

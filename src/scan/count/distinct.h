@@ -4,9 +4,10 @@
 // Keys go into an in-memory FlatSet64 of at most `memory_bytes`. When it is full, its
 // keys are grouped into 256 partitions by their top 8 bits (a linear scatter, no sort)
 // and appended to the counter's SpillFile as one run, and the set starts empty again.
-// Counting then sorts and de-duplicates one partition of all runs at a time: the memory
-// at the end is one partition (about 1/256 of the keys written), and the count is
-// exact either way.
+// Counting then sorts and de-duplicates one partition of all runs at a time, reading up
+// to 16 partitions of each run at once: the memory at the end is one partition (about
+// 1/256 of the keys written) and the group being read (at most about 4 MiB, or that one
+// partition), and the count is exact either way.
 //
 // Ownership: each counter owns its file (mode 0600 in $TMPDIR, unlinked at once, closed
 // with the counter). Not thread-safe: ScanState locks around each counter.
@@ -120,8 +121,22 @@ class DistinctCounter {
     std::uint64_t offset = 0;                          // byte offset in file_
     std::array<std::uint64_t, kPartitions + 1> start{};  // key index of each partition in the run
   };
+  // Several partitions of every run, read together: one read per run for up to
+  // kMaxGroup partitions instead of one per run and partition (a large scan writes
+  // hundreds of runs, and each read is a system call). Memory: about kGroupBytes, or
+  // one partition when that is larger.
+  struct PartitionGroup {
+    std::size_t first = 0;  // partitions [first, end) are held
+    std::size_t end = 0;
+    KeyVector keys;                 // each run's keys of those partitions, run after run
+    std::vector<std::size_t> from;  // where each run's keys start in `keys`
+  };
+  static constexpr std::size_t kGroupBytes = 4u << 20;
+  static constexpr std::size_t kMaxGroup = 16;
+
   void spill();
-  void read_partition(std::size_t p, KeyVector& out) const;
+  void read_partition(std::size_t p, KeyVector& out);
+  void read_group(std::size_t first);
 
   FlatSet64 set_;
   std::size_t capacity_ = 0;  // keys the set takes before it spills
@@ -129,6 +144,7 @@ class DistinctCounter {
   SpillFile file_;
   std::vector<Run> runs_;
   KeyVector sorted_;  // an in-memory counter's keys, sorted, while its partitions are read
+  PartitionGroup group_;  // a spilled counter's partitions, while they are read
 };
 
 }  // namespace bd::scan::count
