@@ -336,46 +336,23 @@ class SqlTokenizer final : public SqlCutTokenizer {
     return i;
   }
 
-  // Quoted values that follow each other ('a','b',...), their closing quotes found on the
-  // quote masks of the 64-byte blocks kept in a register: what quoted_value and
-  // end_tuple_value do for them, at about half the instructions per value. p[i] opens
-  // the first (state kTupleField, nothing buffered). Leaves to quoted_value a value with
+  // Quoted values that follow each other ('a','b',...), each closed by a quote and ','
+  // or ')': what quoted_value and the loop of whole_tuple_values do for them, without
+  // the checks for the cases they cannot meet. p[i] opens the first (state kTupleField,
+  // nothing buffered). Leaves to quoted_value a value with
   // a backslash or a doubled quote, one that runs past the chunk, or one followed by
   // anything but ',' or ')'; returns the start of the first value it does not read (i
   // itself when that is the first) or, after a tuple's ')', the byte after it.
   std::size_t quoted_value_run(const char* p, std::size_t n, ByteFinder& find, std::size_t i) {
-    std::size_t base = i & ~std::size_t{63};
-    std::uint64_t marks = find.block(base, kQuoteOrEscape);
     for (;;) {
-      // The first quote or backslash after the opening quote at i.
-      if (i + 1 >= n) return i;
-      if (i + 1 - base >= 64) {
-        base = (i + 1) & ~std::size_t{63};
-        marks = find.block(base, kQuoteOrEscape);
-      }
-      std::uint64_t after = marks & (~std::uint64_t{0} << (i + 1 - base));
-      while (after == 0) {
-        base += 64;
-        if (base >= n) return i;
-        marks = find.block(base, kQuoteOrEscape);
-        after = marks;
-      }
-      const std::size_t j = base + static_cast<std::size_t>(__builtin_ctzll(after));
-      if (p[j] != '\'' || j + 1 >= n) return i;
+      const std::size_t j = find.next(i + 1, kQuoteOrEscape);  // after the opening quote at i
+      if (j + 1 >= n || p[j] != '\'') return i;
       const char next = p[j + 1];
       if (next != ',' && next != ')') return i;  // '' (a doubled quote), a cast, blanks
-      h_.on_field(column_++, std::string_view(p + i + 1, j - i - 1));
-      if (next == ')') {
-        h_.on_record_end();
-        state_ = State::kTuples;
-        return j + 2;
-      }
+      end_tuple_value(std::string_view(p + i + 1, j - i - 1), next == ')');
+      if (next == ')') return j + 2;
       i = j + 2;
-      if (i >= n || p[i] != '\'') {
-        state_ = State::kTupleField;  // as end_tuple_value leaves it
-        depth_ = 0;
-        return i;
-      }
+      if (i >= n || p[i] != '\'') return i;
     }
   }
 
