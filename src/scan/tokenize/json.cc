@@ -204,18 +204,12 @@ class JsonTokenizer final : public JsonCutTokenizer {
         const char c = s[v];
         if (!((c >= '0' && c <= '9') || c == '-' || c == 't' || c == 'f'))
           return i;  // null, nested, malformed
-        std::size_t e = v;
-        while (e < s.size() && !ends_scalar(s[e])) ++e;
+        const std::size_t e = scalar_end(v);
         if (e >= s.size()) return i;
         value = s.substr(v, std::min(e - v, kMaxScalar));
         next = e;
       }
-      // As end_string(key) and emit(value): the key joins the path for the value only.
-      Frame& f = stack_.back();
-      f.key_len = path_.size();
-      if (!path_.empty()) path_.push_back('.');
-      path_.append(key);
-      f.expect_key = false;
+      end_string(key);  // in_key_: the key joins the path, for the value only
       in_key_ = false;
       emit(value);
       if (next + 1 >= s.size() || s[next] != ',' || s[next + 1] != '"') return next;
@@ -224,9 +218,14 @@ class JsonTokenizer final : public JsonCutTokenizer {
     }
   }
 
+  // Where the scalar at chunk_[i] ends (chunk_.size() when it goes on past the chunk).
+  std::size_t scalar_end(std::size_t i) const {
+    while (i < chunk_.size() && !ends_scalar(chunk_[i])) ++i;
+    return i;
+  }
+
   std::size_t whole_scalar(std::size_t i) {
-    std::size_t k = i;
-    while (k < chunk_.size() && !ends_scalar(chunk_[k])) ++k;
+    const std::size_t k = scalar_end(i);
     if (k >= chunk_.size()) return i;
     end_scalar(chunk_.substr(i, std::min(k - i, kMaxScalar)));  // as buf_ keeps it
     return k;
