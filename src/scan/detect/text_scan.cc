@@ -227,7 +227,7 @@ struct Walker {
     std::string_view raw = text.substr(span->begin, span->end - span->begin);
     char low[330];
     std::size_t n = std::min(raw.size(), sizeof low);
-    for (std::size_t i = 0; i < n; ++i) low[i] = (raw[i] >= 'A' && raw[i] <= 'Z') ? static_cast<char>(raw[i] - 'A' + 'a') : raw[i];
+    swar::copy_lower(raw.data(), low, n);
     hits.push_back(Hit{Category::kEmail, key_for_text(Category::kEmail, std::string_view(low, n)), 0, raw});
     skip_until = span->end;
   }

@@ -270,6 +270,11 @@ struct MailMasks {
   m.dot |= bits(dot);
 }
 
+// Bits 0 .. n-1 (n <= 64): the bytes of a field.
+std::uint64_t field_bits(std::size_t n) {
+  return n == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << n) - 1;
+}
+
 // The masks of a field of 8 to 64 bytes, read with loads that stay inside it: 16-byte
 // loads from the start and one ending at its end (8-byte ones below 16 bytes); the
 // overlaps see the same bytes.
@@ -285,7 +290,7 @@ struct MailMasks {
       mail_masks16(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + at)), at, m);
     mail_masks16(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + n - 16)), n - 16, m);
   }
-  const std::uint64_t in_field = n == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << n) - 1;
+  const std::uint64_t in_field = field_bits(n);
   m.local &= in_field;  // an 8-byte load's upper half reads as zero bytes: no class, but masked anyway
   m.domain &= in_field;
   m.at &= in_field;
@@ -305,8 +310,7 @@ bool whole_email_by_masks(std::string_view f) {
   if (at == 0 || (m.local & local) != local || f[0] == '.' || f[0] == '-' || f[0] == '+' || f[at - 1] == '.')
     return false;
   // The domain reaches the end (domain_end), which is no '.' or '-' (trimmed).
-  const std::uint64_t all = n == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << n) - 1;
-  const std::uint64_t domain = all & ~((std::uint64_t{2} << at) - 1);
+  const std::uint64_t domain = field_bits(n) & ~((std::uint64_t{2} << at) - 1);
   if (domain == 0 || (m.domain & domain) != domain || f[n - 1] == '.' || f[n - 1] == '-') return false;
   const std::uint64_t dots = m.dot & domain;
   if (dots == 0 || (dots & (dots >> 1)) != 0) return false;  // no dot, or ".."
