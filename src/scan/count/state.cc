@@ -297,9 +297,9 @@ void ScanState::count_distinct(ScanReport& report) {
   using Clock = std::chrono::steady_clock;
   // The two passes read different counters (the person categories' are the person
   // count's), so with threads to spare a second thread counts the other categories
-  // meanwhile; each pass's time is its own wall time, and they overlap.
+  // meanwhile; each pass's time is its own wall time, and then they overlap.
   ScanReport side;
-  double side_seconds = 0;
+  double categories_seconds = 0;
   std::exception_ptr side_failure;
   std::thread categories;
   if (options_.threads >= 2) {
@@ -308,7 +308,7 @@ void ScanState::count_distinct(ScanReport& report) {
         try {
           auto t = Clock::now();
           count_categories(side);
-          side_seconds = seconds_since(t);
+          categories_seconds = seconds_since(t);
         } catch (...) {
           side_failure = std::current_exception();  // a temporary count file that failed
         }
@@ -320,24 +320,22 @@ void ScanState::count_distinct(ScanReport& report) {
   if (!categories.joinable()) {
     auto t = Clock::now();
     count_categories(report);
-    report.timings.push_back(PassTiming{"distinct values", seconds_since(t)});
-    t = Clock::now();
-    count_persons(report);
-    report.timings.push_back(PassTiming{"persons (union-find)", seconds_since(t)});
-    return;
+    categories_seconds = seconds_since(t);
   }
   auto t = Clock::now();
   try {
     count_persons(report);
   } catch (...) {
-    categories.join();
+    if (categories.joinable()) categories.join();
     throw;
   }
   const double persons_seconds = seconds_since(t);
-  categories.join();
-  if (side_failure) std::rethrow_exception(side_failure);
-  report.categories.merge(side.categories);
-  report.timings.push_back(PassTiming{"distinct values", side_seconds});
+  if (categories.joinable()) {
+    categories.join();
+    if (side_failure) std::rethrow_exception(side_failure);
+    report.categories.merge(side.categories);
+  }
+  report.timings.push_back(PassTiming{"distinct values", categories_seconds});
   report.timings.push_back(PassTiming{"persons (union-find)", persons_seconds});
 }
 
