@@ -37,10 +37,9 @@ struct ScanOptions {
   bool reverse_hashes = false;  // try hashed columns against every BSN and 06-number
   protect::ReverseSpace reverse_space;  // what --reverse-hashes enumerates (tests narrow it)
   std::size_t samples_per_category = 3;
-  // Memory for counting (docs/scan-report.md, "Memory"): each distinct-value set (one
+  // Memory for counting (docs/scan-report.md, "Memory"): each distinct-value batch (one
   // per category, and the person keys) and the person-link buffer hold at most this
-  // many bytes before they spill sorted runs to an unnamed temporary file. Nine sets of
-  // 4 MiB no longer stayed in the cache: a person CSV scanned 6-8% slower than at 2.
+  // many bytes before they spill runs to an unnamed temporary file.
   std::size_t count_set_bytes = 2u << 20;
   // Threads finish() may use: with two or more, the distinct values of the other
   // categories are counted on a second thread beside the person count.

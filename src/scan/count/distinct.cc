@@ -47,36 +47,71 @@ void SpillFile::read_at(std::uint64_t offset, void* data, std::size_t bytes) con
   }
 }
 
-DistinctCounter::DistinctCounter(std::size_t memory_bytes) {
-  std::size_t slots = FlatSet64::slots_for(0);
-  while (slots * 2 * sizeof(std::uint64_t) <= memory_bytes) slots *= 2;
-  capacity_ = FlatSet64::capacity_of(slots);
-}
+DistinctCounter::DistinctCounter(std::size_t memory_bytes)
+    : capacity_(std::max(kMinKeys, memory_bytes / sizeof(std::uint64_t))) {}
 
 void DistinctCounter::insert_many(const std::uint64_t* keys, std::size_t n) {
-  // A set past a few thousand keys takes its whole budget at once, on huge pages: it
-  // skips the rehashes (and the faults of each new, larger mapping) on the way up.
-  // Sets with a handful of keys (most categories of most scans) grow from 8 KiB as
-  // usual, so that they do not fault in megabytes.
-  if (set_.size() + n > capacity_ / 64) set_.reserve_more(capacity_ - set_.size());
   while (n > 0) {
-    if (set_.size() >= capacity_) spill();
-    std::size_t chunk = std::min(n, capacity_ - set_.size());
-    set_.insert_many(keys, chunk);
-    keys += chunk;
-    n -= chunk;
+    if (batch_.size() >= capacity_) make_room();
+    const std::size_t take = std::min(n, capacity_ - batch_.size());
+    // A batch past a few thousand keys takes its whole budget at once, on huge pages: it
+    // skips the copies (and the faults of each new, larger mapping) on the way up.
+    // Batches of a handful of keys (most categories of most scans) grow as usual, so
+    // that they do not fault in megabytes.
+    if (batch_.size() + take > batch_.capacity() && batch_.size() + take > capacity_ / 64)
+      batch_.reserve(capacity_);
+    batch_.insert(batch_.end(), keys, keys + take);
+    keys += take;
+    n -= take;
   }
+}
+
+void DistinctCounter::make_room() {
+  if (mostly_distinct()) return spill();
+  compact();
+  if (batch_.size() > capacity_ / 2) spill();
+}
+
+// Sorting a full batch costs about as much as writing it out: it pays only when many
+// keys repeat. Whether they do shows in a sample chosen by value, the keys whose low
+// six bits are zero (one in 64 of uniform hashes): a repeated key is in it every time
+// or never, so the sample's share of distinct keys estimates the batch's.
+bool DistinctCounter::mostly_distinct() const {
+  thread_local std::vector<std::uint64_t> sample;
+  sample.clear();
+  for (std::uint64_t k : batch_) {
+    if ((k & 63) == 0) sample.push_back(k);
+  }
+  if (sample.size() < 64) return false;  // too few to tell (or keys that are no hashes): sort
+  std::sort(sample.begin(), sample.end());
+  const auto distinct = static_cast<std::size_t>(std::unique(sample.begin(), sample.end()) - sample.begin());
+  return distinct * 2 > sample.size();
+}
+
+void DistinctCounter::compact() {
+  if (unique_ == batch_.size()) return;
+  thread_local KeyVector scratch;
+  sort_hashes(batch_, scratch);
+  batch_.erase(std::unique(batch_.begin(), batch_.end()), batch_.end());
+  unique_ = batch_.size();
 }
 
 void DistinctCounter::spill() {
   group_ = PartitionGroup{};  // a new run: a group read before lacks its keys
-  if (set_.has_zero()) zero_ = true;
-  set_.drain_grouped([this](const std::uint64_t* keys, std::size_t n, const std::size_t* starts) {
-    Run run;
-    std::copy(starts, starts + kPartitions + 1, run.start.begin());
-    run.offset = file_.append(keys, n * sizeof(std::uint64_t));
-    runs_.push_back(run);
-  });
+  Run run;
+  std::size_t at[kPartitions + 1] = {};
+  for (std::uint64_t k : batch_) ++at[(k >> 56) + 1];
+  for (std::size_t p = 0; p < kPartitions; ++p) at[p + 1] += at[p];
+  std::copy(at, at + kPartitions + 1, run.start.begin());
+  // Scattered into a buffer of this thread's, reused from one run to the next: 256
+  // streams of writes.
+  thread_local KeyVector grouped;
+  grouped.resize(batch_.size());
+  for (std::uint64_t k : batch_) grouped[at[k >> 56]++] = k;
+  run.offset = file_.append(grouped.data(), grouped.size() * sizeof(std::uint64_t));
+  runs_.push_back(run);
+  batch_.clear();
+  unique_ = 0;
 }
 
 void DistinctCounter::read_group(std::size_t first) {
@@ -122,56 +157,47 @@ void DistinctCounter::sorted_partition(std::size_t p, KeyVector& out) {
   out.clear();
   if (runs_.empty()) {
     if (p == 0) {
-      sorted_.clear();
-      sorted_.reserve(set_.size());
-      set_.for_each([&](std::uint64_t k) { sorted_.push_back(k); });  // key 0 first, if any
-      KeyVector scratch;
-      sort_hashes(sorted_, scratch);
+      compact();
+      sorted_.assign(batch_.begin(), batch_.end());
     }
-    auto in_partition = [p](std::uint64_t k) { return (k >> 56) == p; };
     auto first =
         std::partition_point(sorted_.begin(), sorted_.end(), [p](std::uint64_t k) { return (k >> 56) < p; });
-    auto last = std::find_if_not(first, sorted_.end(), in_partition);
+    auto last = std::partition_point(first, sorted_.end(), [p](std::uint64_t k) { return (k >> 56) == p; });
     out.assign(first, last);
     if (p + 1 == kPartitions) KeyVector().swap(sorted_);
     return;
   }
   if (p == 0) {
-    if (set_.size() > 0) spill();
-    set_.release();
+    if (!batch_.empty()) spill();
+    KeyVector().swap(batch_);
   }
-  KeyVector scratch;
+  thread_local KeyVector scratch;
   read_partition(p, out);
   sort_hashes(out, scratch);
   out.erase(std::unique(out.begin(), out.end()), out.end());
-  if (p == 0 && zero_) {
-    // Runs never hold key 0; it is the partition's smallest key. (Moved to the front
-    // rather than inserted there: g++ 12 warns about the insert's reallocation.)
-    out.resize(out.size() + 1);
-    std::move_backward(out.begin(), out.end() - 1, out.end());
-    out.front() = 0;
-  }
 }
 
 std::uint64_t DistinctCounter::count_bound() const {
-  std::uint64_t n = set_.size() + (zero_ ? 1 : 0);
+  std::uint64_t n = batch_.size();
   for (const Run& r : runs_) n += r.start[kPartitions];
   return n;
 }
 
 std::uint64_t DistinctCounter::count() {
-  if (runs_.empty()) return set_.size() + (zero_ && !set_.has_zero() ? 1 : 0);
-  // Spilled: de-duplicate one partition of all runs at a time in a hash set (linear,
-  // where sorting would cost a log factor), with the in-memory keys as one more run.
-  if (set_.size() > 0) spill();
-  std::uint64_t n = zero_ ? 1 : 0;
+  if (runs_.empty()) {
+    compact();
+    return batch_.size();
+  }
+  // Spilled: each partition of all runs, with the in-memory keys as one more run, is
+  // sorted and de-duplicated in turn.
+  if (!batch_.empty()) spill();
+  std::uint64_t n = 0;
   KeyVector part;
-  FlatSet64 seen;
+  thread_local KeyVector scratch;
   for (std::size_t p = 0; p < kPartitions; ++p) {
     read_partition(p, part);
-    seen.clear();
-    seen.insert_many(part.data(), part.size());
-    n += seen.size();
+    sort_hashes(part, scratch);
+    n += static_cast<std::uint64_t>(std::unique(part.begin(), part.end()) - part.begin());
   }
   return n;
 }

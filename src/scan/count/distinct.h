@@ -1,13 +1,17 @@
 // DistinctCounter: the exact number of distinct 64-bit hashes (scan/count/hash.h) in
 // bounded memory, and SpillFile, the unnamed temporary file it spills to.
 //
-// Keys go into an in-memory FlatSet64 of at most `memory_bytes`. When it is full, its
-// keys are grouped into 256 partitions by their top 8 bits (a linear scatter, no sort)
-// and appended to the counter's SpillFile as one run, and the set starts empty again.
-// Counting then sorts and de-duplicates one partition of all runs at a time, reading up
-// to 16 partitions of each run at once: the memory at the end is one partition (about
-// 1/256 of the keys written) and the group being read (at most about 4 MiB, or that one
-// partition), and the count is exact either way.
+// Keys are appended to an in-memory batch of at most `memory_bytes`. When it is full and
+// its keys are mostly distinct (the usual case of a large scan), they are grouped into
+// 256 partitions by their top 8 bits (a linear scatter, no sort) and appended to the
+// counter's SpillFile as one run, and the batch starts empty. When many keys repeat (a
+// few values seen over and over), the batch is sorted and de-duplicated instead, and
+// the distinct keys stay while the batch fills again after them. An append costs a
+// store where a hash set's insert cost a cache miss.
+// Counting then sorts and de-duplicates one partition of all runs at a time, reading
+// up to 16 partitions of each run at once: the memory at the end is one partition
+// (about 1/256 of the keys written) and the group being read (at most about 4 MiB, or
+// that one partition), and the count is exact either way.
 //
 // Ownership: each counter owns its file (mode 0600 in $TMPDIR, unlinked at once, closed
 // with the counter). Not thread-safe: ScanState locks around each counter.
@@ -23,7 +27,6 @@
 #include <cstdint>
 #include <vector>
 
-#include "scan/count/flat_set.h"
 #include "scan/mapped_memory.h"
 
 namespace bd::scan::count {
@@ -54,7 +57,8 @@ class SpillFile {
 // bucket per key), then each bucket by insertion sort. Hashes are uniform, so buckets
 // hold one or two keys; a bucket of more than a few (skewed keys) takes std::sort, so
 // no input costs more than n log n. Uses n 8-byte keys of scratch and 4 bytes per key
-// of counts.
+// of counts; the counts are this thread's, reused from one sort to the next (a fresh
+// megabyte cost more in page faults than the sort).
 inline void sort_hashes(KeyVector& keys, KeyVector& scratch) {
   const std::size_t n = keys.size();
   if (n < 256 || n >= (std::size_t{1} << 31)) {
@@ -67,7 +71,8 @@ inline void sort_hashes(KeyVector& keys, KeyVector& scratch) {
   const int bits = std::min(top, static_cast<int>(std::bit_width(n)) - 1);
   const int shift = top - bits;
   const std::uint64_t mask = (std::uint64_t{1} << bits) - 1;
-  MappedVector<std::uint32_t> end((std::size_t{1} << bits) + 1, 0);
+  thread_local MappedVector<std::uint32_t> end;
+  end.assign((std::size_t{1} << bits) + 1, 0);
   for (std::uint64_t k : keys) ++end[((k >> shift) & mask) + 1];
   for (std::size_t b = 1; b < end.size(); ++b) end[b] += end[b - 1];
   scratch.resize(n);
@@ -96,7 +101,7 @@ class DistinctCounter {
  public:
   static constexpr std::size_t kPartitions = 256;
 
-  // `memory_bytes`: the most the in-memory set holds (at least 8 KiB is used).
+  // `memory_bytes`: the most the in-memory batch holds (at least 8 KiB is used).
   explicit DistinctCounter(std::size_t memory_bytes);
 
   void insert(std::uint64_t key) { insert_many(&key, 1); }
@@ -109,9 +114,9 @@ class DistinctCounter {
   std::uint64_t count_bound() const;
   // Partition p's distinct keys (those with top byte p), ascending, into `out`: call it
   // for p = 0, 1, ..., 255 in turn. The call for partition 0 sorts an in-memory
-  // counter's keys (kept until partition 255 is read) or, once the counter spilled,
-  // moves its in-memory keys to the file and frees the set; inserting afterwards is
-  // allowed, before the next call for partition 0.
+  // counter's keys (a copy is kept until partition 255 is read) or, once the counter
+  // spilled, writes its in-memory keys to the file and frees the batch; inserting
+  // afterwards is allowed, before the next call for partition 0.
   void sorted_partition(std::size_t p, KeyVector& out);
   bool spilled() const { return !runs_.empty(); }
   std::size_t runs() const { return runs_.size(); }
@@ -133,14 +138,18 @@ class DistinctCounter {
   };
   static constexpr std::size_t kGroupBytes = 4u << 20;
   static constexpr std::size_t kMaxGroup = 16;
+  static constexpr std::size_t kMinKeys = 1024;
 
+  void make_room();
+  bool mostly_distinct() const;
+  void compact();
   void spill();
   void read_partition(std::size_t p, KeyVector& out);
   void read_group(std::size_t first);
 
-  FlatSet64 set_;
-  std::size_t capacity_ = 0;  // keys the set takes before it spills
-  bool zero_ = false;         // key 0 was inserted (FlatSet64 keeps it outside its slots)
+  KeyVector batch_;  // keys in memory: `unique_` sorted distinct ones, then keys as they came
+  std::size_t unique_ = 0;
+  std::size_t capacity_ = 0;  // keys the batch takes before it is compacted
   SpillFile file_;
   std::vector<Run> runs_;
   KeyVector sorted_;  // an in-memory counter's keys, sorted, while its partitions are read

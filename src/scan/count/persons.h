@@ -35,7 +35,7 @@ inline bool is_person_key(Category c) {
 
 class PersonGraph {
  public:
-  // `memory_bytes`: the most the key set and the link buffer each hold in memory.
+  // `memory_bytes`: the most the key batch and the link buffer each hold in memory.
   explicit PersonGraph(std::size_t memory_bytes);
 
   void add_key(std::uint64_t key) { keys_.insert(key); }
