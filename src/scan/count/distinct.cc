@@ -73,14 +73,14 @@ void DistinctCounter::make_room() {
 }
 
 // Sorting a full batch costs about as much as writing it out: it pays only when many
-// keys repeat. Whether they do shows in a sample chosen by value, the keys whose low
-// six bits are zero (one in 64 of uniform hashes): a repeated key is in it every time
+// keys repeat. Whether they do shows in a sample chosen by value, the keys whose bits
+// 50 to 55 are zero (one in 64 of uniform hashes): a repeated key is in it every time
 // or never, so the sample's share of distinct keys estimates the batch's.
 bool DistinctCounter::mostly_distinct() const {
   thread_local std::vector<std::uint64_t> sample;
   sample.clear();
   for (std::uint64_t k : batch_) {
-    if ((k & 63) == 0) sample.push_back(k);
+    if (((k >> 50) & 63) == 0) sample.push_back(k);
   }
   if (sample.size() < 64) return false;  // too few to tell (or keys that are no hashes): sort
   std::sort(sample.begin(), sample.end());
