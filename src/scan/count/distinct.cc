@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <bit>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -137,21 +138,26 @@ void DistinctCounter::read_group(std::size_t first) {
   }
 }
 
-void DistinctCounter::read_partition(std::size_t p, KeyVector& out) {
-  if (p < group_.first || p >= group_.end) read_group(p);
-  std::size_t total = 0;
-  for (const Run& r : runs_) total += r.start[p + 1] - r.start[p];
-  out.resize(total);
-  std::size_t at = 0;
-  for (std::size_t i = 0; i < runs_.size(); ++i) {
-    const Run& r = runs_[i];
-    const std::size_t n = r.start[p + 1] - r.start[p];
-    const std::uint64_t* from = group_.keys.data() + group_.from[i] + (r.start[p] - r.start[group_.first]);
-    std::copy(from, from + n, out.data() + at);
-    at += n;
+namespace {
+
+// The number of distinct keys among a[0..n), which it sorts.
+std::uint64_t sort_and_count(std::uint64_t* a, std::size_t n) {
+  if (n > 16) {
+    std::sort(a, a + n);
+  } else {
+    for (std::size_t i = 1; i < n; ++i) {
+      const std::uint64_t k = a[i];
+      std::size_t j = i;
+      for (; j > 0 && a[j - 1] > k; --j) a[j] = a[j - 1];
+      a[j] = k;
+    }
   }
-  if (p + 1 == kPartitions) group_ = PartitionGroup{};  // the last one was read: the group's memory goes
+  std::uint64_t distinct = n > 0 ? 1 : 0;
+  for (std::size_t i = 1; i < n; ++i) distinct += a[i] != a[i - 1] ? 1 : 0;
+  return distinct;
 }
+
+}  // namespace
 
 void DistinctCounter::sorted_partition(std::size_t p, KeyVector& out) {
   out.clear();
@@ -171,9 +177,12 @@ void DistinctCounter::sorted_partition(std::size_t p, KeyVector& out) {
     if (!batch_.empty()) spill();
     KeyVector().swap(batch_);
   }
-  thread_local KeyVector scratch;
-  read_partition(p, out);
-  sort_hashes(out, scratch);
+  out.resize(bucket_partition(p, out));
+  std::size_t first = 0;
+  for (std::uint32_t last : end_) {
+    sort_and_count(out.data() + first, last - first);
+    first = last;
+  }
   out.erase(std::unique(out.begin(), out.end()), out.end());
 }
 
@@ -189,17 +198,57 @@ std::uint64_t DistinctCounter::count() {
     return batch_.size();
   }
   // Spilled: each partition of all runs, with the in-memory keys as one more run, is
-  // sorted and de-duplicated in turn.
+  // counted in turn.
   if (!batch_.empty()) spill();
   std::uint64_t n = 0;
-  KeyVector part;
-  thread_local KeyVector scratch;
-  for (std::size_t p = 0; p < kPartitions; ++p) {
-    read_partition(p, part);
-    sort_hashes(part, scratch);
-    n += static_cast<std::uint64_t>(std::unique(part.begin(), part.end()) - part.begin());
-  }
+  for (std::size_t p = 0; p < kPartitions; ++p) n += count_partition(p);
   return n;
+}
+
+// Partition p of all runs goes from each run's slice straight into `into` (grown to
+// hold it, never shrunk), in buckets by the bits below the top byte: about one bucket
+// per key, since hashes are uniform, and the buckets in ascending order. This saves the
+// copy of the partition and the pass for its range that a sort_hashes costs. Returns
+// the keys' number; end_[b] is where bucket b ends.
+std::size_t DistinctCounter::bucket_partition(std::size_t p, KeyVector& into) {
+  if (p < group_.first || p >= group_.end) read_group(p);
+  std::size_t total = 0;
+  for (const Run& r : runs_) total += r.start[p + 1] - r.start[p];
+  const int bits = std::clamp(static_cast<int>(std::bit_width(total)) - 1, 1, 24);
+  const int shift = 56 - bits;
+  const std::uint64_t mask = (std::uint64_t{1} << bits) - 1;
+  end_.assign((std::size_t{1} << bits) + 1, 0);
+  auto for_each_slice = [&](auto&& f) {
+    for (std::size_t i = 0; i < runs_.size(); ++i) {
+      const Run& r = runs_[i];
+      const std::uint64_t* from = group_.keys.data() + group_.from[i] + (r.start[p] - r.start[group_.first]);
+      f(from, static_cast<std::size_t>(r.start[p + 1] - r.start[p]));
+    }
+  };
+  for_each_slice([&](const std::uint64_t* keys, std::size_t n) {
+    for (std::size_t i = 0; i < n; ++i) ++end_[((keys[i] >> shift) & mask) + 1];
+  });
+  for (std::size_t b = 1; b < end_.size(); ++b) end_[b] += end_[b - 1];
+  if (into.size() < total) into.resize(total);
+  std::uint64_t* a = into.data();
+  for_each_slice([&](const std::uint64_t* keys, std::size_t n) {
+    for (std::size_t i = 0; i < n; ++i) a[end_[(keys[i] >> shift) & mask]++] = keys[i];
+  });
+  end_.pop_back();  // end_[b] is now where bucket b ends (and bucket b + 1 starts)
+  if (p + 1 == kPartitions) group_ = PartitionGroup{};  // the last one was read: the group's memory goes
+  return total;
+}
+
+std::uint64_t DistinctCounter::count_partition(std::size_t p) {
+  thread_local KeyVector bucketed;
+  bucket_partition(p, bucketed);
+  std::uint64_t distinct = 0;
+  std::size_t first = 0;
+  for (std::uint32_t last : end_) {
+    distinct += sort_and_count(bucketed.data() + first, last - first);
+    first = last;
+  }
+  return distinct;
 }
 
 }  // namespace bd::scan::count

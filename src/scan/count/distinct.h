@@ -144,7 +144,8 @@ class DistinctCounter {
   bool mostly_distinct() const;
   void compact();
   void spill();
-  void read_partition(std::size_t p, KeyVector& out);
+  std::size_t bucket_partition(std::size_t p, KeyVector& into);
+  std::uint64_t count_partition(std::size_t p);
   void read_group(std::size_t first);
 
   KeyVector batch_;  // keys in memory: `unique_` sorted distinct ones, then keys as they came
@@ -154,6 +155,7 @@ class DistinctCounter {
   std::vector<Run> runs_;
   KeyVector sorted_;  // an in-memory counter's keys, sorted, while its partitions are read
   PartitionGroup group_;  // a spilled counter's partitions, while they are read
+  std::vector<std::uint32_t> end_;  // where each bucket of the partition bucket_partition read ends
 };
 
 }  // namespace bd::scan::count
