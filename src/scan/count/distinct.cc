@@ -62,39 +62,90 @@ void DistinctCounter::insert_many(const std::uint64_t* keys, std::size_t n) {
     if (batch_.size() + take > batch_.capacity() && batch_.size() + take > capacity_ / 64)
       batch_.reserve(capacity_);
     batch_.insert(batch_.end(), keys, keys + take);
+    sorted_unique_ = sorted_unique_ && take == 0;
     keys += take;
     n -= take;
   }
 }
 
 void DistinctCounter::make_room() {
-  if (mostly_distinct()) return spill();
-  compact();
+  const Sample sample = sample_batch();
+  if (sample.mostly_distinct()) return spill();
+  // Many keys repeat (or too few were sampled to tell): the batch is de-duplicated in
+  // a table sized from the sample, or sorted when the sample was wrong about it.
+  if (!dedupe_hashed(sample.expected())) compact();
   if (batch_.size() > capacity_ / 2) spill();
 }
 
-// Sorting a full batch costs about as much as writing it out: it pays only when many
-// keys repeat. Whether they do shows in a sample chosen by value, the keys whose bits
-// 50 to 55 are zero (one in 64 of uniform hashes): a repeated key is in it every time
-// or never, so the sample's share of distinct keys estimates the batch's.
-bool DistinctCounter::mostly_distinct() const {
+// Whether a full batch is worth de-duplicating shows in a sample chosen by value, the
+// keys whose bits 50 to 55 are zero (one in 64 of uniform hashes): a repeated key is in
+// it every time or never, so the sample's share of distinct keys estimates the
+// batch's, and 64 times its distinct keys the batch's.
+DistinctCounter::Sample DistinctCounter::sample_batch() const {
   thread_local std::vector<std::uint64_t> sample;
   sample.clear();
   for (std::uint64_t k : batch_) {
     if (((k >> 50) & 63) == 0) sample.push_back(k);
   }
-  if (sample.size() < 64) return false;  // too few to tell (or keys that are no hashes): sort
   std::sort(sample.begin(), sample.end());
   const auto distinct = static_cast<std::size_t>(std::unique(sample.begin(), sample.end()) - sample.begin());
-  return distinct * 2 > sample.size();
+  return Sample{sample.size(), distinct};
+}
+
+// Keeps the first copy of each key, in place, through an open-addressing table of
+// about four slots per expected key (a few thousand keys repeated: it stays in the
+// cache, where sorting a batch of them sorted runs of equal keys). Returns false, with
+// every key still in the batch, when the table fills past 3/4 (more keys than expected)
+// or would be too large to stay in the cache.
+bool DistinctCounter::dedupe_hashed(std::size_t expected) {
+  constexpr std::size_t kMaxSlots = std::size_t{1} << 18;
+  const std::size_t slots = std::bit_ceil(expected * 4);
+  if (slots > kMaxSlots) return false;
+  const int shift = 64 - std::countr_zero(slots);
+  thread_local std::vector<std::uint64_t> table;
+  table.assign(slots, 0);
+  const std::size_t limit = slots / 4 * 3;
+  std::size_t used = 0;
+  bool zero = false;  // key 0 marks an empty slot: it is tracked apart
+  std::size_t out = 0;
+  const std::size_t n = batch_.size();
+  std::uint64_t* keys = batch_.data();
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::uint64_t k = keys[i];
+    if (k == 0) {
+      if (!zero) keys[out++] = 0;
+      zero = true;
+      continue;
+    }
+    std::size_t at = static_cast<std::size_t>((k * 0x9e3779b97f4a7c15ull) >> shift);
+    while (table[at] != 0 && table[at] != k) at = (at + 1) & (slots - 1);
+    if (table[at] == k) continue;
+    table[at] = k;
+    keys[out++] = k;
+    if (++used > limit) {
+      // The keys not looked at yet move up behind the distinct ones: none is lost.
+      std::copy(keys + i + 1, keys + n, keys + out);
+      batch_.resize(out + (n - i - 1));
+      sorted_unique_ = false;
+      return false;
+    }
+  }
+  batch_.resize(out);
+  sorted_unique_ = false;
+  return true;
 }
 
 void DistinctCounter::compact() {
-  if (unique_ == batch_.size()) return;
+  if (sorted_unique_) return;
+  if (batch_.size() > kMinKeys) {
+    // Sorting runs of equal keys costs more than the table: repeats go first.
+    const Sample sample = sample_batch();
+    if (!sample.mostly_distinct()) dedupe_hashed(sample.expected());
+  }
   thread_local KeyVector scratch;
   sort_hashes(batch_, scratch);
   batch_.erase(std::unique(batch_.begin(), batch_.end()), batch_.end());
-  unique_ = batch_.size();
+  sorted_unique_ = true;
 }
 
 void DistinctCounter::spill() {
@@ -112,7 +163,7 @@ void DistinctCounter::spill() {
   run.offset = file_.append(grouped.data(), grouped.size() * sizeof(std::uint64_t));
   runs_.push_back(run);
   batch_.clear();
-  unique_ = 0;
+  sorted_unique_ = true;
 }
 
 void DistinctCounter::read_group(std::size_t first) {

@@ -5,9 +5,9 @@
 // its keys are mostly distinct (the usual case of a large scan), they are grouped into
 // 256 partitions by their top 8 bits (a linear scatter, no sort) and appended to the
 // counter's SpillFile as one run, and the batch starts empty. When many keys repeat (a
-// few values seen over and over), the batch is sorted and de-duplicated instead, and
-// the distinct keys stay while the batch fills again after them. An append costs a
-// store where a hash set's insert cost a cache miss.
+// few values seen over and over), the batch is de-duplicated instead (through a small
+// table, or by sorting), and the distinct keys stay while the batch fills again after
+// them. An append costs a store where a hash set's insert cost a cache miss.
 // Counting then sorts and de-duplicates one partition of all runs at a time, reading
 // up to 16 partitions of each run at once: the memory at the end is one partition
 // (about 1/256 of the keys written) and the group being read (at most about 4 MiB, or
@@ -140,16 +140,23 @@ class DistinctCounter {
   static constexpr std::size_t kMaxGroup = 16;
   static constexpr std::size_t kMinKeys = 1024;
 
+  struct Sample {
+    std::size_t taken = 0;     // keys sampled
+    std::size_t distinct = 0;  // distinct keys among them
+    bool mostly_distinct() const { return taken >= 64 && distinct * 2 > taken; }
+    std::size_t expected() const { return std::max<std::size_t>(distinct * 64, 1024); }  // in the batch
+  };
   void make_room();
-  bool mostly_distinct() const;
+  Sample sample_batch() const;
+  bool dedupe_hashed(std::size_t expected);
   void compact();
   void spill();
   std::size_t bucket_partition(std::size_t p, KeyVector& into);
   std::uint64_t count_partition(std::size_t p);
   void read_group(std::size_t first);
 
-  KeyVector batch_;  // keys in memory: `unique_` sorted distinct ones, then keys as they came
-  std::size_t unique_ = 0;
+  KeyVector batch_;            // keys in memory
+  bool sorted_unique_ = true;  // batch_ is sorted and holds no key twice
   std::size_t capacity_ = 0;  // keys the batch takes before it is compacted
   SpillFile file_;
   std::vector<Run> runs_;

@@ -73,6 +73,24 @@ TEST(ScanDistinctCounter, AFewKeysRepeatedStayInMemory) {
   EXPECT_EQ(counter.count(), 5300u);
 }
 
+TEST(ScanDistinctCounter, ABatchItsSampleMisjudgesStillCountsExactly) {
+  // The keys the sample takes (bits 50 to 55 zero) are one value repeated, the others
+  // all distinct: the batch looks like repeats, its table overflows, and it is sorted.
+  std::mt19937_64 rng(23);
+  std::vector<std::uint64_t> keys;
+  std::set<std::uint64_t> truth;
+  const std::uint64_t sampled = 0x0123456789abcdefull & ~(std::uint64_t{63} << 50);
+  for (std::size_t i = 0; i < 300000; ++i) {
+    std::uint64_t k = i % 1000 == 0 ? sampled : (rng() | (std::uint64_t{1} << 50));
+    keys.push_back(k);
+    truth.insert(k);
+  }
+  DistinctCounter counter(std::size_t{1} << 20);  // 131,072 keys a batch
+  counter.insert_many(keys.data(), keys.size());
+  EXPECT_EQ(counter.count(), truth.size());
+  EXPECT_EQ(all_sorted(counter), std::vector<std::uint64_t>(truth.begin(), truth.end()));
+}
+
 TEST(ScanDistinctCounter, SortedKeysAreTheDistinctKeysInOrder) {
   std::vector<std::uint64_t> keys = keys_with_repeats(5000, 9);
   std::set<std::uint64_t> truth(keys.begin(), keys.end());
