@@ -66,21 +66,30 @@ inline bool all_hex(const char* p, std::size_t n) {
   return bad == 0;
 }
 
+// w with its ASCII 'A'..'Z' bytes lower-cased; other bytes (UTF-8 included) as they are.
+inline std::uint64_t lower8(std::uint64_t w) {
+  if (ascii(w)) return w + (bytes_in(w, 'A', 'Z') >> 2);  // 0x80 >> 2 is the 0x20 between the cases
+  for (int k = 0; k < 8; ++k) {
+    std::uint64_t b = (w >> (8 * k)) & 0xff;
+    if (b >= 'A' && b <= 'Z') w += std::uint64_t{0x20} << (8 * k);
+  }
+  return w;
+}
+
 // Copies n bytes from src to dst with ASCII 'A'..'Z' lower-cased; other bytes (UTF-8
 // included) are copied as they are. src and dst may be the same.
 inline void copy_lower(const char* src, char* dst, std::size_t n) {
   std::size_t i = 0;
   for (; i + 8 <= n; i += 8) {
-    std::uint64_t w = load8(src + i);
-    if (ascii(w)) {
-      w += bytes_in(w, 'A', 'Z') >> 2;  // 0x80 >> 2 is the 0x20 between the cases
-    } else {
-      for (int k = 0; k < 8; ++k) {
-        std::uint64_t b = (w >> (8 * k)) & 0xff;
-        if (b >= 'A' && b <= 'Z') w += std::uint64_t{0x20} << (8 * k);
-      }
-    }
+    const std::uint64_t w = lower8(load8(src + i));
     std::memcpy(dst + i, &w, 8);
+  }
+  if (i < n && n >= 8) {
+    // The last word overlaps the one before: lower-casing a byte twice changes nothing,
+    // and one word costs less than a loop over up to seven bytes.
+    const std::uint64_t w = lower8(load8(src + n - 8));
+    std::memcpy(dst + n - 8, &w, 8);
+    return;
   }
   for (; i < n; ++i) {
     char c = src[i];

@@ -10,6 +10,8 @@
 #include <cstring>
 #include <string_view>
 
+#include "scan/swar.h"
+
 namespace bd::scan::count {
 
 inline std::uint64_t mix64(std::uint64_t x) {
@@ -47,27 +49,39 @@ inline std::uint64_t load32(const char* p) {
 // mixed in, every byte still counts. The seed and the length enter through the first
 // multiply, and the last multiply is the end: each mix64 (two multiplies in a chain)
 // was a visible share of a scan, since a value's hash waits on the whole chain.
-inline std::uint64_t hash64(std::string_view s, std::uint64_t seed) {
+// `word` maps each word read (hash64_lower lower-cases it on the way).
+template <typename Word>
+inline std::uint64_t hash64_of(std::string_view s, std::uint64_t seed, Word word) {
   constexpr std::uint64_t kA = 0xa0761d6478bd642full;
   constexpr std::uint64_t kB = 0xe7037ed1a0b428dbull;
   constexpr std::uint64_t kC = 0x8ebc6af09c88c6e3ull;
   std::uint64_t h = (seed ^ kC) * 0x9e3779b97f4a7c15ull ^ s.size();
   const char* p = s.data();
   std::size_t n = s.size();
-  for (; n > 16; p += 16, n -= 16) h = fold_multiply(load64(p) ^ h ^ kA, load64(p + 8) ^ kB);
+  for (; n > 16; p += 16, n -= 16) h = fold_multiply(word(load64(p)) ^ h ^ kA, word(load64(p + 8)) ^ kB);
   std::uint64_t a = 0;
   std::uint64_t b = 0;
   if (n >= 8) {
-    a = load64(p);
-    b = load64(p + n - 8);
+    a = word(load64(p));
+    b = word(load64(p + n - 8));
   } else if (n >= 4) {
-    a = load32(p);
-    b = load32(p + n - 4);
+    a = word(load32(p));
+    b = word(load32(p + n - 4));
   } else if (n > 0) {
-    a = static_cast<unsigned char>(p[0]) | std::uint64_t{static_cast<unsigned char>(p[n / 2])} << 8 |
-        std::uint64_t{static_cast<unsigned char>(p[n - 1])} << 16;
+    a = word(static_cast<unsigned char>(p[0]) | std::uint64_t{static_cast<unsigned char>(p[n / 2])} << 8 |
+             std::uint64_t{static_cast<unsigned char>(p[n - 1])} << 16);
   }
   return fold_multiply(a ^ h ^ kA, b ^ kB ^ (n * 0x9e3779b97f4a7c15ull) ^ (h >> 29));
+}
+
+inline std::uint64_t hash64(std::string_view s, std::uint64_t seed) {
+  return hash64_of(s, seed, [](std::uint64_t w) { return w; });
+}
+
+// hash64 of `s` with ASCII 'A'..'Z' lower-cased, without a lower-cased copy: the e-mail
+// address and the name of every record are hashed so.
+inline std::uint64_t hash64_lower(std::string_view s, std::uint64_t seed) {
+  return hash64_of(s, seed, [](std::uint64_t w) { return swar::lower8(w); });
 }
 
 // One multiply of the number with a constant of the seed's: a number's hash is on the

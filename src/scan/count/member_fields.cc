@@ -167,10 +167,8 @@ void MemberScan::classify_field(std::size_t col, ColumnRole role, std::string_vi
     case ColumnRole::kHealth: {
       if (is_negative(v)) return;
       ++column.report.passed;
-      char low[256];
-      const std::size_t n = std::min<std::size_t>(v.size(), sizeof low);
-      swar::copy_lower(v.data(), low, n);
-      count_hit(Hit{Category::kHealth, key_for_text(Category::kHealth, std::string_view(low, n)), 0, v}, col);
+      count_hit(Hit{Category::kHealth, detect::key_for_lower_text(Category::kHealth, v.substr(0, 256)), 0, v},
+                col);
       return;
     }
     case ColumnRole::kEmail: {
@@ -194,11 +192,8 @@ bool MemberScan::classify_whole_email(std::size_t col, std::string_view v) {
   // The usual e-mail field is one address and nothing else: validated directly, it
   // needs neither the dictionary nor the digit pass of free text.
   if (v.size() > 320 || !validate::is_whole_email(v)) return false;
-  char low[320];
-  swar::copy_lower(v.data(), low, v.size());
   ++result_.columns[col].report.passed;
-  count_hit(Hit{Category::kEmail, key_for_text(Category::kEmail, std::string_view(low, v.size())), 0, v},
-            col);
+  count_hit(Hit{Category::kEmail, detect::key_for_lower_text(Category::kEmail, v), 0, v}, col);
   return true;
 }
 

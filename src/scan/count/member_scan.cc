@@ -3,19 +3,11 @@
 #include "scan/count/mask.h"
 #include "scan/count/state.h"
 #include "scan/scanner.h"
-#include "scan/swar.h"
 
 namespace bd::scan::count {
 namespace {
 
 constexpr std::size_t kIndex = static_cast<std::size_t>(-1);
-
-// Appends `s` lower-cased (ASCII) to `out`.
-void append_lower(std::string& out, std::string_view s) {
-  std::size_t at = out.size();
-  out.append(s);
-  swar::copy_lower(out.data() + at, out.data() + at, s.size());
-}
 
 // Keys per batch handed to the ScanState: one lock per batch, not per value.
 constexpr std::size_t kBatch = 4096;
@@ -279,44 +271,41 @@ void MemberScan::flush_persons() {
 }
 
 void MemberScan::record_address() {
-  // Keys are built in one reused buffer: a record costs no allocation for them.
+  // Keys are built in one reused buffer (a record costs no allocation for them) and
+  // hashed lower-cased.
   std::string& key = key_scratch_;
   key.clear();
   if (!record_.postcode.empty()) {
-    key.append(record_.postcode).push_back('|');
-    append_lower(key, record_.house_number);
+    key.append(record_.postcode).append(1, '|').append(record_.house_number);
   } else if (!record_.street.empty() && (!record_.house_number.empty() || !record_.city.empty())) {
-    append_lower(key, record_.street);
-    key.push_back('|');
-    append_lower(key, record_.house_number);
-    key.push_back('|');
-    append_lower(key, record_.city);
+    key.append(record_.street)
+        .append(1, '|')
+        .append(record_.house_number)
+        .append(1, '|')
+        .append(record_.city);
   } else {
     return;
   }
   std::string_view raw = record_.postcode.empty() ? record_.street : record_.postcode;
-  count_hit(detect::Hit{Category::kAddress, detect::key_for_text(Category::kAddress, key), 0, raw}, kIndex);
+  count_hit(detect::Hit{Category::kAddress, detect::key_for_lower_text(Category::kAddress, key), 0, raw},
+            kIndex);
 }
 
 void MemberScan::finish_record() {
   record_address();
   if (!record_.name.empty()) {
-    key_scratch_.clear();
-    append_lower(key_scratch_, record_.name);
-    count_hit(
-        detect::Hit{Category::kName, detect::key_for_text(Category::kName, key_scratch_), 0, record_.name},
-        kIndex);
+    count_hit(detect::Hit{Category::kName, detect::key_for_lower_text(Category::kName, record_.name), 0,
+                          record_.name},
+              kIndex);
   }
   ++result_.file.records;
   if (record_.personal) ++result_.file.records_with_personal_data;
   if (record_.keys.empty() && !record_.name.empty() && !record_.postcode.empty()) {
     // No BSN or e-mail: the person is known by name + postcode + house number.
     std::string& fb = key_scratch_;
-    fb.assign("person|");
-    append_lower(fb, record_.name);
-    fb.append("|").append(record_.postcode).push_back('|');
-    append_lower(fb, record_.house_number);
-    record_.keys.push_back(detect::key_for_text(Category::kName, fb));
+    fb.assign("person|").append(record_.name).append(1, '|').append(record_.postcode).append(1, '|');
+    fb.append(record_.house_number);
+    record_.keys.push_back(detect::key_for_lower_text(Category::kName, fb));
     add_person_key(record_.keys.back());  // the only key that is no category's value
   }
   for (std::size_t col : record_.tentative) {

@@ -225,10 +225,7 @@ struct Walker {
     auto span = validate::match_email(text, at);
     if (!span) return;
     std::string_view raw = text.substr(span->begin, span->end - span->begin);
-    char low[330];
-    std::size_t n = std::min(raw.size(), sizeof low);
-    swar::copy_lower(raw.data(), low, n);
-    hits.push_back(Hit{Category::kEmail, key_for_text(Category::kEmail, std::string_view(low, n)), 0, raw});
+    hits.push_back(Hit{Category::kEmail, key_for_lower_text(Category::kEmail, raw.substr(0, 330)), 0, raw});
     skip_until = span->end;
   }
 };
@@ -466,6 +463,10 @@ bool holds_no_value(std::string_view t) {
 
 std::uint64_t key_for_text(Category category, std::string_view normalised) {
   return count::hash64(normalised, 0x2000 + static_cast<std::uint64_t>(category));
+}
+
+std::uint64_t key_for_lower_text(Category category, std::string_view text) {
+  return count::hash64_lower(text, 0x2000 + static_cast<std::uint64_t>(category));
 }
 
 void scan_text(std::string_view text, const TextOptions& options, TextScratch& scratch,

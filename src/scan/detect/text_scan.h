@@ -64,5 +64,7 @@ bool holds_no_value(std::string_view text);
 // Helpers shared with the field classifier.
 std::uint64_t key_for_number(Category category, std::uint64_t number);
 std::uint64_t key_for_text(Category category, std::string_view normalised);
+// key_for_text of `text` with ASCII 'A'..'Z' lower-cased (no copy is made).
+std::uint64_t key_for_lower_text(Category category, std::string_view text);
 
 }  // namespace bd::scan::detect

@@ -1,14 +1,16 @@
-// DistinctCounter and PersonGraph past their memory budget: spilled to temporary files,
-// the counts stay exact.
+// The count's keys (hash.h), and DistinctCounter and PersonGraph past their memory
+// budget: spilled to temporary files, the counts stay exact.
 #include <gtest/gtest.h>
 
 #include <cstdint>
 #include <map>
 #include <random>
 #include <set>
+#include <string>
 #include <vector>
 
 #include "scan/count/distinct.h"
+#include "scan/count/hash.h"
 #include "scan/count/parts.h"
 #include "scan/count/persons.h"
 
@@ -37,6 +39,28 @@ std::vector<std::uint64_t> all_sorted(DistinctCounter& counter) {
     all.insert(all.end(), part.begin(), part.end());
   }
   return all;
+}
+
+// The lower-casing hash must equal the hash of a lower-cased copy: e-mail addresses
+// and names hashed either way are the same keys.
+TEST(ScanHash, LowerCasingOnTheWayEqualsHashingALowerCasedCopy) {
+  std::mt19937_64 rng(31);
+  const std::string alphabet = "AZaz09@.-_MQ\xc3\xa9\xff\x80 ";
+  for (std::size_t n = 0; n <= 80; ++n) {
+    for (int round = 0; round < 20; ++round) {
+      std::string s;
+      for (std::size_t i = 0; i < n; ++i) s.push_back(alphabet[rng() % alphabet.size()]);
+      std::string low = s;
+      for (char& c : low) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+      std::string copied(n, '\0');
+      swar::copy_lower(s.data(), copied.data(), n);
+      EXPECT_EQ(copied, low) << n;
+      std::string in_place = s;
+      swar::copy_lower(in_place.data(), in_place.data(), n);
+      EXPECT_EQ(in_place, low) << n;
+      EXPECT_EQ(hash64_lower(s, 7), hash64(low, 7)) << n;
+    }
+  }
 }
 
 TEST(ScanDistinctCounter, SpilledCountIsExact) {
