@@ -261,13 +261,29 @@ void MemberScan::classify_password(std::size_t col, ColumnRole role, std::string
     count_hit(Hit{Category::kPassword, key_for_text(Category::kPassword, v), 0, v}, col);
   }
   if (kind != validate::HashKind::kNone) {
-    HashedColumn& hc = hashed_entry(result_.hashed, column.report.column, validate::to_string(kind),
-                                    validate::is_bare_digest(kind));
+    HashedColumn& hc = password_entry(col, kind);
     ++hc.count;
     if (hc.bare && options_.reverse_hashes && hc.digests.size() < kMaxDigests) hc.digests.emplace_back(v);
   } else if (role == ColumnRole::kPassword) {
-    ++hashed_entry(result_.hashed, column.report.column, "plaintext", false).count;
+    ++password_entry(col, kind).count;
   }
+}
+
+HashedColumn& MemberScan::password_entry(std::size_t col, validate::HashKind kind) {
+  if (col >= hashed_at_.size()) {
+    std::array<std::int32_t, validate::kHashKindCount> unknown;
+    unknown.fill(-1);
+    hashed_at_.resize(col + 1, unknown);
+  }
+  std::int32_t& at = hashed_at_[col][static_cast<std::size_t>(kind)];
+  if (at < 0) {
+    const std::string& name = result_.columns[col].report.column;
+    const bool plaintext = kind == validate::HashKind::kNone;
+    HashedColumn& h = hashed_entry(result_.hashed, name, plaintext ? "plaintext" : validate::to_string(kind),
+                                   !plaintext && validate::is_bare_digest(kind));
+    at = static_cast<std::int32_t>(&h - result_.hashed.data());
+  }
+  return result_.hashed[static_cast<std::size_t>(at)];
 }
 
 }  // namespace bd::scan::count

@@ -93,6 +93,7 @@ void MemberScan::on_table(std::string_view table, const std::vector<std::string>
     if (rep.column.starts_with('#') && !columns[i].empty()) {
       rep.column = columns[i];
       roles_[t.columns[i]] = detect::role_from_header(columns[i]);
+      if (t.columns[i] < hashed_at_.size()) hashed_at_[t.columns[i]].fill(-1);  // entries of the old name
     }
   }
 }

@@ -9,6 +9,8 @@
 // says). Failure: never throws on bad input; problems go to the result's list.
 #pragma once
 
+#include <array>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
@@ -86,6 +88,7 @@ class MemberScan final : public MemberSink, public tokenize::RecordHandler {
   void classify_generic(std::size_t col, detect::ColumnRole role, std::string_view value);
   void classify_password(std::size_t col, detect::ColumnRole role, std::string_view value);
   void note_digest(std::size_t col, validate::HashKind kind, std::string_view value);
+  HashedColumn& password_entry(std::size_t col, validate::HashKind kind);
   void count_hit(const detect::Hit& hit, std::size_t col);
   void count_hits(std::size_t col);
   void finish_record();
@@ -102,6 +105,10 @@ class MemberScan final : public MemberSink, public tokenize::RecordHandler {
   std::vector<Table> tables_;
   std::size_t current_table_ = 0;
   std::vector<detect::ColumnRole> roles_;  // per result_.columns entry
+  // Per result_.columns entry and hash kind, the index of its result_.hashed entry (-1:
+  // not looked up yet; kNone stands for "plaintext"): the entry was searched by column
+  // name and kind for every password, a visible share of a password column.
+  std::vector<std::array<std::int32_t, validate::kHashKindCount>> hashed_at_;
   std::vector<QuietValues> quiet_;         // per result_.columns entry, grown as fields come
   Record record_;
   std::string key_scratch_;                 // the record's address, name and person keys, built in turn

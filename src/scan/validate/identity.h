@@ -45,6 +45,7 @@ enum class HashKind {
   kSha1Base64,  // 28 base64 characters (20 bytes)
   kSha256Base64,  // 44 base64 characters (32 bytes)
 };
+constexpr std::size_t kHashKindCount = static_cast<std::size_t>(HashKind::kSha256Base64) + 1;
 
 // The salted password-hash formats, recognised by their signature anywhere.
 HashKind salted_hash_kind(std::string_view token);
