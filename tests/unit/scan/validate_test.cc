@@ -33,6 +33,46 @@ TEST(ScanValidateBsn, RejectsNearMissesZerosAndEightDigitsWithoutContext) {
                           "71"));
 }
 
+// The 11-proef character by character: the reference for parse_bsn, which checks,
+// weighs and values eight digits in one word.
+std::optional<std::uint32_t> bsn_by_characters(const std::string& t) {
+  if (t.size() != 9) return std::nullopt;
+  int sum = 0;
+  std::uint32_t v = 0;
+  for (std::size_t i = 0; i < 9; ++i) {
+    if (t[i] < '0' || t[i] > '9') return std::nullopt;
+    sum += (i < 8 ? 9 - static_cast<int>(i) : -1) * (t[i] - '0');
+    v = v * 10 + static_cast<std::uint32_t>(t[i] - '0');
+  }
+  if (v == 0 || sum % 11 != 0) return std::nullopt;
+  return v;
+}
+
+TEST(ScanValidateBsn, WordWiseCheckMatchesTheCharacterRules) {
+  // Every byte at every position of valid BSNs, and random nine-digit strings.
+  for (const std::string bsn : {"111222333", "123456782", "999999990", "000000115"}) {
+    ASSERT_TRUE(bsn_by_characters(bsn)) << bsn;
+    for (std::size_t at = 0; at < 9; ++at) {
+      for (int b = 0; b < 256; ++b) {
+        std::string t = bsn;
+        t[at] = static_cast<char>(b);
+        ASSERT_EQ(parse_bsn(t, false), bsn_by_characters(t)) << t;
+      }
+    }
+  }
+  std::mt19937_64 rng(43);
+  int valid = 0;
+  for (int round = 0; round < 200000; ++round) {
+    std::string t;
+    for (int i = 0; i < 9; ++i) t.push_back(static_cast<char>('0' + rng() % 10));
+    const auto want = bsn_by_characters(t);
+    valid += want ? 1 : 0;
+    ASSERT_EQ(parse_bsn(t, false), want) << t;
+  }
+  EXPECT_GT(valid, 15000);  // about one in eleven
+  EXPECT_FALSE(parse_bsn("000000000", false));
+}
+
 TEST(ScanValidateIban, AcceptsCompactGroupedAndOtherCountries) {
   auto m = match_iban("NL91ABNA0417164300,");
   ASSERT_TRUE(m);
