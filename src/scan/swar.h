@@ -66,6 +66,15 @@ inline bool all_hex(const char* p, std::size_t n) {
   return bad == 0;
 }
 
+// The value of the eight ASCII digits in w (checked by the caller; the first digit is
+// the lowest byte): three multiply-and-add steps on pairs, then quads, then the halves.
+inline std::uint64_t eight_digits(std::uint64_t w) {
+  w -= 0x3030303030303030ull;
+  w = (w * 10 + (w >> 8)) & 0x00ff00ff00ff00ffull;
+  w = (w * 100 + (w >> 16)) & 0x0000ffff0000ffffull;
+  return (w * 10000 + (w >> 32)) & 0xffffffffull;
+}
+
 // w with its ASCII 'A'..'Z' bytes lower-cased; other bytes (UTF-8 included) as they are.
 inline std::uint64_t lower8(std::uint64_t w) {
   if (ascii(w)) return w + (bytes_in(w, 'A', 'Z') >> 2);  // 0x80 >> 2 is the 0x20 between the cases

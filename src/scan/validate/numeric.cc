@@ -64,15 +64,6 @@ constexpr std::array<PairStep, 36 * 36> kPairStep = [] {
   return t;
 }();
 
-// The value of eight ASCII digits in a little-endian word (the first digit is the
-// lowest byte): three multiply-and-add steps on pairs, then quads, then the halves.
-std::uint64_t eight_digits(std::uint64_t w) {
-  w -= 0x3030303030303030ull;
-  w = (w * 10 + (w >> 8)) & 0x00ff00ff00ff00ffull;
-  w = (w * 100 + (w >> 16)) & 0x0000ffff0000ffffull;
-  return (w * 10000 + (w >> 32)) & 0xffffffffull;
-}
-
 // A Dutch IBAN, NLkk BBBB dddddddddd, moved for the check: the bank's four letters (two
 // digits each), the ten account digits, "NL" (2321) and kk. The letters' and the
 // digits' values are independent, so the check is two reductions in a row where the
@@ -82,8 +73,8 @@ bool dutch_iban_valid(const char* c) {
                              kIbanValue[static_cast<unsigned char>(c[5])] * 10000u +
                              kIbanValue[static_cast<unsigned char>(c[6])] * 100u +
                              kIbanValue[static_cast<unsigned char>(c[7])];
-  const std::uint64_t account =
-      eight_digits(swar::load8(c + 8)) * 100 + static_cast<std::uint64_t>(c[16] - '0') * 10 + (c[17] - '0');
+  const std::uint64_t account = swar::eight_digits(swar::load8(c + 8)) * 100 +
+                                static_cast<std::uint64_t>(c[16] - '0') * 10 + (c[17] - '0');
   const std::uint64_t check = static_cast<std::uint64_t>(c[2] - '0') * 10 + (c[3] - '0');
   const std::uint64_t head = (bank * 10000000000ull + account) % 97;  // below 3.6 * 10^17
   return (head * 1000000 + 232100 + check) % 97 == 1;
@@ -141,7 +132,7 @@ std::optional<std::uint32_t> bsn_value(const char* d) {
   const std::uint64_t odd = (x >> 8) & 0x00ff00ff00ff00ffull;
   const int sum = static_cast<int>((even * kEvenWeights) >> 48) +
                   static_cast<int>((odd * kOddWeights) >> 48) - static_cast<int>(last);
-  const auto v = static_cast<std::uint32_t>(eight_digits(w) * 10 + last);
+  const auto v = static_cast<std::uint32_t>(swar::eight_digits(w) * 10 + last);
   if (v == 0 || sum % 11 != 0) return std::nullopt;
   return v;
 }
