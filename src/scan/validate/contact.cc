@@ -463,26 +463,40 @@ std::optional<PostcodeMatch> match_postcode(std::string_view t) {
 }
 
 std::optional<std::size_t> match_ipv4(std::string_view t) {
+  // Each octet's up to three digits are read without a loop: every IP-shaped field
+  // and every digit run before a dot in free text comes here.
+  const std::size_t n = t.size();
+  auto digit_at = [&](std::size_t i) {
+    return i < n ? static_cast<unsigned>(static_cast<unsigned char>(t[i])) - '0' : 10u;  // > 9: no digit
+  };
   std::size_t i = 0;
-  bool all_zero = true;
-  bool all_ff = true;
+  unsigned any = 0;      // the octets or'ed: 0 for 0.0.0.0
+  unsigned every = 255;  // the octets and'ed: 255 for 255.255.255.255
   for (int octet = 0; octet < 4; ++octet) {
     if (octet > 0) {
-      if (i >= t.size() || t[i] != '.') return std::nullopt;
+      if (i >= n || t[i] != '.') return std::nullopt;
       ++i;
     }
-    std::size_t start = i;
-    int v = 0;
-    while (i < t.size() && is_digit(t[i]) && i - start < 4) v = v * 10 + (t[i++] - '0');
-    std::size_t n = i - start;
-    if (n == 0 || n > 3 || v > 255 || (n > 1 && t[start] == '0')) return std::nullopt;
-    all_zero = all_zero && v == 0;
-    all_ff = all_ff && v == 255;
+    const unsigned d0 = digit_at(i);
+    if (d0 > 9) return std::nullopt;
+    unsigned v = d0;
+    std::size_t len = 1;
+    if (const unsigned d1 = digit_at(i + 1); d1 <= 9) {
+      v = v * 10 + d1;
+      len = 2;
+      if (const unsigned d2 = digit_at(i + 2); d2 <= 9) {
+        v = v * 10 + d2;
+        len = 3;
+        if (digit_at(i + 3) <= 9) return std::nullopt;  // four digits
+      }
+    }
+    if (v > 255 || (len > 1 && d0 == 0)) return std::nullopt;
+    any |= v;
+    every &= v;
+    i += len;
   }
-  if (i < t.size() && (is_alnum(t[i]) || (t[i] == '.' && i + 1 < t.size() && is_digit(t[i + 1])))) {
-    return std::nullopt;
-  }
-  if (all_zero || all_ff) return std::nullopt;
+  if (i < n && (is_alnum(t[i]) || (t[i] == '.' && digit_at(i + 1) <= 9))) return std::nullopt;
+  if (any == 0 || every == 255) return std::nullopt;
   return i;
 }
 

@@ -184,6 +184,53 @@ TEST(ScanValidateIban, DutchIbansDecideAsTheCharacterRules) {
   EXPECT_EQ(valid, 300);  // one check pair in 2..98 fits each account
 }
 
+// The IPv4 rules digit by digit: the reference for match_ipv4.
+std::optional<std::size_t> ipv4_by_characters(std::string_view t) {
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  auto alnum = [&](char c) { return digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  std::size_t i = 0;
+  bool all_zero = true;
+  bool all_ff = true;
+  for (int octet = 0; octet < 4; ++octet) {
+    if (octet > 0) {
+      if (i >= t.size() || t[i] != '.') return std::nullopt;
+      ++i;
+    }
+    const std::size_t start = i;
+    int v = 0;
+    while (i < t.size() && digit(t[i]) && i - start < 4) v = v * 10 + (t[i++] - '0');
+    const std::size_t n = i - start;
+    if (n == 0 || n > 3 || v > 255 || (n > 1 && t[start] == '0')) return std::nullopt;
+    all_zero = all_zero && v == 0;
+    all_ff = all_ff && v == 255;
+  }
+  if (i < t.size() && (alnum(t[i]) || (t[i] == '.' && i + 1 < t.size() && digit(t[i + 1]))))
+    return std::nullopt;
+  if (all_zero || all_ff) return std::nullopt;
+  return i;
+}
+
+TEST(ScanValidateIp, Ipv4MatchesTheDigitRules) {
+  std::mt19937_64 rng(47);
+  const std::string alphabet = "0123456789012345.....a ";
+  int matched = 0;
+  for (int round = 0; round < 300000; ++round) {
+    std::string t;
+    const std::size_t n = rng() % 20;
+    for (std::size_t i = 0; i < n; ++i) t.push_back(alphabet[rng() % alphabet.size()]);
+    if (round % 3 == 0) {  // mostly well-formed: four octets, then the random tail
+      t = std::to_string(rng() % 300) + "." + std::to_string(rng() % 260) + "." +
+          std::to_string(rng() % 256) + "." + std::to_string(rng() % 1100) + t.substr(0, rng() % 3);
+    }
+    const auto want = ipv4_by_characters(t);
+    matched += want ? 1 : 0;
+    ASSERT_EQ(match_ipv4(t), want) << t;
+  }
+  EXPECT_GT(matched, 10000);
+  for (const char* t : {"0.0.0.0", "255.255.255.255", "1.2.3.4", "01.2.3.4", "1.2.3.4.5", "1.2.3.256"})
+    ASSERT_EQ(match_ipv4(t), ipv4_by_characters(t)) << t;
+}
+
 // is_whole_email decides fields of 8 to 64 bytes on byte-class masks: it must say what
 // match_email at the field's first '@' says about spanning the whole field.
 bool whole_by_match_email(std::string_view f) {
