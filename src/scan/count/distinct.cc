@@ -191,8 +191,8 @@ void DistinctCounter::read_group(std::size_t first) {
 
 namespace {
 
-// The number of distinct keys among a[0..n), which it sorts.
-std::uint64_t sort_and_count(std::uint64_t* a, std::size_t n) {
+// sort_and_count for three keys or more.
+[[gnu::noinline]] std::uint64_t sort_and_count_many(std::uint64_t* a, std::size_t n) {
   if (n > 16) {
     std::sort(a, a + n);
   } else {
@@ -206,6 +206,17 @@ std::uint64_t sort_and_count(std::uint64_t* a, std::size_t n) {
   std::uint64_t distinct = n > 0 ? 1 : 0;
   for (std::size_t i = 1; i < n; ++i) distinct += a[i] != a[i - 1] ? 1 : 0;
   return distinct;
+}
+
+// The number of distinct keys among a[0..n), which it sorts. Most buckets hold one or
+// two keys: those take no loop.
+inline std::uint64_t sort_and_count(std::uint64_t* a, std::size_t n) {
+  if (n <= 1) return n;
+  if (n == 2) {
+    if (a[0] > a[1]) std::swap(a[0], a[1]);
+    return a[0] != a[1] ? 2 : 1;
+  }
+  return sort_and_count_many(a, n);
 }
 
 }  // namespace
