@@ -1,10 +1,14 @@
-// QuietValues: per column, a few short values whose text scan (scan/detect/text_scan.h)
+// QuietValues: per column, short values whose text scan (scan/detect/text_scan.h)
 // found nothing: no hit and no signal. Categorical columns (a status, a tag, "true",
-// a city, a stock phrase in a notes column) repeat a handful of values on every
+// a street, a stock phrase in a notes column) repeat a handful of values on every
 // record, and scanning each again costs a Hyperscan call and the digit walk; a value
 // found here is known to hold nothing. The text scan is a pure function of the value
 // and its options (the column's role), so the count stays exact: the value itself is
 // compared, not a hash.
+//
+// The values are kept in 16 sets of two, a set chosen by a hash of the value: a column
+// of a dozen stock values keeps them all (four slots taken in turn kept too few of the
+// eight phrases of a notes column, and missed most of them).
 //
 // A column whose values do not repeat (names of things, free notes) would only pay for
 // the look: after 256 values with fewer than one in nine found, the column stops
@@ -29,9 +33,11 @@ class QuietValues {
   // Whether the column still looks (see above).
   bool in_use() const { return !off_; }
 
+  // Whether `v` (at most kMaxBytes bytes) is known to hold nothing for `role`.
   bool holds(detect::ColumnRole role, std::string_view v) {
-    for (std::size_t k = 0; k < kSlots; ++k) {
-      const Slot& s = slots_[k];
+    const Slot* set = &slots_[set_of(v) * kWays];
+    for (std::size_t k = 0; k < kWays; ++k) {
+      const Slot& s = set[k];
       if (s.size == v.size() && s.role == role && s.size != 0 &&
           std::memcmp(s.text.data(), v.data(), v.size()) == 0) {
         ++found_;
@@ -43,22 +49,42 @@ class QuietValues {
     return false;
   }
 
-  // `v` (1 to kMaxBytes bytes) held nothing for `role`; it replaces the oldest entry.
+  // `v` (1 to kMaxBytes bytes) held nothing for `role`: it goes first in its set, and
+  // the set's older value moves second (the one there before goes).
   void add(detect::ColumnRole role, std::string_view v) {
-    Slot& s = slots_[next_];
-    next_ = (next_ + 1) % kSlots;
-    std::memcpy(s.text.data(), v.data(), v.size());
-    s.size = static_cast<std::uint8_t>(v.size());
-    s.role = role;
+    Slot* set = &slots_[set_of(v) * kWays];
+    set[1] = set[0];
+    std::memcpy(set[0].text.data(), v.data(), v.size());
+    set[0].size = static_cast<std::uint8_t>(v.size());
+    set[0].role = role;
   }
 
  private:
-  static constexpr std::size_t kSlots = 4;
+  static constexpr std::size_t kSets = 16;
+  static constexpr std::size_t kWays = 2;
   struct Slot {
     std::array<char, kMaxBytes> text{};
     std::uint8_t size = 0;  // 0: empty
     detect::ColumnRole role = detect::ColumnRole::kNone;
   };
+
+  // A hash of the length and the first and last (up to) eight bytes: enough to spread
+  // a dozen stock values over the sets.
+  static std::size_t set_of(std::string_view v) {
+    std::uint64_t head = 0;
+    std::uint64_t tail = 0;
+    const std::size_t n = v.size();
+    if (n >= 8) {
+      std::memcpy(&head, v.data(), 8);
+      std::memcpy(&tail, v.data() + n - 8, 8);
+    } else if (n > 0) {
+      head = static_cast<unsigned char>(v[0]) | std::uint64_t{static_cast<unsigned char>(v[n / 2])} << 8;
+      tail = static_cast<unsigned char>(v[n - 1]);
+    }
+    const std::uint64_t h = (head * 0x9e3779b97f4a7c15ull) ^ (tail * 0xc2b2ae3d27d4eb4full) ^ n;
+    return static_cast<std::size_t>((h * 0x9e3779b97f4a7c15ull) >> 60);
+  }
+
   void tally() {
     if (++looked_ < kTrial) return;
     off_ = found_ * 9 < kTrial;
@@ -67,8 +93,7 @@ class QuietValues {
   }
 
   static constexpr std::uint32_t kTrial = 256;
-  std::array<Slot, kSlots> slots_{};
-  std::size_t next_ = 0;
+  std::array<Slot, kSets * kWays> slots_{};
   std::uint32_t looked_ = 0;
   std::uint32_t found_ = 0;
   bool off_ = false;
