@@ -256,8 +256,15 @@ std::uint64_t DistinctCounter::count_bound() const {
 
 std::uint64_t DistinctCounter::count() {
   if (runs_.empty()) {
-    compact();
-    return batch_.size();
+    if (sorted_unique_) return batch_.size();
+    // Only the number is wanted: the keys go into buckets by their top bits (about one
+    // per key) and each bucket is counted alone, which costs less than the sort that
+    // sorted_partition needs. Repeated keys go first, as for compact().
+    if (batch_.size() > kMinKeys) {
+      const Sample sample = sample_batch();
+      if (!sample.mostly_distinct()) dedupe_hashed(sample.expected());
+    }
+    return count_in_buckets(batch_.data(), batch_.size());
   }
   // Spilled: each partition of all runs, with the in-memory keys as one more run, is
   // counted in turn.
@@ -265,6 +272,27 @@ std::uint64_t DistinctCounter::count() {
   std::uint64_t n = 0;
   for (std::size_t p = 0; p < kPartitions; ++p) n += count_partition(p);
   return n;
+}
+
+std::uint64_t DistinctCounter::count_in_buckets(const std::uint64_t* keys, std::size_t n) {
+  if (n < 2) return n;
+  const int bits = std::clamp(static_cast<int>(std::bit_width(n)) - 1, 1, 24);
+  const int shift = 64 - bits;
+  end_.assign((std::size_t{1} << bits) + 1, 0);
+  for (std::size_t i = 0; i < n; ++i) ++end_[(keys[i] >> shift) + 1];
+  for (std::size_t b = 1; b < end_.size(); ++b) end_[b] += end_[b - 1];
+  thread_local KeyVector bucketed;
+  if (bucketed.size() < n) bucketed.resize(n);
+  std::uint64_t* a = bucketed.data();
+  for (std::size_t i = 0; i < n; ++i) a[end_[keys[i] >> shift]++] = keys[i];
+  end_.pop_back();  // end_[b] is now where bucket b ends
+  std::uint64_t distinct = 0;
+  std::size_t first = 0;
+  for (std::uint32_t last : end_) {
+    distinct += sort_and_count(a + first, last - first);
+    first = last;
+  }
+  return distinct;
 }
 
 // Partition p of all runs goes from each run's slice straight into `into` (grown to

@@ -153,6 +153,7 @@ class DistinctCounter {
   void spill();
   std::size_t bucket_partition(std::size_t p, KeyVector& into);
   std::uint64_t count_partition(std::size_t p);
+  std::uint64_t count_in_buckets(const std::uint64_t* keys, std::size_t n);
   void read_group(std::size_t first);
 
   KeyVector batch_;            // keys in memory
