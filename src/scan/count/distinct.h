@@ -8,10 +8,11 @@
 // few values seen over and over), the batch is de-duplicated instead (through a small
 // table, or by sorting), and the distinct keys stay while the batch fills again after
 // them. An append costs a store where a hash set's insert cost a cache miss.
-// Counting then sorts and de-duplicates one partition of all runs at a time, reading
-// up to 16 partitions of each run at once: the memory at the end is one partition
-// (about 1/256 of the keys written) and the group being read (at most about 4 MiB, or
-// that one partition), and the count is exact either way.
+// Counting then takes one partition of all runs at a time, in buckets by the bits
+// below the top byte, each bucket sorted or counted alone; it reads up to 16 partitions
+// of each run at once: the memory at the end is one partition (about 1/256 of the keys
+// written, and 4 bytes per key of bucket ends) and the group being read (at most about
+// 4 MiB, or that one partition), and the count is exact either way.
 //
 // Ownership: each counter owns its file (mode 0600 in $TMPDIR, unlinked at once, closed
 // with the counter). Not thread-safe: ScanState locks around each counter.
@@ -158,7 +159,7 @@ class DistinctCounter {
 
   KeyVector batch_;            // keys in memory
   bool sorted_unique_ = true;  // batch_ is sorted and holds no key twice
-  std::size_t capacity_ = 0;  // keys the batch takes before it is compacted
+  std::size_t capacity_ = 0;   // keys the batch takes before it is spilled or de-duplicated
   SpillFile file_;
   std::vector<Run> runs_;
   KeyVector sorted_;  // an in-memory counter's keys, sorted, while its partitions are read

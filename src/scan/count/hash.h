@@ -14,15 +14,6 @@
 
 namespace bd::scan::count {
 
-inline std::uint64_t mix64(std::uint64_t x) {
-  x ^= x >> 30;
-  x *= 0xbf58476d1ce4e5b9ull;
-  x ^= x >> 27;
-  x *= 0x94d049bb133111ebull;
-  x ^= x >> 31;
-  return x;
-}
-
 // The high and low halves of the 128-bit product, folded: one multiply mixes two
 // 64-bit words thoroughly.
 __extension__ typedef unsigned __int128 Uint128;  // a GCC/Clang type, hence the marker
@@ -47,8 +38,8 @@ inline std::uint64_t load32(const char* p) {
 // every value. The last 1 to 16 bytes are read as two overlapping words (fixed-size
 // loads; a copy of a variable length cost a library call per value); with the length
 // mixed in, every byte still counts. The seed and the length enter through the first
-// multiply, and the last multiply is the end: each mix64 (two multiplies in a chain)
-// was a visible share of a scan, since a value's hash waits on the whole chain.
+// multiply, and the last multiply is the end: a finaliser of two more multiplies at
+// each end was a visible share of a scan, since a value's hash waits on the whole chain.
 // `word` maps each word read (hash64_lower lower-cases it on the way).
 template <typename Word>
 inline std::uint64_t hash64_of(std::string_view s, std::uint64_t seed, Word word) {

@@ -7,7 +7,6 @@
 #include "scan/detect/dictionary.h"
 #include "scan/detect/digit_pass.h"
 #include "scan/scanner.h"
-#include "scan/swar.h"
 #include "scan/validate/contact.h"
 #include "scan/validate/identity.h"
 #include "scan/validate/numeric.h"

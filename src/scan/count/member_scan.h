@@ -111,7 +111,7 @@ class MemberScan final : public MemberSink, public tokenize::RecordHandler {
   std::vector<std::array<std::int32_t, validate::kHashKindCount>> hashed_at_;
   std::vector<QuietValues> quiet_;         // per result_.columns entry, grown as fields come
   Record record_;
-  std::string key_scratch_;                 // the record's address, name and person keys, built in turn
+  std::string key_scratch_;                 // the record's address and person keys, built in turn
   std::vector<std::uint64_t> person_keys_;  // batches for ScanState::add_persons
   std::vector<PersonLink> person_links_;
   detect::TextScratch scratch_;
