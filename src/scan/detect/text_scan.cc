@@ -252,9 +252,7 @@ void try_name(std::string_view text, const TermHit& t, std::vector<Hit>& hits) {
   if (i + 1 >= text.size() || !is_upper(text[i]) || !is_lower(text[i + 1])) return;
   std::size_t e = word_end(text, i);
   std::string_view full = text.substr(t.begin, e - t.begin);
-  std::string norm(full);
-  for (char& c : norm) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-  hits.push_back(Hit{Category::kName, key_for_text(Category::kName, norm), 0, full});
+  hits.push_back(Hit{Category::kName, key_for_lower_text(Category::kName, full), 0, full});
 }
 
 void try_document(std::string_view text, const TermHit& t, std::vector<Hit>& hits) {
