@@ -66,6 +66,32 @@ inline bool all_hex(const char* p, std::size_t n) {
   return bad == 0;
 }
 
+// Whether the n bytes at a and b are equal, for short texts (keys, names): words,
+// the last overlapping the one before, where memcmp is a library call per compare.
+inline bool same_bytes(const char* a, const char* b, std::size_t n) {
+  if (n >= 8) {
+    for (std::size_t i = 0; i + 8 < n; i += 8) {
+      if (load8(a + i) != load8(b + i)) return false;
+    }
+    return load8(a + n - 8) == load8(b + n - 8);
+  }
+  if (n >= 4) {
+    std::uint32_t x;
+    std::uint32_t y;
+    std::uint32_t u;
+    std::uint32_t v;
+    std::memcpy(&x, a, 4);
+    std::memcpy(&y, b, 4);
+    std::memcpy(&u, a + n - 4, 4);
+    std::memcpy(&v, b + n - 4, 4);
+    return x == y && u == v;
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    if (a[i] != b[i]) return false;
+  }
+  return true;
+}
+
 // The value of the eight ASCII digits in w (checked by the caller; the first digit is
 // the lowest byte): three multiply-and-add steps on pairs, then quads, then the halves.
 inline std::uint64_t eight_digits(std::uint64_t w) {

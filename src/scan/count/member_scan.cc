@@ -3,6 +3,7 @@
 #include "scan/count/mask.h"
 #include "scan/count/state.h"
 #include "scan/scanner.h"
+#include "scan/swar.h"
 
 namespace bd::scan::count {
 namespace {
@@ -119,7 +120,13 @@ std::size_t MemberScan::add_column(Table& table, std::string name) {
 
 std::size_t MemberScan::column_for_key(std::string_view key) {
   Table& t = tables_[current_table_];
-  if (t.next < t.names.size() && t.keyed[t.next] && t.names[t.next] == key) return t.next++;
+  if (t.next < t.names.size() && t.keyed[t.next]) {
+    // Records mostly repeat the keys of the one before: the expected key is compared
+    // in words (memcmp was a library call per member of every JSON record).
+    const std::string& expected = t.names[t.next];
+    if (expected.size() == key.size() && swar::same_bytes(expected.data(), key.data(), key.size()))
+      return t.next++;
+  }
   if (auto it = t.by_key.find(key); it != t.by_key.end()) {
     t.next = it->second + 1;
     return it->second;

@@ -63,6 +63,19 @@ TEST(ScanHash, LowerCasingOnTheWayEqualsHashingALowerCasedCopy) {
   }
 }
 
+TEST(ScanSwar, SameBytesAgreesWithMemcmp) {
+  std::mt19937_64 rng(37);
+  for (std::size_t n = 0; n <= 40; ++n) {
+    for (int round = 0; round < 200; ++round) {
+      std::string a;
+      for (std::size_t i = 0; i < n; ++i) a.push_back(static_cast<char>('a' + rng() % 3));
+      std::string b = a;
+      if (n > 0 && round % 2 == 0) b[rng() % n] = static_cast<char>('a' + rng() % 3);
+      EXPECT_EQ(swar::same_bytes(a.data(), b.data(), n), a == b) << a << " " << b;
+    }
+  }
+}
+
 TEST(ScanDistinctCounter, SpilledCountIsExact) {
   std::vector<std::uint64_t> keys = keys_with_repeats(20000, 5);
   std::set<std::uint64_t> truth(keys.begin(), keys.end());
