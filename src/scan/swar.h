@@ -23,6 +23,13 @@ inline std::uint64_t load8(const char* p) {
   return w;
 }
 
+// The four bytes at p, in the low half of a word.
+inline std::uint64_t load4(const char* p) {
+  std::uint32_t w = 0;
+  std::memcpy(&w, p, 4);
+  return w;
+}
+
 // 0x80 in each byte of w that lies in [lo, hi] (lo >= 1), for bytes below 0x80; a byte
 // >= 0x80 may disturb the bytes above it, so callers reject such words (see ascii()).
 // Adding 0x80 - lo sets a byte's high bit when it is >= lo, adding 0x7f - hi when it is
@@ -75,17 +82,7 @@ inline bool same_bytes(const char* a, const char* b, std::size_t n) {
     }
     return load8(a + n - 8) == load8(b + n - 8);
   }
-  if (n >= 4) {
-    std::uint32_t x;
-    std::uint32_t y;
-    std::uint32_t u;
-    std::uint32_t v;
-    std::memcpy(&x, a, 4);
-    std::memcpy(&y, b, 4);
-    std::memcpy(&u, a + n - 4, 4);
-    std::memcpy(&v, b + n - 4, 4);
-    return x == y && u == v;
-  }
+  if (n >= 4) return load4(a) == load4(b) && load4(a + n - 4) == load4(b + n - 4);
   for (std::size_t i = 0; i < n; ++i) {
     if (a[i] != b[i]) return false;
   }

@@ -135,13 +135,17 @@ bool DistinctCounter::dedupe_hashed(std::size_t expected) {
   return true;
 }
 
+// Before the whole batch is sorted or counted: sorting runs of equal keys costs more
+// than the table, so repeated keys go first.
+void DistinctCounter::drop_repeats() {
+  if (batch_.size() <= kMinKeys) return;
+  const Sample sample = sample_batch();
+  if (!sample.mostly_distinct()) dedupe_hashed(sample.expected());
+}
+
 void DistinctCounter::compact() {
   if (sorted_unique_) return;
-  if (batch_.size() > kMinKeys) {
-    // Sorting runs of equal keys costs more than the table: repeats go first.
-    const Sample sample = sample_batch();
-    if (!sample.mostly_distinct()) dedupe_hashed(sample.expected());
-  }
+  drop_repeats();
   thread_local KeyVector scratch;
   sort_hashes(batch_, scratch);
   batch_.erase(std::unique(batch_.begin(), batch_.end()), batch_.end());
@@ -240,11 +244,7 @@ void DistinctCounter::sorted_partition(std::size_t p, KeyVector& out) {
     KeyVector().swap(batch_);
   }
   out.resize(bucket_partition(p, out));
-  std::size_t first = 0;
-  for (std::uint32_t last : end_) {
-    sort_and_count(out.data() + first, last - first);
-    first = last;
-  }
+  count_buckets(out.data());
   out.erase(std::unique(out.begin(), out.end()), out.end());
 }
 
@@ -259,12 +259,13 @@ std::uint64_t DistinctCounter::count() {
     if (sorted_unique_) return batch_.size();
     // Only the number is wanted: the keys go into buckets by their top bits (about one
     // per key) and each bucket is counted alone, which costs less than the sort that
-    // sorted_partition needs. Repeated keys go first, as for compact().
-    if (batch_.size() > kMinKeys) {
-      const Sample sample = sample_batch();
-      if (!sample.mostly_distinct()) dedupe_hashed(sample.expected());
-    }
-    return count_in_buckets(batch_.data(), batch_.size());
+    // sorted_partition needs.
+    drop_repeats();
+    thread_local KeyVector bucketed;
+    const std::uint64_t* keys = batch_.data();
+    const std::size_t n = batch_.size();
+    bucket_keys([&](auto&& f) { f(keys, n); }, n, 0, bucketed);
+    return count_buckets(bucketed.data());
   }
   // Spilled: each partition of all runs, with the in-memory keys as one more run, is
   // counted in turn.
@@ -274,47 +275,18 @@ std::uint64_t DistinctCounter::count() {
   return n;
 }
 
-std::uint64_t DistinctCounter::count_in_buckets(const std::uint64_t* keys, std::size_t n) {
-  if (n < 2) return n;
-  const int bits = std::clamp(static_cast<int>(std::bit_width(n)) - 1, 1, 24);
-  const int shift = 64 - bits;
-  end_.assign((std::size_t{1} << bits) + 1, 0);
-  for (std::size_t i = 0; i < n; ++i) ++end_[(keys[i] >> shift) + 1];
-  for (std::size_t b = 1; b < end_.size(); ++b) end_[b] += end_[b - 1];
-  thread_local KeyVector bucketed;
-  if (bucketed.size() < n) bucketed.resize(n);
-  std::uint64_t* a = bucketed.data();
-  for (std::size_t i = 0; i < n; ++i) a[end_[keys[i] >> shift]++] = keys[i];
-  end_.pop_back();  // end_[b] is now where bucket b ends
-  std::uint64_t distinct = 0;
-  std::size_t first = 0;
-  for (std::uint32_t last : end_) {
-    distinct += sort_and_count(a + first, last - first);
-    first = last;
-  }
-  return distinct;
-}
-
-// Partition p of all runs goes from each run's slice straight into `into` (grown to
-// hold it, never shrunk), in buckets by the bits below the top byte: about one bucket
-// per key, since hashes are uniform, and the buckets in ascending order. This saves the
-// copy of the partition and the pass for its range that a sort_hashes costs. Returns
-// the keys' number; end_[b] is where bucket b ends.
-std::size_t DistinctCounter::bucket_partition(std::size_t p, KeyVector& into) {
-  if (p < group_.first || p >= group_.end) read_group(p);
-  std::size_t total = 0;
-  for (const Run& r : runs_) total += r.start[p + 1] - r.start[p];
+// The keys of for_each_slice(f) (it calls f(keys, n) for each slice; `total` keys in
+// all) go straight into `into` (grown to hold them, never shrunk), in buckets by the
+// bits just below their top `known` bits, which they share: about one bucket per key,
+// since hashes are uniform, and the buckets in ascending order. This saves the copy of
+// the keys and the pass for their range that a sort_hashes costs. end_[b] is then
+// where bucket b ends.
+template <typename ForEachSlice>
+void DistinctCounter::bucket_keys(ForEachSlice&& for_each_slice, std::size_t total, int known, KeyVector& into) {
   const int bits = std::clamp(static_cast<int>(std::bit_width(total)) - 1, 1, 24);
-  const int shift = 56 - bits;
+  const int shift = 64 - known - bits;
   const std::uint64_t mask = (std::uint64_t{1} << bits) - 1;
   end_.assign((std::size_t{1} << bits) + 1, 0);
-  auto for_each_slice = [&](auto&& f) {
-    for (std::size_t i = 0; i < runs_.size(); ++i) {
-      const Run& r = runs_[i];
-      const std::uint64_t* from = group_.keys.data() + group_.from[i] + (r.start[p] - r.start[group_.first]);
-      f(from, static_cast<std::size_t>(r.start[p + 1] - r.start[p]));
-    }
-  };
   for_each_slice([&](const std::uint64_t* keys, std::size_t n) {
     for (std::size_t i = 0; i < n; ++i) ++end_[((keys[i] >> shift) & mask) + 1];
   });
@@ -325,6 +297,33 @@ std::size_t DistinctCounter::bucket_partition(std::size_t p, KeyVector& into) {
     for (std::size_t i = 0; i < n; ++i) a[end_[(keys[i] >> shift) & mask]++] = keys[i];
   });
   end_.pop_back();  // end_[b] is now where bucket b ends (and bucket b + 1 starts)
+}
+
+// Sorts each bucket of a (as bucket_keys left them) and returns their distinct keys.
+std::uint64_t DistinctCounter::count_buckets(std::uint64_t* a) const {
+  std::uint64_t distinct = 0;
+  std::size_t first = 0;
+  for (std::uint32_t last : end_) {
+    distinct += sort_and_count(a + first, last - first);
+    first = last;
+  }
+  return distinct;
+}
+
+// Partition p of all runs, read from the group, in buckets (bucket_keys); returns the
+// number of its keys.
+std::size_t DistinctCounter::bucket_partition(std::size_t p, KeyVector& into) {
+  if (p < group_.first || p >= group_.end) read_group(p);
+  std::size_t total = 0;
+  for (const Run& r : runs_) total += r.start[p + 1] - r.start[p];
+  auto for_each_slice = [&](auto&& f) {
+    for (std::size_t i = 0; i < runs_.size(); ++i) {
+      const Run& r = runs_[i];
+      const std::uint64_t* from = group_.keys.data() + group_.from[i] + (r.start[p] - r.start[group_.first]);
+      f(from, static_cast<std::size_t>(r.start[p + 1] - r.start[p]));
+    }
+  };
+  bucket_keys(for_each_slice, total, 8, into);
   if (p + 1 == kPartitions) group_ = PartitionGroup{};  // the last one was read: the group's memory goes
   return total;
 }
@@ -332,13 +331,7 @@ std::size_t DistinctCounter::bucket_partition(std::size_t p, KeyVector& into) {
 std::uint64_t DistinctCounter::count_partition(std::size_t p) {
   thread_local KeyVector bucketed;
   bucket_partition(p, bucketed);
-  std::uint64_t distinct = 0;
-  std::size_t first = 0;
-  for (std::uint32_t last : end_) {
-    distinct += sort_and_count(bucketed.data() + first, last - first);
-    first = last;
-  }
-  return distinct;
+  return count_buckets(bucketed.data());
 }
 
 }  // namespace bd::scan::count

@@ -152,9 +152,12 @@ class DistinctCounter {
   bool dedupe_hashed(std::size_t expected);
   void compact();
   void spill();
+  void drop_repeats();
+  template <typename ForEachSlice>
+  void bucket_keys(ForEachSlice&& for_each_slice, std::size_t total, int known, KeyVector& into);
+  std::uint64_t count_buckets(std::uint64_t* a) const;
   std::size_t bucket_partition(std::size_t p, KeyVector& into);
   std::uint64_t count_partition(std::size_t p);
-  std::uint64_t count_in_buckets(const std::uint64_t* keys, std::size_t n);
   void read_group(std::size_t first);
 
   KeyVector batch_;            // keys in memory
@@ -164,7 +167,7 @@ class DistinctCounter {
   std::vector<Run> runs_;
   KeyVector sorted_;  // an in-memory counter's keys, sorted, while its partitions are read
   PartitionGroup group_;  // a spilled counter's partitions, while they are read
-  std::vector<std::uint32_t> end_;  // where each bucket of the partition bucket_partition read ends
+  std::vector<std::uint32_t> end_;  // where each bucket of the keys bucket_keys placed last ends
 };
 
 }  // namespace bd::scan::count

@@ -7,7 +7,6 @@
 #pragma once
 
 #include <cstdint>
-#include <cstring>
 #include <string_view>
 
 #include "scan/swar.h"
@@ -23,16 +22,6 @@ inline std::uint64_t fold_multiply(std::uint64_t a, std::uint64_t b) {
   return static_cast<std::uint64_t>(p) ^ static_cast<std::uint64_t>(p >> 64);
 }
 
-inline std::uint64_t load64(const char* p) {
-  std::uint64_t v;
-  std::memcpy(&v, p, 8);
-  return v;
-}
-inline std::uint64_t load32(const char* p) {
-  std::uint32_t v;
-  std::memcpy(&v, p, 4);
-  return v;
-}
 
 // 16 bytes per multiply: e-mail addresses, IBANs and password hashes are hashed for
 // every value. The last 1 to 16 bytes are read as two overlapping words (fixed-size
@@ -49,15 +38,15 @@ inline std::uint64_t hash64_of(std::string_view s, std::uint64_t seed, Word word
   std::uint64_t h = (seed ^ kC) * 0x9e3779b97f4a7c15ull ^ s.size();
   const char* p = s.data();
   std::size_t n = s.size();
-  for (; n > 16; p += 16, n -= 16) h = fold_multiply(word(load64(p)) ^ h ^ kA, word(load64(p + 8)) ^ kB);
+  for (; n > 16; p += 16, n -= 16) h = fold_multiply(word(swar::load8(p)) ^ h ^ kA, word(swar::load8(p + 8)) ^ kB);
   std::uint64_t a = 0;
   std::uint64_t b = 0;
   if (n >= 8) {
-    a = word(load64(p));
-    b = word(load64(p + n - 8));
+    a = word(swar::load8(p));
+    b = word(swar::load8(p + n - 8));
   } else if (n >= 4) {
-    a = word(load32(p));
-    b = word(load32(p + n - 4));
+    a = word(swar::load4(p));
+    b = word(swar::load4(p + n - 4));
   } else if (n > 0) {
     a = word(static_cast<unsigned char>(p[0]) | std::uint64_t{static_cast<unsigned char>(p[n / 2])} << 8 |
              std::uint64_t{static_cast<unsigned char>(p[n - 1])} << 16);
