@@ -62,7 +62,7 @@ void DistinctCounter::insert_many(const std::uint64_t* keys, std::size_t n) {
     if (batch_.size() + take > batch_.capacity() && batch_.size() + take > capacity_ / 64)
       batch_.reserve(capacity_);
     batch_.insert(batch_.end(), keys, keys + take);
-    sorted_unique_ = sorted_unique_ && take == 0;
+    sorted_unique_ = false;  // take is at least 1: make_room left room
     keys += take;
     n -= take;
   }
@@ -282,7 +282,8 @@ std::uint64_t DistinctCounter::count() {
 // the keys and the pass for their range that a sort_hashes costs. end_[b] is then
 // where bucket b ends.
 template <typename ForEachSlice>
-void DistinctCounter::bucket_keys(ForEachSlice&& for_each_slice, std::size_t total, int known, KeyVector& into) {
+void DistinctCounter::bucket_keys(ForEachSlice&& for_each_slice, std::size_t total, int known,
+                                  KeyVector& into) {
   const int bits = std::clamp(static_cast<int>(std::bit_width(total)) - 1, 1, 24);
   const int shift = 64 - known - bits;
   const std::uint64_t mask = (std::uint64_t{1} << bits) - 1;

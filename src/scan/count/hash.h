@@ -22,7 +22,6 @@ inline std::uint64_t fold_multiply(std::uint64_t a, std::uint64_t b) {
   return static_cast<std::uint64_t>(p) ^ static_cast<std::uint64_t>(p >> 64);
 }
 
-
 // 16 bytes per multiply: e-mail addresses, IBANs and password hashes are hashed for
 // every value. The last 1 to 16 bytes are read as two overlapping words (fixed-size
 // loads; a copy of a variable length cost a library call per value); with the length
@@ -38,7 +37,8 @@ inline std::uint64_t hash64_of(std::string_view s, std::uint64_t seed, Word word
   std::uint64_t h = (seed ^ kC) * 0x9e3779b97f4a7c15ull ^ s.size();
   const char* p = s.data();
   std::size_t n = s.size();
-  for (; n > 16; p += 16, n -= 16) h = fold_multiply(word(swar::load8(p)) ^ h ^ kA, word(swar::load8(p + 8)) ^ kB);
+  for (; n > 16; p += 16, n -= 16)
+    h = fold_multiply(word(swar::load8(p)) ^ h ^ kA, word(swar::load8(p + 8)) ^ kB);
   std::uint64_t a = 0;
   std::uint64_t b = 0;
   if (n >= 8) {
