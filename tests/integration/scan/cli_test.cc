@@ -105,7 +105,7 @@ TEST(ScanCli, AnUnwritableTemporaryDiskStopsTheScanWithAMessage) {
   if (::access(binary().c_str(), X_OK) != 0) GTEST_SKIP() << "breachdesk not built";
   TempDir d;
   // Enough distinct e-mail addresses to pass the in-memory budget of the distinct count
-  // (196,608 keys in a 2 MiB set).
+  // (262,144 keys in a 2 MiB batch).
   std::string csv = "email\n";
   for (int i = 0; i < 450000; ++i) csv += "klant" + std::to_string(i) + "@voorbeeld.nl\n";
   testing::write_file(d.file("klanten.csv"), csv);
@@ -120,14 +120,14 @@ TEST(ScanCli, AnUnwritableTemporaryDiskStopsTheScanWithAMessage) {
 }
 
 // The disk fills up only when the counts are made at the end: the last spill of the
-// phone numbers' set fails (a file size limit, its signal ignored, makes the write fail
-// with EFBIG), with one thread and with the categories counted on a second thread
+// phone numbers' batch fails (a file size limit, its signal ignored, makes the write
+// fail with EFBIG), with one thread and with the categories counted on a second thread
 // beside the person count.
 TEST(ScanCli, ATemporaryDiskThatFillsUpAtTheEndStopsTheScanWithAMessage) {
   if (::access(binary().c_str(), X_OK) != 0) GTEST_SKIP() << "breachdesk not built";
   TempDir d;
-  // 450,000 distinct numbers: the spills during the scan (two of 196,608 keys, 3,145,728
-  // bytes) fit under the limit of 3,200 KiB, the rest (454,272 bytes more) does not.
+  // 450,000 distinct numbers: the spill during the scan (262,144 keys, 2,097,152 bytes)
+  // fits under the limit of 3,200 KiB, the rest (1,502,848 bytes more) does not.
   std::string csv = "telefoon\n";
   for (int i = 0; i < 450000; ++i) csv += "06" + std::to_string(10000000 + i) + "\n";
   testing::write_file(d.file("klanten.csv"), csv);
