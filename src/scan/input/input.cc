@@ -44,7 +44,7 @@ void work(input::ScanShared& shared, input::WorkQueue& queue, int lanes) {
   input::RangeWork range;
   while (queue.take(&file, &range)) {
     if (range.file)
-      input::read_range(shared, *range.file, range.index, *target);
+      input::read_range(shared, range, *target);
     else
       reader.read_file(file->path, file->path, file->size, file->may_split);
     range = {};  // a split file's mapping goes when its last range is read

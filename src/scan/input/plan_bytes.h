@@ -5,8 +5,8 @@
 // Why not a mapping: every 4 KiB page of a file mapping costs a page fault on first
 // touch, and in a virtual machine a fault costs microseconds; measured here, touching
 // 50 MB of a mapped file took 37 ms, reading it with pread into one reused buffer
-// 13 ms. Planning runs before the other workers can start on the file, so that
-// difference is wall time of every split scan. The window also keeps the planner's
+// 13 ms. The other workers wait for the planner's first cut, and the planner's time
+// is taken from the scan of the ranges. The window also keeps the planner's
 // memory at one buffer whatever the file size.
 //
 // Views are valid until the next call that reads (view, at, find). The planners read
@@ -19,8 +19,7 @@
 //
 // Not thread-safe (one planner). Failure: a read error, or a file that shrank while it
 // is planned, makes the missing bytes read as zeros and failed() true; the planner runs
-// on to its end and its result is thrown away (the file is then read whole, which
-// reports what it finds).
+// on to its end and no cut found after the failure is used (split.h).
 #pragma once
 
 #include <cstddef>

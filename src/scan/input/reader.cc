@@ -71,30 +71,30 @@ void MemberReader::read_file(const std::string& fs_path, const std::string& disp
     top_file_ = nullptr;
     top_path_ = nullptr;
   }
-  end_planning({});
+  end_planning();
   if (split_) return;  // the ranges count what they read and end the file
   if (size > top_reported_) shared_.progress.add_read(size - top_reported_);
   shared_.progress.file_done();
   shared_.progress.report(false);
 }
 
-void MemberReader::end_planning(std::vector<RangeWork> ranges) {
+void MemberReader::end_planning() {
   if (!planning_) return;
   planning_ = false;
-  shared_.queue->planning_done(std::move(ranges));
+  shared_.queue->planning_done();
 }
 
-// A large plain file of a format that splits (split.h): queues its ranges after the first for the
-// other workers and reads the first here. False when it is not split (then it is read whole).
+// A large plain file of a format that splits (split.h): queues its ranges for the
+// workers (this one included, once it returns) as they are planned. False when it is
+// not split (then it is read whole).
 bool MemberReader::read_split(FileSource& file, const std::string& path, const Sniff& s) {
   if (!planning_ || s.encoding != Encoding::kUtf8 || !splits_format(s.format)) return false;
-  auto split = plan_split(file.fd(), file.size(), path, s.format, shared_.options);
+  auto split = plan_split(file.fd(), file.size(), path, s.format, shared_.options,
+                          [&](RangeWork range) { shared_.queue->add_range(std::move(range)); });
   if (!split) return false;
-  std::vector<RangeWork> ranges;
-  for (std::uint32_t i = 1; i < split->points.starts.size(); ++i) ranges.push_back(RangeWork{split, i});
   split_ = true;
-  end_planning(std::move(ranges));
-  read_range(shared_, *split, 0, target_);
+  end_planning();
+  end_hold(shared_, *split);
   return true;
 }
 

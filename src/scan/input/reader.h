@@ -86,7 +86,7 @@ class MemberReader {
   void emit_copy(std::string_view bytes);
   void read_leaf(ByteSource& src, const std::string& path, const Sniff& sniff, std::uint64_t size_hint);
   bool read_split(FileSource& file, const std::string& path, const Sniff& sniff);
-  void end_planning(std::vector<RangeWork> ranges);
+  void end_planning();
   void skipped(const std::string& path, const std::string& reason);
   void update_read();
 

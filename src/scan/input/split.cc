@@ -156,17 +156,30 @@ std::string base_name(const std::string& path) {
 
 std::atomic<std::uint64_t> g_split_ids{0};
 
-SplitPoints plan_format(PlanBytes& bytes, Format format, int parts) {
+SplitPoints plan_format(PlanBytes& bytes, Format format, int parts, const PlanWatcher& watch) {
   switch (format) {
     case Format::kSql:
-      return plan_sql_ranges(bytes, parts);
+      return plan_sql_ranges(bytes, parts, watch);
     case Format::kNdjson:
-      return plan_ndjson_ranges(bytes, parts);
+      return plan_ndjson_ranges(bytes, parts, watch);
     case Format::kText:
-      return plan_text_ranges(bytes, parts);
+      return plan_text_ranges(bytes, parts, watch);
     default:
-      return plan_ranges(bytes, format == Format::kTsv ? '\t' : 0, parts);
+      return plan_ranges(bytes, format == Format::kTsv ? '\t' : 0, parts, watch);
   }
+}
+
+// Range `index` of `points` (whose next start, or the end of the file, is `end`).
+RangeWork range_of(const std::shared_ptr<SplitFile>& file, const SplitPoints& points, std::size_t index,
+                   std::uint64_t end) {
+  RangeWork r;
+  r.file = file;
+  r.index = static_cast<std::uint32_t>(index);
+  r.start = points.starts[index];
+  r.end = end;
+  r.encoding = points.encodings[index];
+  r.prime = points.primes[index];
+  return r;
 }
 
 }  // namespace
@@ -192,30 +205,27 @@ std::uint64_t next_split_id() {
   return ++g_split_ids;
 }
 
-SplitPoints plan_ranges(PlanBytes& bytes, char delimiter_hint, int parts) {
+SplitPoints plan_ranges(PlanBytes& bytes, char delimiter_hint, int parts, const PlanWatcher& watch) {
   SplitPoints out;
   if (parts < 2) return out;
   std::optional<CsvHead> head = csv_head(bytes, delimiter_hint);
   if (!head) return out;
   QuoteRules rules(bytes, head->begin, head->delimiter);
-  const std::uint64_t first_end = head->first_end;
-  const std::string& prime = head->prime;
   out.starts.push_back(0);
-  std::uint64_t from = first_end;
+  out.encodings.push_back(Encoding::kUtf8);
+  out.primes.emplace_back();
+  std::uint64_t from = head->first_end;
   for (int k = 1; k < parts; ++k) {
     std::uint64_t cut = std::max<std::uint64_t>(bytes.size() / static_cast<std::uint64_t>(parts) * k, from);
     std::uint64_t start = rules.record_start_after(from, cut);
     if (start == kNone || start >= bytes.size()) break;
     out.starts.push_back(start);
+    out.encodings.push_back(bytes.valid_utf8_before(start) ? Encoding::kUtf8 : Encoding::kWindows1252);
+    out.primes.push_back(head->prime);
+    if (watch) watch(out);
     from = start;
   }
   if (out.starts.size() < 2) return {};
-  bytes.valid_utf8_before(out.starts.back());
-  out.primes.assign(out.starts.size(), prime);
-  out.primes[0].clear();
-  for (std::uint64_t start : out.starts) {
-    out.encodings.push_back(bytes.valid_utf8_before(start) ? Encoding::kUtf8 : Encoding::kWindows1252);
-  }
   return out;
 }
 
@@ -239,11 +249,18 @@ bool WorkQueue::take(const FileEntry** file, RangeWork* range) {
   }
 }
 
-void WorkQueue::planning_done(std::vector<RangeWork> ranges) {
+void WorkQueue::add_range(RangeWork range) {
+  {
+    std::lock_guard lock(mu_);
+    ranges_.push_back(std::move(range));
+  }
+  cv_.notify_one();
+}
+
+void WorkQueue::planning_done() {
   {
     std::lock_guard lock(mu_);
     --planning_;
-    for (auto& r : ranges) ranges_.push_back(std::move(r));
   }
   cv_.notify_all();
 }
@@ -263,6 +280,12 @@ bool may_split(const std::string& path, std::uint64_t size, const InputOptions& 
          splits_format(s.format);
 }
 
+int ranges_per_thread(Format format) {
+  // The planner reads up to the last cut: a CSV file or a log at several GB/s, a dump
+  // or an NDJSON file with its tokenizer, at not much more than the scan's speed.
+  return format == Format::kSql || format == Format::kNdjson ? 2 : 4;
+}
+
 bool splits_format(Format format) {
   switch (format) {
     case Format::kCsv:
@@ -277,55 +300,74 @@ bool splits_format(Format format) {
 }
 
 std::shared_ptr<SplitFile> plan_split(int fd, std::uint64_t size, const std::string& path, Format format,
-                                      const InputOptions& options) {
+                                      const InputOptions& options,
+                                      const std::function<void(RangeWork)>& ready) {
   if (options.threads < 2 || size < options.split_min_bytes || size > options.limits.max_member_size)
     return nullptr;
-  // One range per thread, but none much smaller than an eighth of the threshold: each
-  // range costs a sink of its own.
+  // A few ranges per thread, but none much smaller than an eighth of the threshold:
+  // each range costs a sink of its own.
   std::uint64_t min_range = std::max<std::uint64_t>(options.split_min_bytes / 8, 1);
-  int parts = static_cast<int>(
-      std::min<std::uint64_t>(static_cast<std::uint64_t>(options.threads), size / min_range));
+  int parts = static_cast<int>(std::min<std::uint64_t>(
+      static_cast<std::uint64_t>(options.threads) * static_cast<std::uint64_t>(ranges_per_thread(format)),
+      size / min_range));
   if (parts < 2) return nullptr;
-  PlanBytes bytes(fd, size);
-  SplitPoints points = plan_format(bytes, format, parts);
-  if (bytes.failed() || points.starts.size() < 2) return nullptr;
   auto file = std::make_shared<SplitFile>();
-  file->fd = ::fcntl(fd, F_DUPFD_CLOEXEC, 0);
-  if (file->fd < 0) return nullptr;
   file->path = path;
   file->format = format;
-  file->id = next_split_id();
   file->size = size;
-  file->points = std::move(points);
-  file->ranges_left = static_cast<int>(file->points.starts.size());
+  std::size_t queued = 0;  // ranges handed to `ready`
+  PlanBytes bytes(fd, size);
+  SplitPoints points = plan_format(bytes, format, parts, [&](const SplitPoints& so_far) {
+    // A read error makes the bytes read as zeros (plan_bytes.h): no cut after it is
+    // trusted, and the ranges already queued stand.
+    if (bytes.failed()) return;
+    if (file->fd < 0) {
+      file->fd = ::fcntl(fd, F_DUPFD_CLOEXEC, 0);
+      if (file->fd < 0) return;
+      file->id = next_split_id();
+    }
+    std::size_t index = so_far.starts.size() - 2;
+    if (index != queued) return;  // an earlier range could not be queued
+    file->holds.fetch_add(1);
+    ready(range_of(file, so_far, index, so_far.starts[index + 1]));
+    ++queued;
+  });
+  if (queued == 0) return nullptr;
+  // The last range runs to the end of the file (past any cut that followed a read error).
+  RangeWork last = range_of(file, points, queued, size);
+  last.count = static_cast<std::uint32_t>(queued + 1);
+  file->holds.fetch_add(1);
+  ready(std::move(last));
   return file;
+}
+
+void end_hold(ScanShared& shared, SplitFile& file) {
+  if (file.holds.fetch_sub(1) == 1) shared.progress.file_done();
 }
 
 SplitFile::~SplitFile() {
   if (fd >= 0) ::close(fd);
 }
 
-void read_range(ScanShared& shared, SplitFile& file, std::uint32_t index, LeafTarget& buffers) {
-  const SplitPoints& pts = file.points;
-  std::uint64_t start = pts.starts[index];
-  std::uint64_t end = index + 1 < pts.starts.size() ? pts.starts[index + 1] : file.size;
+void read_range(ScanShared& shared, const RangeWork& range, LeafTarget& buffers) {
+  SplitFile& file = *range.file;
   MemberInfo info;
   info.path = file.path;
-  info.size_hint = end - start;
+  info.size_hint = range.end - range.start;
   info.format = file.format;
-  info.encoding = std::string(encoding_name(pts.encodings[index]));
+  info.encoding = std::string(encoding_name(range.encoding));
   info.part.split = file.id;
-  info.part.index = index;
-  info.part.count = static_cast<std::uint32_t>(pts.starts.size());
-  info.part.prime = pts.primes[index];
-  if (index == 0) shared.progress.add_member();
+  info.part.index = range.index;
+  info.part.count = range.count;
+  info.part.prime = range.prime;
+  if (range.index == 0) shared.progress.add_member();
   std::string problem;
   if (auto sink = shared.factory.open(info)) {
-    Decoder decoder(*sink, pts.encodings[index], index == 0);
+    Decoder decoder(*sink, range.encoding, range.index == 0);
     int buf = buffers.acquire();
-    for (std::uint64_t at = start; at < end;) {
-      ssize_t got =
-          read_at(file.fd, buffers.data(buf), std::min<std::uint64_t>(buffers.buffer_size(), end - at), at);
+    for (std::uint64_t at = range.start; at < range.end;) {
+      ssize_t got = read_at(file.fd, buffers.data(buf),
+                            std::min<std::uint64_t>(buffers.buffer_size(), range.end - at), at);
       if (got <= 0) {
         problem = (got < 0 ? std::string("read error: ") + std::strerror(errno) : std::string("file shrank while read")) +
                   " after " + std::to_string(at) + " bytes; the rest was not read";
@@ -342,10 +384,10 @@ void read_range(ScanShared& shared, SplitFile& file, std::uint32_t index, LeafTa
     decoder.finish();
     sink->on_end();
   } else {
-    shared.progress.add_read(end - start);
+    shared.progress.add_read(range.end - range.start);
   }
   if (!problem.empty()) shared.factory.on_skipped(file.path, problem);
-  if (file.ranges_left.fetch_sub(1) == 1) shared.progress.file_done();
+  end_hold(shared, file);
 }
 
 }  // namespace bd::scan::input

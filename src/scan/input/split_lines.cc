@@ -9,8 +9,8 @@
 // text_blocks.h); the planner follows their chain from the start of the file, jumping
 // from block to block, and cuts where a block starts after a '\n'. A range's tokenizer
 // then makes the blocks the whole file's made. No prime.
-// Both cut only files whose bytes before the last cut are valid UTF-8: the primes and
-// the text blocks are the decoded text, which is then the bytes as they are.
+// Both cut only where the bytes before the cut are valid UTF-8: the primes and the text
+// blocks are the decoded text, which is then the bytes as they are.
 #include <algorithm>
 
 #include "scan/input/prefix_reader.h"
@@ -29,12 +29,26 @@ std::uint64_t near_cut(const PlanBytes& bytes, int parts, int k) {
   return bytes.size() / static_cast<std::uint64_t>(parts) * static_cast<std::uint64_t>(k);
 }
 
-// Ends the plan: all ranges UTF-8, or no split when the bytes before the last cut are
-// not valid UTF-8 (the whole file's decoder would have switched to Windows-1252).
-SplitPoints finish_plan(SplitPoints out, PlanBytes& bytes) {
-  if (out.starts.size() < 2 || !bytes.valid_utf8_before(out.starts.back())) return {};
-  out.encodings.assign(out.starts.size(), Encoding::kUtf8);
+// A plan's first range, which starts as UTF-8 (the file sniffed as such).
+SplitPoints first_range() {
+  SplitPoints out;
+  out.starts.push_back(0);
+  out.encodings.push_back(Encoding::kUtf8);
+  out.primes.emplace_back();
   return out;
+}
+
+// Adds a cut, if the bytes before it are valid UTF-8 (else the whole file's decoder
+// would have switched to Windows-1252 before it, and the primes and text blocks are
+// the decoded text). False when the plan ends here.
+bool add_cut(SplitPoints& out, PlanBytes& bytes, std::uint64_t start, std::string prime,
+             const PlanWatcher& watch) {
+  if (!bytes.valid_utf8_before(start)) return false;
+  out.starts.push_back(start);
+  out.encodings.push_back(Encoding::kUtf8);
+  out.primes.push_back(std::move(prime));
+  if (watch) watch(out);
+  return true;
 }
 
 // The chain of text blocks from the start of the file.
@@ -63,35 +77,30 @@ class TextChain {
 
 }  // namespace
 
-SplitPoints plan_ndjson_ranges(PlanBytes& bytes, int parts) {
-  SplitPoints out;
-  if (parts < 2) return out;
+SplitPoints plan_ndjson_ranges(PlanBytes& bytes, int parts, const PlanWatcher& watch) {
+  if (parts < 2) return {};
   PrefixReader<tokenize::JsonPrefix> reader(bytes, kMaxNdjsonSearch);
-  out.starts.push_back(0);
-  out.primes.emplace_back();
+  SplitPoints out = first_range();
   for (int k = 1; k < parts; ++k) {
     std::uint64_t start = reader.cut_at_or_after(std::max(near_cut(bytes, parts, k), out.starts.back() + 1));
     if (start == reader.kNone || start >= bytes.size()) break;
     std::optional<std::string> prime = reader.prefix().prime();
-    if (!prime) break;
-    out.starts.push_back(start);
-    out.primes.push_back(std::move(*prime));
+    if (!prime || !add_cut(out, bytes, start, std::move(*prime), watch)) break;
   }
-  return finish_plan(std::move(out), bytes);
+  if (out.starts.size() < 2) return {};
+  return out;
 }
 
-SplitPoints plan_text_ranges(PlanBytes& bytes, int parts) {
-  SplitPoints out;
-  if (parts < 2) return out;
+SplitPoints plan_text_ranges(PlanBytes& bytes, int parts, const PlanWatcher& watch) {
+  if (parts < 2) return {};
   TextChain chain(bytes);
-  out.starts.push_back(0);
+  SplitPoints out = first_range();
   for (int k = 1; k < parts; ++k) {
     std::uint64_t start = chain.cut_at_or_after(std::max(near_cut(bytes, parts, k), out.starts.back() + 1));
-    if (start == TextChain::kNone) break;
-    out.starts.push_back(start);
+    if (start == TextChain::kNone || !add_cut(out, bytes, start, std::string(), watch)) break;
   }
-  out.primes.resize(out.starts.size());
-  return finish_plan(std::move(out), bytes);
+  if (out.starts.size() < 2) return {};
+  return out;
 }
 
 }  // namespace bd::scan::input

@@ -201,9 +201,11 @@ TEST(ScanTextSplit, LongLinesAreCutAlike) {
   expect_same_report("een_regel.log", spaced.substr(0, spaced.size() - 1));
 }
 
-TEST(ScanTextSplit, InvalidUtf8BeforeTheCutIsNotSplit) {
-  std::string log = log_lines(2000) + "caf\xE9 BSN: 111222333\n" + log_lines(4000);
+TEST(ScanTextSplit, NoCutAfterInvalidUtf8) {
+  std::string log = log_lines(4000) + "caf\xE9 BSN: 111222333\n" + log_lines(6000);
   EXPECT_EQ(text_ranges(log, 2), 0u);
+  // Into 4: the cut near a quarter stands, the later ones follow the invalid byte.
+  EXPECT_EQ(text_ranges(log, 4), 2u);
   expect_same_report("latin.log", log);
 }
 

@@ -37,17 +37,17 @@ inline std::string report_json(const std::vector<std::string>& paths, int thread
   return report_to_json(r);
 }
 
-// Scans `content` (written as `name`) whole and split into 2..4 ranges; the reports
-// must be equal. Then the same gzipped: read as a stream and cut (scan/input/
-// stream_split.h) on 2 and 3 threads, wherever it may be cut when it is short, into
-// about 16 ranges when it is longer (every range's prime repeats what came before).
+// Scans `content` (written as `name`) whole and split on 2..4 threads (into
+// input::ranges_per_thread ranges per thread); the reports must be equal. Then the same gzipped: read as a
+// stream and cut (scan/input/ stream_split.h) on 2 and 3 threads, wherever it may be cut when it is short,
+// into about 16 ranges when it is longer (every range's prime repeats what came before).
 inline void expect_same_report(const std::string& name, const std::string& content) {
   TempDir d;
   std::string path = d.file(name);
   write_file(path, content);
   std::string whole = report_json({path}, 1, 1);
   for (int threads : {2, 3, 4}) {
-    SCOPED_TRACE(name + " in " + std::to_string(threads) + " ranges");
+    SCOPED_TRACE(name + " split on " + std::to_string(threads) + " threads");
     EXPECT_EQ(report_json({path}, threads, 1), whole);
   }
   std::string gz = d.file(name + ".gz");

@@ -255,11 +255,27 @@ TEST(ScanSplit, AFileShorterThanItsSizeIsNotSplitAndDoesNotCrash) {
   InputOptions o;
   o.threads = 2;
   o.split_min_bytes = 1;
-  EXPECT_EQ(input::plan_split(fd, std::uint64_t{64} << 20, d.file("a.csv"), Format::kCsv, o), nullptr);
-  // The same file at its real size is split.
-  auto split = input::plan_split(fd, csv.size(), d.file("a.csv"), Format::kCsv, o);
+  std::vector<input::RangeWork> ranges;
+  auto queue = [&](input::RangeWork r) { ranges.push_back(std::move(r)); };
+  EXPECT_EQ(input::plan_split(fd, std::uint64_t{64} << 20, d.file("a.csv"), Format::kCsv, o, queue), nullptr);
+  EXPECT_TRUE(ranges.empty());
+  // The same file at its real size is split, into a few ranges per thread that follow
+  // each other to the end of the file; only the last one knows their count.
+  auto split = input::plan_split(fd, csv.size(), d.file("a.csv"), Format::kCsv, o, queue);
   ASSERT_NE(split, nullptr);
-  EXPECT_EQ(split->points.starts.size(), 2u);
+  ASSERT_EQ(ranges.size(), static_cast<std::size_t>(2 * input::ranges_per_thread(Format::kCsv)));
+  std::uint64_t at = 0;
+  for (std::size_t i = 0; i < ranges.size(); ++i) {
+    EXPECT_EQ(ranges[i].index, i);
+    EXPECT_EQ(ranges[i].start, at);
+    EXPECT_LT(ranges[i].start, ranges[i].end);
+    EXPECT_EQ(ranges[i].prime.empty(), i == 0);
+    EXPECT_EQ(ranges[i].count, i + 1 == ranges.size() ? ranges.size() : 0u);
+    at = ranges[i].end;
+  }
+  EXPECT_EQ(at, csv.size());
+  // The planner's hold and one per range.
+  EXPECT_EQ(split->holds.load(), static_cast<int>(ranges.size()) + 1);
   ::close(fd);
 }
 

@@ -192,10 +192,27 @@ TEST(ScanSqlSplit, GeneratedDumpsEqualTheWholeScan) {
   }
 }
 
-TEST(ScanSqlSplit, InvalidUtf8BeforeTheLastCutIsNotSplit) {
-  std::string rows = repeat("INSERT INTO t VALUES ('Ren\xE9','111222333');\n", 100);
-  EXPECT_EQ(input::plan_sql_ranges(rows, 2).starts.size(), 0u);
-  expect_same_report("latin.sql", rows);
+TEST(ScanSqlSplit, ADumpIsCutOnlyWhereTheBytesBeforeAreValidUtf8) {
+  std::string latin = repeat("INSERT INTO t VALUES ('Ren\xE9','111222333');\n", 100);
+  EXPECT_EQ(input::plan_sql_ranges(latin, 2).starts.size(), 0u);
+  expect_same_report("latin.sql", latin);
+  // Invalid UTF-8 in the third quarter: the cuts before it stand, the plan ends there,
+  // and the last range switches to Windows-1252 where the whole file's decoder does.
+  std::string utf8 = repeat("INSERT INTO t VALUES ('Zo\xC3\xAB','111222333');\n", 100);
+  std::string mixed = utf8 + utf8 + latin + utf8;
+  int watched = 0;
+  input::PlanBytes bytes(mixed);
+  input::SplitPoints p = input::plan_sql_ranges(bytes, 8, [&](const input::SplitPoints& so_far) {
+    ++watched;
+    EXPECT_EQ(so_far.starts.size(), static_cast<std::size_t>(watched) + 1);
+    EXPECT_EQ(so_far.primes.size(), so_far.starts.size());
+    EXPECT_EQ(so_far.encodings.size(), so_far.starts.size());
+  });
+  ASSERT_GE(p.starts.size(), 4u);
+  EXPECT_LT(p.starts.size(), 8u);
+  EXPECT_EQ(static_cast<std::size_t>(watched) + 1, p.starts.size());
+  EXPECT_LE(p.starts.back(), mixed.find('\xE9'));
+  expect_same_report("mixed.sql", mixed);
 }
 
 }  // namespace
