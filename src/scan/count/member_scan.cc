@@ -202,6 +202,8 @@ void MemberScan::on_record(const std::string_view* fields, std::size_t n) {
 }
 
 void MemberScan::on_record_end() {
+  // The next record's first key is expected to be this one's first (column_for_key).
+  tables_[current_table_].next = 0;
   if (priming_) return;
   if (record_.open) finish_record();
 }

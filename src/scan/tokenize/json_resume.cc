@@ -5,6 +5,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "scan/swar.h"
+
 namespace bd::scan::tokenize {
 namespace {
 
@@ -65,9 +67,11 @@ class JsonPrefix::Keys final : public RecordHandler {
  public:
   void on_table(std::string_view, const std::vector<std::string>&) override {}
   // Records mostly repeat the keys of the one before in the same order: the key after
-  // the last one found is compared first, and the hash is seldom needed.
+  // the last one found (the first key after a record's end) is compared first, in
+  // words, and the hash is seldom needed.
   std::size_t column_for_key(std::string_view key) override {
-    if (next_ < keys.size() && keys[next_] == key) {
+    if (next_ < keys.size() && keys[next_].size() == key.size() &&
+        swar::same_bytes(keys[next_].data(), key.data(), key.size())) {
       ++next_;
       return 0;
     }
@@ -83,7 +87,10 @@ class JsonPrefix::Keys final : public RecordHandler {
   // MemberScan opens a record with a field and ends it at a record end; fields outside
   // a record (in a top-level array) join the next record, so no cut before it ends.
   void on_field(std::size_t, std::string_view) override { record_open = true; }
-  void on_record_end() override { record_open = false; }
+  void on_record_end() override {
+    record_open = false;
+    next_ = 0;
+  }
   void on_text(std::string_view) override {}
   void on_problem(std::string_view) override {}
 

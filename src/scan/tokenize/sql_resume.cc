@@ -38,11 +38,15 @@ class SqlPrefix::Tables final : public RecordHandler {
     for (std::size_t i = 0; i < columns.size() && i < names.size(); ++i) {
       if (names[i].starts_with('#') && !columns[i].empty()) names[i] = columns[i];
     }
+    known_ = names.size();
   }
   std::size_t column_for_key(std::string_view) override { return 0; }
+  // Called for every value of the dump: the common case is one compare.
   void on_field(std::size_t column, std::string_view) override {
+    if (column < known_) return;
     std::vector<std::string>& names = tables_[current_].columns;
     while (names.size() <= column && names.size() < kMaxColumns) add(names, "");
+    known_ = names.size();
   }
   void on_record_end() override {}
   void on_text(std::string_view) override {}
@@ -63,6 +67,7 @@ class SqlPrefix::Tables final : public RecordHandler {
 
   std::vector<Table> tables_;
   std::size_t current_ = 0;
+  std::size_t known_ = 0;  // the current table's columns
 };
 
 SqlPrefix::SqlPrefix() : tables_(std::make_unique<Tables>()), tokenizer_(make_sql_cut_tokenizer(*tables_)) {}
