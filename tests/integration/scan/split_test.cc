@@ -244,8 +244,8 @@ TEST(ScanSplit, SmallFilesAndOneThreadAreNotSplit) {
 }
 
 TEST(ScanSplit, AFileShorterThanItsSizeIsNotSplitAndDoesNotCrash) {
-  // A file truncated by another process while its cuts are planned reads short: the
-  // planner sees zeros past the new end, and the plan is thrown away.
+  // A file truncated by another process before its first cut is found reads short:
+  // the planner sees zeros past the new end, and the plan is thrown away.
   TempDir d;
   std::string csv = "id,naam,email\n";
   for (int i = 0; i < 20000; ++i) csv += std::to_string(i) + ",Naam " + std::to_string(i) + ",a@b.nl\n";
@@ -277,6 +277,39 @@ TEST(ScanSplit, AFileShorterThanItsSizeIsNotSplitAndDoesNotCrash) {
   // The planner's hold and one per range.
   EXPECT_EQ(split->holds.load(), static_cast<int>(ranges.size()) + 1);
   ::close(fd);
+}
+
+TEST(ScanSplit, AFileThatEndsEarlyAfterTheFirstCutsKeepsThemAndEndsThere) {
+  // The planner reads through 8 MiB windows: a file 4 MiB shorter than its size fails
+  // in its last window, after the cuts before it were queued. They stand, no cut after
+  // the failure is used, and the last range runs to the size the planner was given
+  // (its read then reports the file as shrunk).
+  TempDir d;
+  std::string rows;
+  for (int i = 0; i < 1000; ++i) rows += std::to_string(i) + ",Naam " + std::to_string(i) + ",a@b.nl\n";
+  std::string csv = "id,naam,email\n" + repeat(rows, static_cast<int>((20u << 20) / rows.size()));
+  write_file(d.file("a.csv"), csv);
+  int fd = ::open(d.file("a.csv").c_str(), O_RDONLY | O_CLOEXEC);
+  ASSERT_GE(fd, 0);
+  InputOptions o;
+  o.threads = 2;
+  o.split_min_bytes = 1;
+  std::vector<input::RangeWork> ranges;
+  const std::uint64_t claimed = csv.size() + (4u << 20);
+  auto split = input::plan_split(fd, claimed, d.file("a.csv"), Format::kCsv, o,
+                                 [&](input::RangeWork r) { ranges.push_back(std::move(r)); });
+  ::close(fd);
+  ASSERT_NE(split, nullptr);
+  ASSERT_GE(ranges.size(), 3u);
+  EXPECT_LT(ranges.size(), static_cast<std::size_t>(2 * input::ranges_per_thread(Format::kCsv)));
+  for (std::size_t i = 0; i + 1 < ranges.size(); ++i) {
+    EXPECT_EQ(ranges[i].end, ranges[i + 1].start);
+    EXPECT_LT(ranges[i].end, csv.size());
+    EXPECT_EQ(csv[ranges[i].end - 1], '\n');
+    EXPECT_EQ(ranges[i].count, 0u);
+  }
+  EXPECT_EQ(ranges.back().end, claimed);
+  EXPECT_EQ(ranges.back().count, ranges.size());
 }
 
 TEST(ScanSplit, APlanThroughAWindowEqualsThePlanInMemory) {
