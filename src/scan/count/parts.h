@@ -30,8 +30,8 @@ class PartCollector {
  public:
   explicit PartCollector(std::size_t samples_per_category) : samples_(samples_per_category) {}
   // Takes one range's result; once all ranges of its file are in, returns them combined.
-  // The number of ranges comes with any range that knows it (parts > 0): every range of
-  // a file, the last range of a stream. Ranges are appended as soon as those before
+  // The number of ranges comes with any range that knows it (parts > 0): the last range
+  // of a split file or of a stream. Ranges are appended as soon as those before
   // them are in, so that a stream of thousands of ranges holds only the few that ended
   // early, not all of them until its end.
   std::optional<MemberResult> add(MemberResult&& part);

@@ -38,7 +38,9 @@ namespace bd::scan {
 struct MemberPart {
   std::uint64_t split = 0;  // which split file or stream (unique in the process); 0: not split
   std::uint32_t index = 0;  // the range's place in the file, 0 first
-  std::uint32_t count = 1;  // ranges of the file; 0 for a stream's (see stream_count)
+  // Ranges of the file. A split file's are queued while it is planned: only its last
+  // range knows their number, the others say 0; a stream's all say 0 (see stream_count).
+  std::uint32_t count = 1;
   // A stream's ranges are begun before its end is known: the input layer sets this to
   // the number of ranges when the stream has ended, before the last range's on_end().
   std::shared_ptr<const std::atomic<std::uint32_t>> stream_count;
