@@ -201,19 +201,34 @@ std::optional<CsvHead> csv_head(PlanBytes& bytes, char delimiter_hint) {
   return out;
 }
 
+SplitPoints first_range() {
+  SplitPoints out;
+  out.starts.push_back(0);
+  out.encodings.push_back(Encoding::kUtf8);
+  out.primes.emplace_back();
+  return out;
+}
+
+bool add_utf8_cut(SplitPoints& out, PlanBytes& bytes, std::uint64_t start, std::string prime,
+                  const PlanWatcher& watch) {
+  if (!bytes.valid_utf8_before(start)) return false;
+  out.starts.push_back(start);
+  out.encodings.push_back(Encoding::kUtf8);
+  out.primes.push_back(std::move(prime));
+  if (watch) watch(out);
+  return true;
+}
+
 std::uint64_t next_split_id() {
   return ++g_split_ids;
 }
 
 SplitPoints plan_ranges(PlanBytes& bytes, char delimiter_hint, int parts, const PlanWatcher& watch) {
-  SplitPoints out;
-  if (parts < 2) return out;
+  if (parts < 2) return {};
   std::optional<CsvHead> head = csv_head(bytes, delimiter_hint);
-  if (!head) return out;
+  if (!head) return {};
   QuoteRules rules(bytes, head->begin, head->delimiter);
-  out.starts.push_back(0);
-  out.encodings.push_back(Encoding::kUtf8);
-  out.primes.emplace_back();
+  SplitPoints out = first_range();
   std::uint64_t from = head->first_end;
   for (int k = 1; k < parts; ++k) {
     std::uint64_t cut = std::max<std::uint64_t>(bytes.size() / static_cast<std::uint64_t>(parts) * k, from);
@@ -312,24 +327,20 @@ std::shared_ptr<SplitFile> plan_split(int fd, std::uint64_t size, const std::str
       size / min_range));
   if (parts < 2) return nullptr;
   auto file = std::make_shared<SplitFile>();
+  file->fd = ::fcntl(fd, F_DUPFD_CLOEXEC, 0);
+  if (file->fd < 0) return nullptr;
   file->path = path;
   file->format = format;
+  file->id = next_split_id();
   file->size = size;
   std::size_t queued = 0;  // ranges handed to `ready`
   PlanBytes bytes(fd, size);
   SplitPoints points = plan_format(bytes, format, parts, [&](const SplitPoints& so_far) {
-    // A read error makes the bytes read as zeros (plan_bytes.h): no cut after it is
-    // trusted, and the ranges already queued stand.
+    // A read error makes the bytes read as zeros from there on (plan_bytes.h): no cut
+    // after it is trusted, and the ranges already queued stand.
     if (bytes.failed()) return;
-    if (file->fd < 0) {
-      file->fd = ::fcntl(fd, F_DUPFD_CLOEXEC, 0);
-      if (file->fd < 0) return;
-      file->id = next_split_id();
-    }
-    std::size_t index = so_far.starts.size() - 2;
-    if (index != queued) return;  // an earlier range could not be queued
     file->holds.fetch_add(1);
-    ready(range_of(file, so_far, index, so_far.starts[index + 1]));
+    ready(range_of(file, so_far, queued, so_far.starts[queued + 1]));
     ++queued;
   });
   if (queued == 0) return nullptr;

@@ -103,6 +103,14 @@ SplitPoints plan_sql_ranges(PlanBytes& bytes, int parts, const PlanWatcher& watc
 SplitPoints plan_ndjson_ranges(PlanBytes& bytes, int parts, const PlanWatcher& watch = {});
 SplitPoints plan_text_ranges(PlanBytes& bytes, int parts, const PlanWatcher& watch = {});
 
+// The planners' shared steps. first_range(): a plan's first range, which starts as
+// UTF-8 (the file sniffed as such). add_utf8_cut(): adds a cut with its prime and
+// tells `watch`, if the bytes before it are valid UTF-8 (the primes and text blocks of
+// SQL, NDJSON and text plans are the decoded text); false when the plan ends there.
+SplitPoints first_range();
+bool add_utf8_cut(SplitPoints& out, PlanBytes& bytes, std::uint64_t start, std::string prime,
+                  const PlanWatcher& watch);
+
 // The same over a block of memory.
 inline SplitPoints plan_ranges(std::string_view bytes, char delimiter_hint, int parts) {
   PlanBytes b(bytes);

@@ -29,28 +29,6 @@ std::uint64_t near_cut(const PlanBytes& bytes, int parts, int k) {
   return bytes.size() / static_cast<std::uint64_t>(parts) * static_cast<std::uint64_t>(k);
 }
 
-// A plan's first range, which starts as UTF-8 (the file sniffed as such).
-SplitPoints first_range() {
-  SplitPoints out;
-  out.starts.push_back(0);
-  out.encodings.push_back(Encoding::kUtf8);
-  out.primes.emplace_back();
-  return out;
-}
-
-// Adds a cut, if the bytes before it are valid UTF-8 (else the whole file's decoder
-// would have switched to Windows-1252 before it, and the primes and text blocks are
-// the decoded text). False when the plan ends here.
-bool add_cut(SplitPoints& out, PlanBytes& bytes, std::uint64_t start, std::string prime,
-             const PlanWatcher& watch) {
-  if (!bytes.valid_utf8_before(start)) return false;
-  out.starts.push_back(start);
-  out.encodings.push_back(Encoding::kUtf8);
-  out.primes.push_back(std::move(prime));
-  if (watch) watch(out);
-  return true;
-}
-
 // The chain of text blocks from the start of the file.
 class TextChain {
  public:
@@ -85,7 +63,7 @@ SplitPoints plan_ndjson_ranges(PlanBytes& bytes, int parts, const PlanWatcher& w
     std::uint64_t start = reader.cut_at_or_after(std::max(near_cut(bytes, parts, k), out.starts.back() + 1));
     if (start == reader.kNone || start >= bytes.size()) break;
     std::optional<std::string> prime = reader.prefix().prime();
-    if (!prime || !add_cut(out, bytes, start, std::move(*prime), watch)) break;
+    if (!prime || !add_utf8_cut(out, bytes, start, std::move(*prime), watch)) break;
   }
   if (out.starts.size() < 2) return {};
   return out;
@@ -97,7 +75,7 @@ SplitPoints plan_text_ranges(PlanBytes& bytes, int parts, const PlanWatcher& wat
   SplitPoints out = first_range();
   for (int k = 1; k < parts; ++k) {
     std::uint64_t start = chain.cut_at_or_after(std::max(near_cut(bytes, parts, k), out.starts.back() + 1));
-    if (start == TextChain::kNone || !add_cut(out, bytes, start, std::string(), watch)) break;
+    if (start == TextChain::kNone || !add_utf8_cut(out, bytes, start, std::string(), watch)) break;
   }
   if (out.starts.size() < 2) return {};
   return out;

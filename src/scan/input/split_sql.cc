@@ -11,24 +11,15 @@
 namespace bd::scan::input {
 
 SplitPoints plan_sql_ranges(PlanBytes& bytes, int parts, const PlanWatcher& watch) {
-  SplitPoints out;
-  if (parts < 2) return out;
+  if (parts < 2) return {};
   PrefixReader<tokenize::SqlPrefix> reader(bytes);
-  out.starts.push_back(0);
-  out.encodings.push_back(Encoding::kUtf8);
-  out.primes.emplace_back();
+  SplitPoints out = first_range();
   for (int k = 1; k < parts; ++k) {
     std::uint64_t near = bytes.size() / static_cast<std::uint64_t>(parts) * static_cast<std::uint64_t>(k);
     std::uint64_t start = reader.cut_at_or_after(std::max(near, out.starts.back() + 1));
     if (start == reader.kNone || start >= bytes.size()) break;
     std::optional<std::string> prime = reader.prefix().prime();
-    // The primes are the text before the cuts as read raw, which is what the scan
-    // decodes only while it is valid UTF-8.
-    if (!prime || !bytes.valid_utf8_before(start)) break;
-    out.starts.push_back(start);
-    out.encodings.push_back(Encoding::kUtf8);
-    out.primes.push_back(std::move(*prime));
-    if (watch) watch(out);
+    if (!prime || !add_utf8_cut(out, bytes, start, std::move(*prime), watch)) break;
   }
   if (out.starts.size() < 2) return {};
   return out;
