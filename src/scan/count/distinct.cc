@@ -154,17 +154,15 @@ void DistinctCounter::compact() {
 
 void DistinctCounter::spill() {
   group_ = PartitionGroup{};  // a new run: a group read before lacks its keys
-  Run run;
-  std::size_t at[kPartitions + 1] = {};
-  for (std::uint64_t k : batch_) ++at[(k >> 56) + 1];
-  for (std::size_t p = 0; p < kPartitions; ++p) at[p + 1] += at[p];
-  std::copy(at, at + kPartitions + 1, run.start.begin());
-  // Scattered into a buffer of this thread's, reused from one run to the next: 256
-  // streams of writes.
+  // Grouped by partition (the top byte) into a buffer of this thread's, reused from one
+  // run to the next: 256 streams of writes.
   thread_local KeyVector grouped;
-  grouped.resize(batch_.size());
-  for (std::uint64_t k : batch_) grouped[at[k >> 56]++] = k;
-  run.offset = file_.append(grouped.data(), grouped.size() * sizeof(std::uint64_t));
+  const std::uint64_t* keys = batch_.data();
+  const std::size_t n = batch_.size();
+  bucket_keys([&](auto&& f) { f(keys, n); }, n, 0, 8, grouped);
+  Run run;
+  std::copy(end_.begin(), end_.end(), run.start.begin() + 1);  // start[0] stays 0
+  run.offset = file_.append(grouped.data(), n * sizeof(std::uint64_t));
   runs_.push_back(run);
   batch_.clear();
   sorted_unique_ = true;
@@ -284,7 +282,14 @@ std::uint64_t DistinctCounter::count() {
 template <typename ForEachSlice>
 void DistinctCounter::bucket_keys(ForEachSlice&& for_each_slice, std::size_t total, int known,
                                   KeyVector& into) {
-  const int bits = std::clamp(static_cast<int>(std::bit_width(total)) - 1, 1, 24);
+  bucket_keys(for_each_slice, total, known, std::clamp(static_cast<int>(std::bit_width(total)) - 1, 1, 24),
+              into);
+}
+
+// As above, in 2^bits buckets.
+template <typename ForEachSlice>
+void DistinctCounter::bucket_keys(ForEachSlice&& for_each_slice, std::size_t total, int known, int bits,
+                                  KeyVector& into) {
   const int shift = 64 - known - bits;
   const std::uint64_t mask = (std::uint64_t{1} << bits) - 1;
   end_.assign((std::size_t{1} << bits) + 1, 0);

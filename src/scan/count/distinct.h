@@ -155,6 +155,8 @@ class DistinctCounter {
   void drop_repeats();
   template <typename ForEachSlice>
   void bucket_keys(ForEachSlice&& for_each_slice, std::size_t total, int known, KeyVector& into);
+  template <typename ForEachSlice>
+  void bucket_keys(ForEachSlice&& for_each_slice, std::size_t total, int known, int bits, KeyVector& into);
   std::uint64_t count_buckets(std::uint64_t* a) const;
   std::size_t bucket_partition(std::size_t p, KeyVector& into);
   std::uint64_t count_partition(std::size_t p);
