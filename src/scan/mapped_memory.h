@@ -5,8 +5,9 @@
 // nothing until it is used and needs no memset. Blocks of 1 MiB and more are rounded up
 // to whole 2 MiB pages, aligned to 2 MiB and advised to use transparent huge pages: in
 // a virtual machine a page fault costs microseconds (13 us measured here), and a buffer
-// that is touched all over then takes one fault per 2 MiB instead of one per 4 KiB. Without huge pages (the
-// advice is refused or THP is off) it works the same on 4 KiB pages.
+// that is touched all over then takes one fault per 2 MiB instead of one per 4 KiB.
+// Without huge pages (the advice is refused or THP is off) it works the same on 4 KiB
+// pages.
 //
 // Owns its mapping (unmapped by the destructor); movable, not copyable.
 // Failure: a mapping that cannot be made throws std::bad_alloc.

@@ -108,25 +108,4 @@ inline std::uint64_t lower8(std::uint64_t w) {
   return w;
 }
 
-// Copies n bytes from src to dst with ASCII 'A'..'Z' lower-cased; other bytes (UTF-8
-// included) are copied as they are. src and dst may be the same.
-inline void copy_lower(const char* src, char* dst, std::size_t n) {
-  std::size_t i = 0;
-  for (; i + 8 <= n; i += 8) {
-    const std::uint64_t w = lower8(load8(src + i));
-    std::memcpy(dst + i, &w, 8);
-  }
-  if (i < n && n >= 8) {
-    // The last word overlaps the one before: lower-casing a byte twice changes nothing,
-    // and one word costs less than a loop over up to seven bytes.
-    const std::uint64_t w = lower8(load8(src + n - 8));
-    std::memcpy(dst + n - 8, &w, 8);
-    return;
-  }
-  for (; i < n; ++i) {
-    char c = src[i];
-    dst[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-  }
-}
-
 }  // namespace bd::scan::swar

@@ -23,6 +23,7 @@
 #include <string_view>
 
 #include "scan/detect/headers.h"
+#include "scan/swar.h"
 
 namespace bd::scan::count {
 
@@ -75,8 +76,8 @@ class QuietValues {
     std::uint64_t tail = 0;
     const std::size_t n = v.size();
     if (n >= 8) {
-      std::memcpy(&head, v.data(), 8);
-      std::memcpy(&tail, v.data() + n - 8, 8);
+      head = swar::load8(v.data());
+      tail = swar::load8(v.data() + n - 8);
     } else if (n > 0) {
       head = static_cast<unsigned char>(v[0]) | std::uint64_t{static_cast<unsigned char>(v[n / 2])} << 8;
       tail = static_cast<unsigned char>(v[n - 1]);
