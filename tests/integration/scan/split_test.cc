@@ -10,7 +10,10 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <memory>
 #include <random>
+#include <string>
+#include <vector>
 
 #include "corpus.h"
 #include "scan/input/input.h"
@@ -243,26 +246,40 @@ TEST(ScanSplit, SmallFilesAndOneThreadAreNotSplit) {
   EXPECT_FALSE(input::may_split(d.file("a.csv"), kPeople.size(), o));
 }
 
-TEST(ScanSplit, AFileShorterThanItsSizeIsNotSplitAndDoesNotCrash) {
-  // A file truncated by another process before its first cut is found reads short:
-  // the planner sees zeros past the new end, and the plan is thrown away.
+// A CSV file planned on two threads as if it were `size` bytes long (plan_split): the
+// split file, or null, and the ranges it queued, in order.
+struct PlannedFile {
+  std::shared_ptr<input::SplitFile> split;
+  std::vector<input::RangeWork> ranges;
+};
+PlannedFile plan_csv_file(const std::string& csv, std::uint64_t size) {
   TempDir d;
-  std::string csv = "id,naam,email\n";
-  for (int i = 0; i < 20000; ++i) csv += std::to_string(i) + ",Naam " + std::to_string(i) + ",a@b.nl\n";
   write_file(d.file("a.csv"), csv);
   int fd = ::open(d.file("a.csv").c_str(), O_RDONLY | O_CLOEXEC);
-  ASSERT_GE(fd, 0);
+  EXPECT_GE(fd, 0);
   InputOptions o;
   o.threads = 2;
   o.split_min_bytes = 1;
-  std::vector<input::RangeWork> ranges;
-  auto queue = [&](input::RangeWork r) { ranges.push_back(std::move(r)); };
-  EXPECT_EQ(input::plan_split(fd, std::uint64_t{64} << 20, d.file("a.csv"), Format::kCsv, o, queue), nullptr);
-  EXPECT_TRUE(ranges.empty());
+  PlannedFile out;
+  out.split = input::plan_split(fd, size, d.file("a.csv"), Format::kCsv, o,
+                                [&](input::RangeWork r) { out.ranges.push_back(std::move(r)); });
+  ::close(fd);
+  return out;
+}
+
+TEST(ScanSplit, AFileShorterThanItsSizeIsNotSplitAndDoesNotCrash) {
+  // A file truncated by another process before its first cut is found reads short:
+  // the planner sees zeros past the new end, and the plan is thrown away.
+  std::string csv = "id,naam,email\n";
+  for (int i = 0; i < 20000; ++i) csv += std::to_string(i) + ",Naam " + std::to_string(i) + ",a@b.nl\n";
+  PlannedFile shrunk = plan_csv_file(csv, std::uint64_t{64} << 20);
+  EXPECT_EQ(shrunk.split, nullptr);
+  EXPECT_TRUE(shrunk.ranges.empty());
   // The same file at its real size is split, into a few ranges per thread that follow
   // each other to the end of the file; only the last one knows their count.
-  auto split = input::plan_split(fd, csv.size(), d.file("a.csv"), Format::kCsv, o, queue);
-  ASSERT_NE(split, nullptr);
+  PlannedFile whole = plan_csv_file(csv, csv.size());
+  ASSERT_NE(whole.split, nullptr);
+  const std::vector<input::RangeWork>& ranges = whole.ranges;
   ASSERT_EQ(ranges.size(), static_cast<std::size_t>(2 * input::ranges_per_thread(Format::kCsv)));
   std::uint64_t at = 0;
   for (std::size_t i = 0; i < ranges.size(); ++i) {
@@ -275,8 +292,7 @@ TEST(ScanSplit, AFileShorterThanItsSizeIsNotSplitAndDoesNotCrash) {
   }
   EXPECT_EQ(at, csv.size());
   // The planner's hold and one per range.
-  EXPECT_EQ(split->holds.load(), static_cast<int>(ranges.size()) + 1);
-  ::close(fd);
+  EXPECT_EQ(whole.split->holds.load(), static_cast<int>(ranges.size()) + 1);
 }
 
 TEST(ScanSplit, AFileThatEndsEarlyAfterTheFirstCutsKeepsThemAndEndsThere) {
@@ -284,22 +300,13 @@ TEST(ScanSplit, AFileThatEndsEarlyAfterTheFirstCutsKeepsThemAndEndsThere) {
   // in its last window, after the cuts before it were queued. They stand, no cut after
   // the failure is used, and the last range runs to the size the planner was given
   // (its read then reports the file as shrunk).
-  TempDir d;
   std::string rows;
   for (int i = 0; i < 1000; ++i) rows += std::to_string(i) + ",Naam " + std::to_string(i) + ",a@b.nl\n";
   std::string csv = "id,naam,email\n" + repeat(rows, static_cast<int>((20u << 20) / rows.size()));
-  write_file(d.file("a.csv"), csv);
-  int fd = ::open(d.file("a.csv").c_str(), O_RDONLY | O_CLOEXEC);
-  ASSERT_GE(fd, 0);
-  InputOptions o;
-  o.threads = 2;
-  o.split_min_bytes = 1;
-  std::vector<input::RangeWork> ranges;
   const std::uint64_t claimed = csv.size() + (4u << 20);
-  auto split = input::plan_split(fd, claimed, d.file("a.csv"), Format::kCsv, o,
-                                 [&](input::RangeWork r) { ranges.push_back(std::move(r)); });
-  ::close(fd);
-  ASSERT_NE(split, nullptr);
+  PlannedFile planned = plan_csv_file(csv, claimed);
+  ASSERT_NE(planned.split, nullptr);
+  const std::vector<input::RangeWork>& ranges = planned.ranges;
   ASSERT_GE(ranges.size(), 3u);
   EXPECT_LT(ranges.size(), static_cast<std::size_t>(2 * input::ranges_per_thread(Format::kCsv)));
   for (std::size_t i = 0; i + 1 < ranges.size(); ++i) {
