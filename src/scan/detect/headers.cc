@@ -2,9 +2,12 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
+#include <cstring>
 #include <initializer_list>
 #include <string>
-#include <vector>
+#include <string_view>
+#include <unordered_map>
 
 namespace bd::scan::detect {
 namespace {
@@ -76,52 +79,142 @@ constexpr std::string_view kNameQualifiers[] = {
     "first", "last", "full", "given", "family", "middle", "maiden", "display", "contact",
     "customer", "client", "person", "patient", "employee", "klant"};
 
-std::vector<std::string> split_words(std::string_view header) {
-  std::vector<std::string> words;
-  std::string cur;
-  char prev = 0;
-  for (char c : header) {
-    bool upper = c >= 'A' && c <= 'Z';
-    bool lower = c >= 'a' && c <= 'z';
-    bool digit = c >= '0' && c <= '9';
-    if (upper && prev >= 'a' && prev <= 'z' && !cur.empty()) {
-      words.push_back(cur);  // camelCase boundary
-      cur.clear();
-    }
-    if (upper || lower || digit) {
-      cur.push_back(upper ? static_cast<char>(c - 'A' + 'a') : c);
-    } else if (!cur.empty()) {
-      words.push_back(cur);
-      cur.clear();
-    }
-    prev = c;
-  }
-  if (!cur.empty()) words.push_back(cur);
-  return words;
-}
+// What a header word is, besides a rule's word: the words the checksum test and the
+// rules after kRules look for, one bit each.
+enum WordFlag : std::uint32_t {
+  kPasswordWord = 1u << 0,  // password, passwd, pwd, wachtwoord, pass
+  kChecksumWord = 1u << 1,  // checksum, commit, etag, crc ...
+  kContentWord = 1u << 2,   // file, content, blob ...: what a checksum is of
+  kHashWord = 1u << 3,      // hash, sha, sha1, sha256, md5, digest
+  kNameQualifier = 1u << 4,
+  kName = 1u << 5,
+  kE = 1u << 6,
+  kMail = 1u << 7,
+  kHouse = 1u << 8,
+  kNumber = 1u << 9,
+  kNo = 1u << 10,  // no, nr
+  kNum = 1u << 11,
+  kDate = 1u << 12,
+  kBirth = 1u << 13,
+  kCard = 1u << 14,
+  kCc = 1u << 15,
+  kId = 1u << 16,
+  kDocument = 1u << 17,
+  kRemote = 1u << 18,
+  kAddress = 1u << 19,  // addr, address
+};
 
-bool has(const std::vector<std::string>& words, std::string_view w) {
-  return std::find(words.begin(), words.end(), w) != words.end();
-}
+struct WordInfo {
+  std::size_t rule = std::size(kRules);  // index of the first rule for the word, or none
+  std::uint32_t flags = 0;
+};
 
-bool has_any(const std::vector<std::string>& words, std::initializer_list<std::string_view> list) {
-  for (auto w : list) {
-    if (has(words, w)) return true;
+// Every word the rules look at, with its first rule and its flags: a header costs a
+// lookup per word instead of a walk over all rules (a scan of many small files reads a
+// header per file). The role is the rule of lowest index among the header's words and
+// their concatenation, which is the first rule in order whose word occurs.
+class WordIndex {
+ public:
+  WordIndex() {
+    for (std::size_t i = std::size(kRules); i-- > 0;) words_[kRules[i].word].rule = i;
+    flag(kPasswordWord, {"password", "passwd", "pwd", "wachtwoord", "pass"});
+    flag(kChecksumWord, {"checksum", "checksums", "commit", "etag", "crc", "crc32", "revision", "sha1sum",
+                         "md5sum", "sha256sum", "integrity"});
+    flag(kContentWord, {"file", "content", "blob", "object", "tree", "git", "bestand"});
+    flag(kHashWord, {"hash", "sha", "sha1", "sha256", "md5", "digest"});
+    for (auto q : kNameQualifiers) flag(kNameQualifier, {q});
+    flag(kName, {"name"});
+    flag(kE, {"e"});
+    flag(kMail, {"mail"});
+    flag(kHouse, {"house"});
+    flag(kNumber, {"number"});
+    flag(kNo, {"no", "nr"});
+    flag(kNum, {"num"});
+    flag(kDate, {"date"});
+    flag(kBirth, {"birth"});
+    flag(kCard, {"card"});
+    flag(kCc, {"cc"});
+    flag(kId, {"id"});
+    flag(kDocument, {"document"});
+    flag(kRemote, {"remote"});
+    flag(kAddress, {"addr", "address"});
   }
-  return false;
-}
+  WordInfo find(std::string_view word) const {
+    auto it = words_.find(word);
+    return it == words_.end() ? WordInfo{} : it->second;
+  }
+  static const WordIndex& instance() {
+    static const WordIndex index;
+    return index;
+  }
+
+ private:
+  void flag(WordFlag f, std::initializer_list<std::string_view> words) {
+    for (auto w : words) words_[w].flags |= f;
+  }
+  std::unordered_map<std::string_view, WordInfo> words_;
+};
+
+// A header's words (split at non-alphanumerics and camelCase, lower-cased) summed up:
+// how many, the first rule any of them or their concatenation names, and their flags.
+// Words after the 64th are not looked at (a first line of free text is no header
+// anyway); a header of words up to 15 bytes costs no allocation.
+struct HeaderWords {
+  static constexpr std::size_t kMaxWords = 64;
+  static constexpr std::size_t kMaxJoined = 32;  // longer than any rule word
+
+  std::size_t count = 0;
+  std::size_t rule = std::size(kRules);
+  std::uint32_t flags = 0;
+
+  explicit HeaderWords(std::string_view header) {
+    const WordIndex& index = WordIndex::instance();
+    std::array<char, kMaxJoined> joined;
+    std::size_t joined_size = 0;
+    bool joinable = true;
+    std::string word;
+    char prev = 0;
+    auto end_word = [&] {
+      if (word.empty()) return;
+      ++count;
+      const WordInfo info = index.find(word);
+      rule = std::min(rule, info.rule);
+      flags |= info.flags;
+      if (joined_size + word.size() > joined.size()) {
+        joinable = false;
+      } else {
+        std::memcpy(joined.data() + joined_size, word.data(), word.size());
+        joined_size += word.size();
+      }
+      word.clear();
+    };
+    for (char c : header) {
+      if (count == kMaxWords) break;
+      const bool upper = c >= 'A' && c <= 'Z';
+      const bool lower = c >= 'a' && c <= 'z';
+      const bool digit = c >= '0' && c <= '9';
+      if (upper && prev >= 'a' && prev <= 'z') end_word();  // camelCase boundary
+      if (upper || lower || digit) {
+        word.push_back(upper ? static_cast<char>(c - 'A' + 'a') : c);
+      } else {
+        end_word();
+      }
+      prev = c;
+    }
+    if (count < kMaxWords) end_word();
+    if (joinable && count > 0)
+      rule = std::min(rule, index.find(std::string_view(joined.data(), joined_size)).rule);
+  }
+  bool has(std::uint32_t f) const { return (flags & f) != 0; }
+  bool has_all(std::uint32_t f) const { return (flags & f) == f; }
+};
 
 // A checksum of a file, blob or commit ("checksum", "commit_sha", "etag",
 // "file_sha256"): hex of the right length, but a fingerprint of content, not a hashed
 // password or identifier. A password word keeps its own role.
-bool is_checksum_header(const std::vector<std::string>& words) {
-  if (has_any(words, {"password", "passwd", "pwd", "wachtwoord", "pass"})) return false;
-  if (has_any(words, {"checksum", "checksums", "commit", "etag", "crc", "crc32", "revision", "sha1sum",
-                      "md5sum", "sha256sum", "integrity"})) {
-    return true;
-  }
-  return has_any(words, {"file", "content", "blob", "object", "tree", "git", "bestand"}) &&
-         has_any(words, {"hash", "sha", "sha1", "sha256", "md5", "digest"});
+bool is_checksum_header(const HeaderWords& words) {
+  if (words.has(kPasswordWord)) return false;
+  return words.has(kChecksumWord) || words.has_all(kContentWord | kHashWord);
 }
 
 }  // namespace
@@ -137,31 +230,17 @@ std::string_view to_string(ColumnRole role) {
 ColumnRole role_from_header(std::string_view header) {
   std::size_t dot = header.rfind('.');
   if (dot != std::string_view::npos && dot + 1 < header.size()) header = header.substr(dot + 1);
-  std::vector<std::string> words = split_words(header);
-  if (words.empty()) return ColumnRole::kNone;
-  // Compound spellings without separators ("emailadres", "first_name" -> "firstname").
-  std::string joined;
-  for (const auto& w : words) joined += w;
+  const HeaderWords words(header);
+  if (words.count == 0) return ColumnRole::kNone;
   if (is_checksum_header(words)) return ColumnRole::kChecksum;
-  for (const auto& rule : kRules) {
-    if (has(words, rule.word) || joined == rule.word) return rule.role;
-  }
-  if (has(words, "name")) {
-    if (words.size() == 1) return ColumnRole::kName;
-    for (auto q : kNameQualifiers) {
-      if (has(words, q)) return ColumnRole::kName;
-    }
-  }
-  if (has(words, "e") && has(words, "mail")) return ColumnRole::kEmail;
-  if (has(words, "house") && (has(words, "number") || has(words, "no") || has(words, "nr"))) {
-    return ColumnRole::kHouseNumber;
-  }
-  if (has(words, "date") && has(words, "birth")) return ColumnRole::kBirthDate;
-  if (has(words, "card") || (has(words, "cc") && (has(words, "number") || has(words, "num")))) {
-    return ColumnRole::kCard;
-  }
-  if (has(words, "id") && (has(words, "document") || has(words, "card"))) return ColumnRole::kIdDocument;
-  if (has(words, "remote") && (has(words, "addr") || has(words, "address"))) return ColumnRole::kIp;
+  if (words.rule < std::size(kRules)) return kRules[words.rule].role;
+  if (words.has(kName) && (words.count == 1 || words.has(kNameQualifier))) return ColumnRole::kName;
+  if (words.has_all(kE | kMail)) return ColumnRole::kEmail;
+  if (words.has(kHouse) && words.has(kNumber | kNo)) return ColumnRole::kHouseNumber;
+  if (words.has_all(kDate | kBirth)) return ColumnRole::kBirthDate;
+  if (words.has(kCard) || (words.has(kCc) && words.has(kNumber | kNum))) return ColumnRole::kCard;
+  if (words.has(kId) && words.has(kDocument | kCard)) return ColumnRole::kIdDocument;
+  if (words.has_all(kRemote) && words.has(kAddress)) return ColumnRole::kIp;
   return ColumnRole::kNone;
 }
 

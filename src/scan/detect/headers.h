@@ -37,7 +37,8 @@ std::string_view to_string(ColumnRole role);
 // The role of a header such as "BSN", "klant_email", "geboortedatum", "first_name",
 // "`postcode`" or "address.city" (for JSON keys the last path element decides).
 // Headers are split into words at '_', '-', ' ', '.' and camelCase; whole words are
-// compared so that "company" is no "pan" and "bedrijfsnaam" no person name.
+// compared so that "company" is no "pan" and "bedrijfsnaam" no person name. Words
+// after the 64th do not count (such a line is text, not a header).
 ColumnRole role_from_header(std::string_view header);
 
 }  // namespace bd::scan::detect
