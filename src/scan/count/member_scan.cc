@@ -86,6 +86,7 @@ void MemberScan::on_table(std::string_view table, const std::vector<std::string>
   current_table_ = found;
   Table& t = tables_[found];
   if (!columns.empty() && t.columns.size() < columns.size()) {
+    reserve_columns(t, columns.size());
     for (std::size_t i = t.columns.size(); i < columns.size(); ++i) add_column(t, columns[i]);
   }
   // A table seen again with names (after a headerless start) gets its names now.
@@ -99,14 +100,25 @@ void MemberScan::on_table(std::string_view table, const std::vector<std::string>
   }
 }
 
+void MemberScan::reserve_columns(Table& table, std::size_t n) {
+  // All at once: a scan of many small files adds every file's columns, and growing the
+  // lists column by column cost more than reading a small file.
+  const std::size_t more = n - std::min(n, table.columns.size());
+  result_.columns.reserve(result_.columns.size() + more);
+  roles_.reserve(roles_.size() + more);
+  table.columns.reserve(n);
+  table.names.reserve(n);
+  table.keyed.reserve(n);
+  table.by_key.reserve(n);
+}
+
 std::size_t MemberScan::add_column(Table& table, std::string name) {
   if (name.empty()) {
     // Appended, not concatenated: g++ 12 warns (-Wrestrict) about "#" + string here.
     name.push_back('#');
     name.append(std::to_string(table.columns.size() + 1));
   }
-  ColumnResult col;
-  col.report.file = result_.file.path;
+  ColumnResult col;  // its report's file is set when the report is built
   col.report.table = table.name;
   col.report.column = name;
   roles_.push_back(name.starts_with('#') ? detect::ColumnRole::kNone : detect::role_from_header(name));

@@ -82,6 +82,7 @@ class MemberScan final : public MemberSink, public tokenize::RecordHandler {
   std::size_t column_index(std::size_t column);
   std::size_t add_columns_up_to(Table& table,
                                 std::size_t column);  // the column's index, at most 4096 columns
+  void reserve_columns(Table& table, std::size_t n);  // room for n columns in all
   std::size_t add_column(Table& table, std::string name);
   void classify_field(std::size_t col, detect::ColumnRole role, std::string_view value);
   bool classify_whole_email(std::size_t col, std::string_view value);

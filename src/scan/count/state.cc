@@ -42,6 +42,9 @@ constexpr auto kPathFirst = [](const auto& entry) -> const std::string& { return
 void keep_first_samples(std::vector<std::pair<std::string, std::string>>& kept, const std::string& path,
                         std::vector<std::string>&& samples, std::size_t max) {
   if (samples.empty()) return;
+  // All kept, and this member's come after them: nothing changes (the usual case once
+  // a few members merged, as members mostly come in order of path).
+  if (kept.size() >= max && (kept.empty() || !(path < kept.back().first))) return;
   for (auto& s : samples) kept.emplace_back(path, std::move(s));
   sort_by_path(kept, kPathFirst);
   std::vector<std::pair<std::string, std::string>> first;
@@ -111,15 +114,11 @@ void ScanState::merge(MemberResult&& m) {
     keep_first_samples(samples_[i], m.file.path, std::move(m.categories[i].samples),
                        options_.samples_per_category);
   }
-  std::size_t file = files_.size();
-  files_.push_back(std::move(m.file));
-  for (auto& c : m.columns) {
-    columns_.push_back(std::move(c));
-    column_file_.push_back(file);
-  }
-  for (auto& h : m.hashed) hashed_.emplace_back(files_.back().path, std::move(h));
-  for (auto& s : m.signatures) signatures_.emplace_back(files_.back().path, std::move(s));
-  for (auto& p : m.problems) skipped_.push_back(SkippedInput{files_.back().path, std::move(p)});
+  members_.push_back(Member{std::move(m.file), std::move(m.columns)});
+  const std::string& path = members_.back().file.path;
+  for (auto& h : m.hashed) hashed_.emplace_back(path, std::move(h));
+  for (auto& s : m.signatures) signatures_.emplace_back(path, std::move(s));
+  for (auto& p : m.problems) skipped_.push_back(SkippedInput{path, std::move(p)});
   bsn_near_miss_ += m.bsn_near_miss;
   unidentified_ += m.records_unidentified;
   merge_ += start.until(ClockReading::now(CLOCK_THREAD_CPUTIME_ID));
@@ -144,9 +143,8 @@ void ScanState::add_value(Category category, std::uint64_t key, const std::strin
   }
 }
 
-void ScanState::count_tentative(std::size_t i) {
-  ColumnResult& col = columns_[i];
-  FileReport& file = files_[column_file_[i]];
+void ScanState::count_tentative(Member& member, ColumnResult& col) {
+  FileReport& file = member.file;
   for (const TentativeBsn& t : col.tentative) {
     std::uint64_t key = detect::key_for_number(Category::kBsn, t.bsn);
     add_value(Category::kBsn, key, nine_digits(t.bsn));
@@ -166,77 +164,62 @@ void ScanState::order_by_path() {
     for (auto& [path, sample] : samples_[c]) categories_[c].samples.push_back(std::move(sample));
     samples_[c].clear();
   }
-  std::vector<std::size_t> order(files_.size());  // order[k]: the file that goes to place k
+  std::vector<std::size_t> order(members_.size());  // order[k]: the member that goes to place k
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(),
-                   [&](std::size_t a, std::size_t b) { return files_[a].path < files_[b].path; });
-  std::vector<std::size_t> place(files_.size());
-  std::vector<FileReport> files;
-  files.reserve(files_.size());
-  for (std::size_t k = 0; k < order.size(); ++k) {
-    place[order[k]] = k;
-    files.push_back(std::move(files_[order[k]]));
-  }
-  files_ = std::move(files);
-  // A member's columns were merged together and stay in their order.
-  std::vector<std::size_t> cols(columns_.size());
-  for (std::size_t i = 0; i < cols.size(); ++i) cols[i] = i;
-  std::stable_sort(cols.begin(), cols.end(), [&](std::size_t a, std::size_t b) {
-    return place[column_file_[a]] < place[column_file_[b]];
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return members_[a].file.path < members_[b].file.path;
   });
-  std::vector<ColumnResult> columns;
-  std::vector<std::size_t> column_file;
-  columns.reserve(columns_.size());
-  column_file.reserve(columns_.size());
-  for (std::size_t i : cols) {
-    columns.push_back(std::move(columns_[i]));
-    column_file.push_back(place[column_file_[i]]);
-  }
-  columns_ = std::move(columns);
-  column_file_ = std::move(column_file);
+  std::vector<Member> members;
+  members.reserve(members_.size());
+  for (std::size_t k : order) members.push_back(std::move(members_[k]));
+  members_ = std::move(members);
   sort_by_path(skipped_, [](const SkippedInput& s) -> const std::string& { return s.path; });
   sort_by_path(protected_, kPathFirst);
   sort_by_path(signatures_, kPathFirst);
 }
 
 void ScanState::decide_columns() {
-  for (std::size_t i = 0; i < columns_.size(); ++i) {
-    ColumnResult& col = columns_[i];
-    ColumnReport& rep = col.report;
-    if (is_hash_column(col)) {
-      for (HashedColumn& h : col.hashes) {
-        h.column = rep.column;  // the header may have been named after the first rows
-        hashed_.emplace_back(files_[column_file_[i]].path, std::move(h));
-      }
+  for (Member& member : members_) {
+    for (ColumnResult& col : member.columns) decide_column(member, col);
+  }
+}
+
+void ScanState::decide_column(Member& member, ColumnResult& col) {
+  ColumnReport& rep = col.report;
+  if (is_hash_column(col)) {
+    for (HashedColumn& h : col.hashes) {
+      h.column = rep.column;  // the header may have been named after the first rows
+      hashed_.emplace_back(member.file.path, std::move(h));
     }
-    col.hashes = {};  // digests of a column that is no hash column are nothing
-    std::string header_cat = role_category(col.role);
-    bool bsn_by_values = col.role == "none" && rep.non_empty >= kBsnColumnMinValues &&
-                         static_cast<double>(col.bsn_valid) >= kBsnColumnShare * static_cast<double>(rep.non_empty);
-    if (bsn_by_values) {
-      count_tentative(i);
-      rep.verdict = "bsn";
-      rep.verdict_reason = "values";
-    } else if (!header_cat.empty() && rep.passed * 2 >= rep.non_empty && rep.non_empty > 0) {
-      rep.verdict = header_cat;
-      rep.verdict_reason = "header+values";
-    } else {
-      std::size_t best = kCategoryCount;
-      std::uint64_t best_n = 0;
-      for (std::size_t c = 0; c < kCategoryCount; ++c) {
-        if (col.values[c] > best_n) {
-          best_n = col.values[c];
-          best = c;
-        }
-      }
-      if (best != kCategoryCount && best_n * 2 >= rep.non_empty) {
-        rep.verdict = std::string(to_key(kAllCategories[best]));
-        rep.verdict_reason = header_cat.empty() ? "values" : "values (header disagrees)";
-      }
-    }
+  }
+  col.hashes = {};  // digests of a column that is no hash column are nothing
+  std::string header_cat = role_category(col.role);
+  bool bsn_by_values =
+      col.role == "none" && rep.non_empty >= kBsnColumnMinValues &&
+      static_cast<double>(col.bsn_valid) >= kBsnColumnShare * static_cast<double>(rep.non_empty);
+  if (bsn_by_values) {
+    count_tentative(member, col);
+    rep.verdict = "bsn";
+    rep.verdict_reason = "values";
+  } else if (!header_cat.empty() && rep.passed * 2 >= rep.non_empty && rep.non_empty > 0) {
+    rep.verdict = header_cat;
+    rep.verdict_reason = "header+values";
+  } else {
+    std::size_t best = kCategoryCount;
+    std::uint64_t best_n = 0;
     for (std::size_t c = 0; c < kCategoryCount; ++c) {
-      if (col.values[c] > 0) rep.values[std::string(to_key(kAllCategories[c]))] = col.values[c];
+      if (col.values[c] > best_n) {
+        best_n = col.values[c];
+        best = c;
+      }
     }
+    if (best != kCategoryCount && best_n * 2 >= rep.non_empty) {
+      rep.verdict = std::string(to_key(kAllCategories[best]));
+      rep.verdict_reason = header_cat.empty() ? "values" : "values (header disagrees)";
+    }
+  }
+  for (std::size_t c = 0; c < kCategoryCount; ++c) {
+    if (col.values[c] > 0) rep.values[std::string(to_key(kAllCategories[c]))] = col.values[c];
   }
 }
 
@@ -268,16 +251,27 @@ ScanReport ScanState::finish() {
   }
   count_distinct(report);
   report.records_unidentified = unidentified_;
-  for (const FileReport& f : files_) {
+  // The members go into the report: nothing reads them after this.
+  report.members = members_.size();
+  report.files.reserve(members_.size());
+  std::size_t columns = 0;
+  for (const Member& member : members_) {
+    for (const ColumnResult& col : member.columns) columns += col.report.non_empty > 0 ? 1 : 0;
+  }
+  report.columns.reserve(columns);  // tens of thousands for many small files: no regrowth
+  for (Member& member : members_) {
+    const FileReport& f = member.file;
     report.bytes += f.bytes;
     report.records += f.records;
     report.records_with_personal_data += f.records_with_personal_data;
+    for (ColumnResult& col : member.columns) {
+      if (col.report.non_empty == 0) continue;
+      col.report.file = f.path;
+      report.columns.push_back(std::move(col.report));
+    }
+    report.files.push_back(std::move(member.file));
   }
-  report.members = files_.size();
-  report.files = files_;
-  for (const ColumnResult& col : columns_) {
-    if (col.report.non_empty > 0) report.columns.push_back(col.report);
-  }
+  members_.clear();
   report.bsn_near_miss = bsn_near_miss_;
   report.skipped = skipped_;
   report.values_shown = options_.show_values;

@@ -48,12 +48,22 @@ class ScanState {
   ScanReport finish();
 
  private:
+  // A merged member: its file report and its columns together, so that a merge moves
+  // the member's columns as one vector (a scan of many small files merges thousands,
+  // and moving each column into one list cost more than scanning the file) and putting
+  // the members in order of path takes their columns along.
+  struct Member {
+    FileReport file;
+    std::vector<ColumnResult> columns;
+  };
+
   // Puts files (and their columns), samples and the lists of findings in order of
   // path: members merge in the order their threads finish, and the report must not
   // depend on that.
   void order_by_path();
   void decide_columns();
-  void count_tentative(std::size_t column);
+  void decide_column(Member& member, ColumnResult& column);
+  void count_tentative(Member& member, ColumnResult& column);
   void add_value(Category category, std::uint64_t key, const std::string& sample);
   void build_protection(ScanReport& report);
   void reverse_hashes(ScanReport& report);
@@ -66,9 +76,7 @@ class ScanState {
   std::mutex mu_;
   std::array<CategoryAccumulator, kCategoryCount> categories_;  // samples filled by order_by_path()
   std::array<std::vector<std::pair<std::string, std::string>>, kCategoryCount> samples_;  // path, sample
-  std::vector<FileReport> files_;
-  std::vector<ColumnResult> columns_;
-  std::vector<std::size_t> column_file_;  // index into files_
+  std::vector<Member> members_;
   std::array<std::mutex, kCategoryCount> distinct_mu_;
   std::array<std::unique_ptr<DistinctCounter>, kCategoryCount> distinct_;
   std::mutex persons_mu_;
