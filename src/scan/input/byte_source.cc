@@ -108,30 +108,65 @@ Result<FileSource> spool_to_temp_file(ByteSource& src, std::uint64_t max_bytes) 
   return FileSource::adopt(std::exchange(tmp.fd, -1));  // adopt takes the size as written
 }
 
-Result<std::string_view> PeekSource::peek(std::size_t n) {
-  if (head_.size() < n) {
-    std::size_t have = head_.size();
-    head_.resize(n);
-    auto got = read_full(inner_, head_.data() + have, n - have);
-    if (!got.ok()) {
-      head_.resize(have);
-      return std::move(got).error();
-    }
-    head_.resize(have + *got);
+namespace {
+
+// Peek buffers given back, per thread, for the next PeekSource to take: a few, since
+// sources nest only as deep as archives do.
+struct PeekBuffer {
+  std::unique_ptr<char[]> data;
+  std::size_t capacity = 0;
+};
+constexpr std::size_t kPooledBuffers = 4;
+thread_local std::vector<PeekBuffer> peek_pool;
+
+}  // namespace
+
+PeekSource::~PeekSource() {
+  release();
+}
+
+void PeekSource::release() {
+  if (head_ != nullptr && peek_pool.size() < kPooledBuffers) {
+    peek_pool.push_back(PeekBuffer{std::move(head_), head_capacity_});
   }
-  return std::string_view(head_.data(), std::min(n, head_.size()));
+  head_.reset();
+  head_capacity_ = 0;
+  head_size_ = 0;
+  head_pos_ = 0;
+}
+
+Result<std::string_view> PeekSource::peek(std::size_t n) {
+  if (head_size_ < n) {
+    if (head_capacity_ < n) {
+      // A pooled buffer that is large enough, or a new one (not zeroed: it is read into).
+      PeekBuffer buffer;
+      auto fits = std::find_if(peek_pool.begin(), peek_pool.end(),
+                               [&](const PeekBuffer& b) { return b.capacity >= n; });
+      if (fits != peek_pool.end()) {
+        buffer = std::move(*fits);
+        peek_pool.erase(fits);
+      } else {
+        buffer = PeekBuffer{std::make_unique_for_overwrite<char[]>(n), n};
+      }
+      if (head_size_ > 0) std::memcpy(buffer.data.get(), head_.get(), head_size_);
+      if (head_ != nullptr && peek_pool.size() < kPooledBuffers) {
+        peek_pool.push_back(PeekBuffer{std::move(head_), head_capacity_});
+      }
+      head_ = std::move(buffer.data);
+      head_capacity_ = buffer.capacity;
+    }
+    BD_ASSIGN_OR_RETURN(std::size_t got, read_full(inner_, head_.get() + head_size_, n - head_size_));
+    head_size_ += got;
+  }
+  return std::string_view(head_.get(), std::min(n, head_size_));
 }
 
 Result<std::size_t> PeekSource::read(char* dst, std::size_t cap) {
-  if (head_pos_ < head_.size()) {
-    std::size_t n = std::min(cap, head_.size() - head_pos_);
-    std::memcpy(dst, head_.data() + head_pos_, n);
+  if (head_pos_ < head_size_) {
+    std::size_t n = std::min(cap, head_size_ - head_pos_);
+    std::memcpy(dst, head_.get() + head_pos_, n);
     head_pos_ += n;
-    if (head_pos_ == head_.size()) {
-      head_.clear();
-      head_.shrink_to_fit();
-      head_pos_ = 0;
-    }
+    if (head_pos_ == head_size_) release();
     return n;
   }
   return inner_.read(dst, cap);

@@ -9,6 +9,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -59,17 +60,28 @@ class FileSource final : public ByteSource {
 Result<FileSource> spool_to_temp_file(ByteSource& src, std::uint64_t max_bytes);
 
 // Lets the reader look at the first bytes of a stream (to sniff its kind) and then
-// read it from the start, without seeking. The peeked bytes are kept in a small buffer.
+// read it from the start, without seeking. The peeked bytes are kept in a buffer taken
+// from a small per-thread pool and given back once they are read (or with the source):
+// a directory of small files peeks at each, and a fresh zeroed buffer per file cost
+// page faults that showed. Not thread-safe; a source stays on the thread that made it.
 class PeekSource final : public ByteSource {
  public:
   explicit PeekSource(ByteSource& inner) : inner_(inner) {}
+  ~PeekSource() override;
+  PeekSource(const PeekSource&) = delete;
+  PeekSource& operator=(const PeekSource&) = delete;
+
   // Up to `n` first bytes (fewer if the stream is shorter). Call before any read().
   Result<std::string_view> peek(std::size_t n);
   Result<std::size_t> read(char* dst, std::size_t cap) override;
 
  private:
+  void release();
+
   ByteSource& inner_;
-  std::vector<char> head_;
+  std::unique_ptr<char[]> head_;
+  std::size_t head_capacity_ = 0;
+  std::size_t head_size_ = 0;
   std::size_t head_pos_ = 0;
 };
 

@@ -158,7 +158,8 @@ Sniff sniff(std::string_view name, std::string_view head) {
   if (starts(head, "\xFF\xFE")) s.encoding = Encoding::kUtf16Le;
   else if (starts(head, "\xFE\xFF")) s.encoding = Encoding::kUtf16Be;
   else s.encoding = utf16_without_bom(head);
-  std::string text;
+  std::string_view text = head;  // what the format is told from
+  std::string ascii;             // a UTF-16 head's characters, for `text`
   if (s.encoding == Encoding::kUtf8) {
     std::string_view probe = head.substr(0, 8192);
     if (probe.find('\0') != std::string_view::npos || known_binary_magic(head)) {
@@ -169,14 +170,14 @@ Sniff sniff(std::string_view name, std::string_view head) {
       }
       return s;
     }
-    text.assign(head);
   } else {
     bool le = s.encoding == Encoding::kUtf16Le;
-    for (std::size_t i = 0; i + 1 < head.size() && text.size() < 8192; i += 2) {
+    for (std::size_t i = 0; i + 1 < head.size() && ascii.size() < 8192; i += 2) {
       unsigned char c = static_cast<unsigned char>(head[le ? i : i + 1]);
       unsigned char hi = static_cast<unsigned char>(head[le ? i + 1 : i]);
-      text.push_back(hi == 0 && c < 0x80 ? static_cast<char>(c) : 'x');
+      ascii.push_back(hi == 0 && c < 0x80 ? static_cast<char>(c) : 'x');
     }
+    text = ascii;
   }
   bool known = false;
   s.format = format_by_extension(lower_ext(name), &known);
