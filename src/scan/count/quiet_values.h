@@ -20,6 +20,7 @@
 #include <array>
 #include <cstdint>
 #include <cstring>
+#include <memory>
 #include <string_view>
 
 #include "scan/detect/headers.h"
@@ -36,7 +37,11 @@ class QuietValues {
 
   // Whether `v` (at most kMaxBytes bytes) is known to hold nothing for `role`.
   bool holds(detect::ColumnRole role, std::string_view v) {
-    const Slot* set = &slots_[set_of(v) * kWays];
+    if (slots_ == nullptr) {
+      tally();
+      return false;
+    }
+    const Slot* set = &(*slots_)[set_of(v) * kWays];
     for (std::size_t k = 0; k < kWays; ++k) {
       const Slot& s = set[k];
       if (s.size == v.size() && s.role == role && s.size != 0 &&
@@ -53,7 +58,8 @@ class QuietValues {
   // `v` (1 to kMaxBytes bytes) held nothing for `role`: it goes first in its set, and
   // the set's older value moves second (the one there before goes).
   void add(detect::ColumnRole role, std::string_view v) {
-    Slot* set = &slots_[set_of(v) * kWays];
+    if (slots_ == nullptr) slots_ = std::make_unique<Slots>();
+    Slot* set = &(*slots_)[set_of(v) * kWays];
     set[1] = set[0];
     std::memcpy(set[0].text.data(), v.data(), v.size());
     set[0].size = static_cast<std::uint8_t>(v.size());
@@ -94,7 +100,11 @@ class QuietValues {
   }
 
   static constexpr std::uint32_t kTrial = 256;
-  std::array<Slot, kSets * kWays> slots_{};
+  // Allocated by the first add(): a file's columns are many, and those that repeat
+  // short values that hold nothing few (zeroing 1.6 KB for each column of each file
+  // was a tenth of a scan of small CSV files).
+  using Slots = std::array<Slot, kSets * kWays>;
+  std::unique_ptr<Slots> slots_;
   std::uint32_t looked_ = 0;
   std::uint32_t found_ = 0;
   bool off_ = false;
