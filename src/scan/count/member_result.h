@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "scan/count/pass_clock.h"
+#include "scan/detect/headers.h"
 #include "scan/report.h"
 
 namespace bd::scan::count {
@@ -53,7 +54,7 @@ struct HashedColumn {
 
 struct ColumnResult {
   ColumnReport report;           // verdict decided at finish
-  std::string role;              // the header role ("bsn", "none", ...)
+  detect::ColumnRole role = detect::ColumnRole::kNone;  // what the header says
   std::uint64_t bsn_valid = 0;   // whole-field values passing the 11-check (role none)
   std::vector<TentativeBsn> tentative;
   std::array<std::uint64_t, kCategoryCount> values{};

@@ -63,7 +63,7 @@ void MemberScan::on_end() {
     if (result_.file_values[c] > 0) result_.file.values[std::string(to_key(kAllCategories[c]))] = result_.file_values[c];
   }
   for (std::size_t i = 0; i < result_.columns.size(); ++i) {
-    result_.columns[i].role = std::string(detect::to_string(roles_[i]));
+    result_.columns[i].role = roles_[i];
   }
   result_.analysis += ending.until(ClockReading::now(CLOCK_THREAD_CPUTIME_ID));
   if (stream_count_) result_.parts = stream_count_->load(std::memory_order_acquire);

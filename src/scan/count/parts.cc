@@ -78,7 +78,7 @@ void append_columns(std::vector<ColumnResult>& into, std::vector<ColumnResult>&&
     }
     ColumnResult& c = into[it->second];
     c.report.column = std::move(next[i].report.column);
-    c.role = std::move(next[i].role);
+    c.role = next[i].role;
     append_column(c, std::move(next[i]));
   }
 }

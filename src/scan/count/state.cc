@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cstdio>
 #include <exception>
+#include <iterator>
 #include <system_error>
 #include <thread>
 
@@ -38,22 +39,27 @@ constexpr auto kPathFirst = [](const auto& entry) -> const std::string& { return
 // Adds a member's samples to those kept so far and keeps the first `max` distinct ones
 // in order of member path (and of finding within a member), so that the samples do not
 // depend on which thread's member merged first. What was dropped earlier can only come
-// later in that order, so keeping `max` at each step loses nothing.
+// later in that order, so keeping `max` at each step loses nothing. `kept` is in that
+// order: the member's samples go in after the kept ones of paths up to its own (members
+// merge largest first, so paths come in any order).
 void keep_first_samples(std::vector<std::pair<std::string, std::string>>& kept, const std::string& path,
                         std::vector<std::string>&& samples, std::size_t max) {
   if (samples.empty()) return;
-  // All kept, and this member's come after them: nothing changes (the usual case once
-  // a few members merged, as members mostly come in order of path).
+  // All kept, and this member's come after them: nothing changes.
   if (kept.size() >= max && (kept.empty() || !(path < kept.back().first))) return;
-  for (auto& s : samples) kept.emplace_back(path, std::move(s));
-  sort_by_path(kept, kPathFirst);
-  std::vector<std::pair<std::string, std::string>> first;
-  for (auto& k : kept) {
-    if (first.size() >= max) break;
-    auto same = [&](const auto& f) { return f.second == k.second; };
-    if (std::none_of(first.begin(), first.end(), same)) first.push_back(std::move(k));
+  const auto at = std::upper_bound(kept.begin(), kept.end(), path,
+                                   [](const std::string& p, const auto& entry) { return p < entry.first; });
+  std::vector<std::pair<std::string, std::string>> in_order;
+  in_order.reserve(kept.size() + samples.size());
+  std::move(kept.begin(), at, std::back_inserter(in_order));
+  for (auto& s : samples) in_order.emplace_back(path, std::move(s));
+  std::move(at, kept.end(), std::back_inserter(in_order));
+  kept.clear();
+  for (auto& entry : in_order) {
+    if (kept.size() >= max) break;
+    auto same = [&](const auto& k) { return k.second == entry.second; };
+    if (std::none_of(kept.begin(), kept.end(), same)) kept.push_back(std::move(entry));
   }
-  kept = std::move(first);
 }
 
 std::string nine_digits(std::uint32_t bsn) {
@@ -63,19 +69,42 @@ std::string nine_digits(std::uint32_t bsn) {
 }
 
 // The category a column role stands for, if any.
-const char* role_category(const std::string& role) {
-  if (role == "bsn") return "bsn";
-  if (role == "iban") return "iban";
-  if (role == "card") return "payment_card";
-  if (role == "email") return "email";
-  if (role == "phone") return "phone";
-  if (role == "postcode" || role == "house_number" || role == "street" || role == "city") return "address";
-  if (role == "birth_date") return "birth_date";
-  if (role == "name") return "name";
-  if (role == "ip") return "ip_address";
-  if (role == "id_document") return "id_document";
-  if (role == "password") return "password";
-  if (role == "health") return "health";
+const char* role_category(detect::ColumnRole role) {
+  using detect::ColumnRole;
+  switch (role) {
+    case ColumnRole::kBsn:
+      return "bsn";
+    case ColumnRole::kIban:
+      return "iban";
+    case ColumnRole::kCard:
+      return "payment_card";
+    case ColumnRole::kEmail:
+      return "email";
+    case ColumnRole::kPhone:
+      return "phone";
+    case ColumnRole::kPostcode:
+    case ColumnRole::kHouseNumber:
+    case ColumnRole::kStreet:
+    case ColumnRole::kCity:
+      return "address";
+    case ColumnRole::kBirthDate:
+      return "birth_date";
+    case ColumnRole::kName:
+      return "name";
+    case ColumnRole::kIp:
+      return "ip_address";
+    case ColumnRole::kIdDocument:
+      return "id_document";
+    case ColumnRole::kPassword:
+      return "password";
+    case ColumnRole::kHealth:
+      return "health";
+    case ColumnRole::kNone:
+    case ColumnRole::kHash:
+    case ColumnRole::kFreeText:
+    case ColumnRole::kChecksum:
+      return "";
+  }
   return "";
 }
 
@@ -193,9 +222,9 @@ void ScanState::decide_column(Member& member, ColumnResult& col) {
     }
   }
   col.hashes = {};  // digests of a column that is no hash column are nothing
-  std::string header_cat = role_category(col.role);
+  const std::string_view header_cat = role_category(col.role);
   bool bsn_by_values =
-      col.role == "none" && rep.non_empty >= kBsnColumnMinValues &&
+      col.role == detect::ColumnRole::kNone && rep.non_empty >= kBsnColumnMinValues &&
       static_cast<double>(col.bsn_valid) >= kBsnColumnShare * static_cast<double>(rep.non_empty);
   if (bsn_by_values) {
     count_tentative(member, col);

@@ -227,7 +227,9 @@ std::string_view to_string(ColumnRole role) {
   return kNames[static_cast<std::size_t>(role)];
 }
 
-ColumnRole role_from_header(std::string_view header) {
+namespace {
+
+ColumnRole role_of_words(std::string_view header) {
   std::size_t dot = header.rfind('.');
   if (dot != std::string_view::npos && dot + 1 < header.size()) header = header.substr(dot + 1);
   const HeaderWords words(header);
@@ -242,6 +244,24 @@ ColumnRole role_from_header(std::string_view header) {
   if (words.has(kId) && words.has(kDocument | kCard)) return ColumnRole::kIdDocument;
   if (words.has_all(kRemote) && words.has(kAddress)) return ColumnRole::kIp;
   return ColumnRole::kNone;
+}
+
+}  // namespace
+
+ColumnRole role_from_header(std::string_view header) {
+  // Headers repeat (every file of an export has the same): a header seen before on
+  // this thread costs one lookup instead of one per word. Bounded: cleared when full.
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  constexpr std::size_t kMaxRemembered = 4096;
+  thread_local std::unordered_map<std::string, ColumnRole, Hash, std::equal_to<>> seen;
+  if (auto it = seen.find(header); it != seen.end()) return it->second;
+  const ColumnRole role = role_of_words(header);
+  if (seen.size() >= kMaxRemembered) seen.clear();
+  seen.emplace(header, role);
+  return role;
 }
 
 }  // namespace bd::scan::detect
