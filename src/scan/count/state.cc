@@ -298,6 +298,7 @@ ScanReport ScanState::finish() {
       col.report.file = f.path;
       report.columns.push_back(std::move(col.report));
     }
+    std::vector<ColumnResult>().swap(member.columns);  // freed as the report grows
     report.files.push_back(std::move(member.file));
   }
   members_.clear();
