@@ -1,15 +1,33 @@
 #include "scan/input/xlsx.h"
 
+#include <algorithm>
 #include <cstdlib>
+#include <cstring>
 
 namespace bd::scan::input {
 namespace {
 
+// Names are a few bytes: a loop, where the library's searches cost a call each (a
+// sheet has four tags per cell).
 std::string_view tag_name(std::string_view tag) {  // tag without '<' '>'
-  std::size_t end = tag.find_first_of(" \t\r\n/");
-  std::string_view name = tag.substr(0, end);
-  auto colon = name.find(':');  // namespaced prefixes (x:row)
-  return colon == std::string_view::npos ? name : name.substr(colon + 1);
+  std::size_t end = 0;
+  std::size_t colon = std::string_view::npos;  // namespaced prefixes (x:row)
+  for (; end < tag.size(); ++end) {
+    const char c = tag[end];
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '/') break;
+    if (c == ':' && colon == std::string_view::npos) colon = end;
+  }
+  return colon == std::string_view::npos ? tag.substr(0, end) : tag.substr(colon + 1, end - colon - 1);
+}
+
+// The first `c` at or after `from`, or npos: the first bytes by hand (tags and cell
+// texts are short), then the library's search.
+std::size_t find_byte(std::string_view s, char c, std::size_t from) {
+  const std::size_t near_end = std::min(s.size(), from + 32);
+  for (std::size_t i = from; i < near_end; ++i) {
+    if (s[i] == c) return i;
+  }
+  return near_end < s.size() ? s.find(c, near_end) : std::string_view::npos;
 }
 
 std::string_view attribute(std::string_view tag, std::string_view name) {
@@ -67,39 +85,91 @@ std::string expand_number(const std::string& v) {
   return digits + std::string(static_cast<std::size_t>(exp - frac), '0');
 }
 
-// Splits buffered XML into tags and text; calls on_tag(tag) and on_text(text).
+// Splits XML into tags and text: calls on_tag(tag) for each whole tag (without '<' and
+// '>') and on_text(text) for the text between tags, in place in `xml`. A tag cut by
+// the end of `xml` waits in `pending` for the next call (text is handed out as it
+// comes, in pieces where a chunk cuts it); a "tag" of more than a megabyte is garbage
+// and dropped.
 template <typename OnTag, typename OnText>
 void split_xml(std::string& pending, std::string_view xml, OnTag on_tag, OnText on_text) {
-  pending.append(xml);
+  constexpr std::size_t kMaxPending = 1u << 20;
   std::size_t pos = 0;
-  while (pos < pending.size()) {
-    std::size_t lt = pending.find('<', pos);
-    if (lt == std::string::npos) {
-      on_text(std::string_view(pending).substr(pos));
-      pos = pending.size();
-      break;
+  if (!pending.empty()) {  // the rest of a tag begun in an earlier chunk
+    const std::size_t gt = find_byte(xml, '>', 0);
+    if (gt == std::string_view::npos) {
+      pending.append(xml);
+      if (pending.size() > kMaxPending) pending.clear();
+      return;
     }
-    if (lt > pos) on_text(std::string_view(pending).substr(pos, lt - pos));
-    std::size_t gt = pending.find('>', lt);
-    if (gt == std::string::npos) {
-      pos = lt;
-      break;
-    }
-    on_tag(std::string_view(pending).substr(lt + 1, gt - lt - 1));
+    pending.append(xml.substr(0, gt + 1));
+    on_tag(std::string_view(pending).substr(1, pending.size() - 2));
+    pending.clear();
     pos = gt + 1;
   }
-  pending.erase(0, pos);
-  if (pending.size() > (1u << 20)) pending.clear();  // a "tag" of a megabyte is garbage: drop it
+  while (pos < xml.size()) {
+    const std::size_t lt = find_byte(xml, '<', pos);
+    if (lt == std::string_view::npos) {
+      on_text(xml.substr(pos));
+      return;
+    }
+    if (lt > pos) on_text(xml.substr(pos, lt - pos));
+    const std::size_t gt = find_byte(xml, '>', lt);
+    if (gt == std::string_view::npos) {
+      pending.assign(xml.substr(lt));
+      if (pending.size() > kMaxPending) pending.clear();
+      return;
+    }
+    on_tag(xml.substr(lt + 1, gt - lt - 1));
+    pos = gt + 1;
+  }
+}
+
+// The cell's text as cell text: tabs and line breaks (which would end a TSV field or
+// row) become spaces.
+void append_cell_text(std::string& out, std::string_view text) {
+  const std::size_t at = out.size();
+  out.append(text);
+  for (std::size_t i = at; i < out.size(); ++i) {
+    char& c = out[i];
+    if (c == '\t' || c == '\n' || c == '\r') c = ' ';
+  }
+}
+
+// A shared-string index as strtoul reads it (leading blanks, a sign, digits); npos
+// when it reads none or the index is out of range.
+std::size_t shared_index(std::string_view text, std::size_t count) {
+  if (!text.empty() && text.size() <= 18) {  // the usual index: digits only, read here
+    std::uint64_t i = 0;
+    std::size_t k = 0;
+    for (; k < text.size() && text[k] >= '0' && text[k] <= '9'; ++k)
+      i = i * 10 + static_cast<std::uint64_t>(text[k] - '0');
+    if (k == text.size()) return i < count ? static_cast<std::size_t>(i) : std::string_view::npos;
+  }
+  char buf[64];
+  std::string long_text;
+  const char* c_text = buf;
+  if (text.size() < sizeof buf) {
+    std::memcpy(buf, text.data(), text.size());
+    buf[text.size()] = '\0';
+  } else {
+    long_text.assign(text);
+    c_text = long_text.c_str();
+  }
+  char* end = nullptr;
+  const unsigned long i = std::strtoul(c_text, &end, 10);
+  return end != c_text && i < count ? static_cast<std::size_t>(i) : std::string_view::npos;
 }
 
 }  // namespace
 
-std::string xml_unescape(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
+void append_xml_unescaped(std::string& out, std::string_view s) {
   for (std::size_t i = 0; i < s.size(); ++i) {
     if (s[i] != '&') {
-      out.push_back(s[i]);
+      // The run up to the next entity at once.
+      const std::size_t amp = s.find('&', i);
+      const std::size_t end = amp == std::string_view::npos ? s.size() : amp;
+      out.append(s.substr(i, end - i));
+      i = end - 1;
       continue;
     }
     std::size_t semi = s.find(';', i);
@@ -122,7 +192,24 @@ std::string xml_unescape(std::string_view s) {
     }
     i = semi;
   }
+}
+
+std::string xml_unescape(std::string_view s) {
+  std::string out;
+  append_xml_unescaped(out, s);
   return out;
+}
+
+void SharedStrings::add(std::string_view s) {
+  if (capacity_ - used_ < s.size() || blocks_.empty()) {
+    capacity_ = std::max(kBlock, s.size());
+    blocks_.push_back(std::make_unique_for_overwrite<char[]>(capacity_));
+    used_ = 0;
+  }
+  char* at = blocks_.back().get() + used_;
+  if (!s.empty()) std::memcpy(at, s.data(), s.size());
+  used_ += s.size();
+  strings_.emplace_back(at, s.size());
 }
 
 bool SharedStringsParser::feed(std::string_view xml) {
@@ -140,13 +227,25 @@ void SharedStringsParser::on_tag(std::string_view tag) {
   bool closing = !tag.empty() && tag[0] == '/';
   std::string_view name = tag_name(closing ? tag.substr(1) : tag);
   bool self_closing = !tag.empty() && tag.back() == '/';
-  if (name == "si") {
+  if (name == "sst" && !closing) {
+    // Room for the strings it announces, as far as the XML could hold them (and at most
+    // 4 Mi: a larger table grows as it is read).
+    const std::string_view count = attribute(tag, "uniqueCount");
+    const unsigned long long n = std::strtoull(std::string(count).c_str(), nullptr, 10);
+    strings_.reserve(static_cast<std::size_t>(std::min<unsigned long long>({n, max_bytes_ / 16, 4u << 20})));
+  } else if (name == "si") {
     if (!closing) {
       in_si_ = true;
       current_.clear();
     }
     if (closing || self_closing) {
-      strings_.push_back(xml_unescape(current_));
+      if (current_.find('&') == std::string::npos) {
+        strings_.add(current_);
+      } else {
+        unescaped_.clear();
+        append_xml_unescaped(unescaped_, current_);
+        strings_.add(unescaped_);
+      }
       in_si_ = false;
     }
   } else if (name == "t") {
@@ -166,25 +265,38 @@ void SheetParser::feed(std::string_view xml) {
 }
 
 void SheetParser::end_cell() {
-  std::string value = xml_unescape(text_);
-  if (type_ == "s") {
-    char* end = nullptr;
-    unsigned long i = std::strtoul(value.c_str(), &end, 10);
-    value = (end != value.c_str() && i < shared_.size()) ? shared_[i] : std::string();
-  } else if (type_ == "b") {
-    value = value == "1" ? "TRUE" : "FALSE";
-  } else if (type_.empty() || type_ == "n") {
-    value = expand_number(value);
+  // Unescaped only when it holds an entity; the cell's text is appended straight from
+  // where it is (the shared string, the text read): a cell costs no allocation.
+  std::string_view text = text_;
+  if (text.find('&') != std::string_view::npos) {
+    unescaped_ = xml_unescape(text);
+    text = unescaped_;
   }
-  for (char& c : value) {
-    if (c == '\t' || c == '\n' || c == '\r') c = ' ';
+  std::string_view value = text;
+  switch (type_) {
+    case CellType::kShared: {
+      const std::size_t i = shared_index(text, shared_.size());
+      value = i == std::string_view::npos ? std::string_view() : shared_[i];
+      break;
+    }
+    case CellType::kBoolean:
+      value = text == "1" ? "TRUE" : "FALSE";
+      break;
+    case CellType::kNumber:
+      if (text.find_first_of("eE") != std::string_view::npos) {
+        expanded_ = expand_number(std::string(text));
+        value = expanded_;
+      }
+      break;
+    case CellType::kOther:
+      break;
   }
   while (next_column_ < column_) {
     if (next_column_ > 0) out_.push_back('\t');
     ++next_column_;
   }
   if (column_ > 0) out_.push_back('\t');
-  out_.append(value);
+  append_cell_text(out_, value);
   next_column_ = column_ + 1;
 }
 
@@ -206,7 +318,11 @@ void SheetParser::on_tag(std::string_view tag) {
       std::size_t col = column_of(attribute(tag, "r"));
       column_ = col == std::string::npos ? next_column_ : col;
       if (column_ < next_column_) column_ = next_column_;  // out-of-order refs: keep going right
-      type_ = std::string(attribute(tag, "t"));
+      const std::string_view type = attribute(tag, "t");
+      type_ = type == "s"                   ? CellType::kShared
+              : type == "b"                 ? CellType::kBoolean
+              : type.empty() || type == "n" ? CellType::kNumber
+                                            : CellType::kOther;
       text_.clear();
       in_cell_ = true;
     }
@@ -237,38 +353,29 @@ bool is_sheet(const std::string& name) {
 }
 }  // namespace
 
-Status read_xlsx(const ReopenArchive& reopen, const std::string& path, std::uint64_t max_shared_bytes,
+Status read_xlsx(const ReadParts& read_parts, const std::string& path, std::uint64_t max_shared_bytes,
                  const SheetCallbacks& cb) {
-  std::vector<std::string> shared;
+  SharedStrings shared;
   std::vector<char> buf(256u << 10);
-  {
-    BD_ASSIGN_OR_RETURN(auto reader, reopen());
-    ArchiveEntry entry;
+  BD_TRY(read_parts([&](const std::string& name, ByteSource& data) -> Result<bool> {
+    if (name != "xl/sharedStrings.xml") return true;
+    SharedStringsParser parser(max_shared_bytes);
     for (;;) {
-      BD_ASSIGN_OR_RETURN(bool more, reader->next(&entry));
-      if (!more) break;
-      if (entry.name != "xl/sharedStrings.xml") continue;
-      SharedStringsParser parser(max_shared_bytes);
-      for (;;) {
-        BD_ASSIGN_OR_RETURN(std::size_t n, reader->entry_data().read(buf.data(), buf.size()));
-        if (n == 0) break;
-        if (!parser.feed(std::string_view(buf.data(), n))) return Error::invalid("input", "shared strings table too large");
-      }
-      shared = parser.take();
-      break;
+      BD_ASSIGN_OR_RETURN(std::size_t n, data.read(buf.data(), buf.size()));
+      if (n == 0) break;
+      if (!parser.feed(std::string_view(buf.data(), n)))
+        return Error::invalid("input", "shared strings table too large");
     }
-  }
-  BD_ASSIGN_OR_RETURN(auto reader, reopen());
-  ArchiveEntry entry;
-  for (;;) {
-    BD_ASSIGN_OR_RETURN(bool more, reader->next(&entry));
-    if (!more) return {};
-    if (!is_sheet(entry.name)) continue;
-    cb.begin(path + "!" + entry.name);
+    shared = parser.take();
+    return false;
+  }));
+  return read_parts([&](const std::string& name, ByteSource& data) -> Result<bool> {
+    if (!is_sheet(name)) return true;
+    cb.begin(path + "!" + name);
     SheetParser sheet(shared, cb.chunk);
     Status status;
     for (;;) {
-      auto n = reader->entry_data().read(buf.data(), buf.size());
+      auto n = data.read(buf.data(), buf.size());
       if (!n.ok()) {
         status = std::move(n).error();
         break;
@@ -279,7 +386,8 @@ Status read_xlsx(const ReopenArchive& reopen, const std::string& path, std::uint
     sheet.finish();
     cb.end();
     BD_TRY(status);
-  }
+    return true;
+  });
 }
 
 }  // namespace bd::scan::input

@@ -7,7 +7,8 @@
 //
 // SheetParser is a streaming parser of one sheet's XML (arbitrary chunk boundaries).
 // read_xlsx drives two passes over the workbook (shared strings first, then sheets),
-// reopening it through a callback. Not thread-safe. Failure: a corrupt workbook or
+// reading its parts through a callback (libarchive, or for a workbook on disk the
+// zip reader with ISA-L). Not thread-safe. Failure: a corrupt workbook or
 // a shared-strings table above the memory limit ends with an Error (the reason).
 #pragma once
 
@@ -22,46 +23,73 @@
 
 namespace bd::scan::input {
 
+// A workbook's shared strings, packed in blocks of a megabyte: a workbook has hundreds
+// of thousands, and a heap string each (or one buffer that grew by copying) cost more
+// than parsing them. A string is never split over blocks.
+class SharedStrings {
+ public:
+  std::size_t size() const { return strings_.size(); }
+  std::string_view operator[](std::size_t i) const { return strings_[i]; }
+  void reserve(std::size_t n) { strings_.reserve(n); }
+  void add(std::string_view s);
+
+ private:
+  static constexpr std::size_t kBlock = 1u << 20;
+  std::vector<std::unique_ptr<char[]>> blocks_;
+  std::size_t capacity_ = 0;  // of the last block
+  std::size_t used_ = 0;      // of the last block
+  std::vector<std::string_view> strings_;
+};
+
 // Parses <sst> (xl/sharedStrings.xml) into strings; returns false past `max_bytes`.
 class SharedStringsParser {
  public:
   explicit SharedStringsParser(std::uint64_t max_bytes) : max_bytes_(max_bytes) {}
   bool feed(std::string_view xml);
-  std::vector<std::string> take() { return std::move(strings_); }
+  SharedStrings take() { return std::move(strings_); }
 
  private:
   void on_tag(std::string_view tag);
   std::uint64_t max_bytes_;
   std::uint64_t bytes_ = 0;
-  std::string pending_;
-  std::vector<std::string> strings_;
-  std::string current_;
+  std::string pending_;  // a tag cut by the end of a chunk
+  SharedStrings strings_;
+  std::string current_;    // the current string's text, entities not yet decoded
+  std::string unescaped_;  // the same decoded
   bool in_si_ = false, in_t_ = false;
 };
 
 class SheetParser {
  public:
   using Emit = std::function<void(std::string_view tsv)>;
-  SheetParser(const std::vector<std::string>& shared, Emit emit) : shared_(shared), emit_(std::move(emit)) {}
+  SheetParser(const SharedStrings& shared, Emit emit) : shared_(shared), emit_(std::move(emit)) {}
   void feed(std::string_view xml);
   void finish();
 
  private:
+  // The cell's t attribute: "s", "b", none or "n", anything else (str, inlineStr, e ...).
+  enum class CellType { kShared, kBoolean, kNumber, kOther };
+
   void on_tag(std::string_view tag);
   void end_cell();
   void flush(bool force);
-  const std::vector<std::string>& shared_;
+  const SharedStrings& shared_;
   Emit emit_;
-  std::string pending_;  // an incomplete tag or text across chunks
-  std::string out_;      // TSV waiting to be emitted
-  std::string text_;     // the current <v> or <t> text
-  std::string type_;     // the current cell's t attribute
+  std::string pending_;    // a tag cut by the end of a chunk
+  std::string out_;        // TSV waiting to be emitted
+  std::string text_;       // the current <v> or <t> text
+  std::string unescaped_;  // text_ with its entities decoded, when it has any
+  std::string expanded_;   // a number in scientific notation, written out
+  CellType type_ = CellType::kNumber;
   std::size_t column_ = 0, next_column_ = 0;
   bool in_value_ = false, in_cell_ = false, row_open_ = false;
 };
 
-// Opens the workbook afresh for each pass.
-using ReopenArchive = std::function<Result<std::unique_ptr<ArchiveReader>>()>;
+// Reads the workbook's parts (its zip entries) from the first: `visit(name, data)` for
+// each until it returns false or fails. read_xlsx calls it once for each pass; an
+// error ends the pass with it.
+using PartVisitor = std::function<Result<bool>(const std::string& name, ByteSource& data)>;
+using ReadParts = std::function<Status(const PartVisitor& visit)>;
 // Called per sheet: begin(member path), the TSV chunks, then end().
 struct SheetCallbacks {
   std::function<void(const std::string& path)> begin;
@@ -69,10 +97,12 @@ struct SheetCallbacks {
   std::function<void()> end;
 };
 
-Status read_xlsx(const ReopenArchive& reopen, const std::string& path, std::uint64_t max_shared_bytes,
+Status read_xlsx(const ReadParts& read_parts, const std::string& path, std::uint64_t max_shared_bytes,
                  const SheetCallbacks& callbacks);
 
 // XML text with the five entities and numeric character references decoded.
 std::string xml_unescape(std::string_view s);
+// The same, appended to `out`.
+void append_xml_unescaped(std::string& out, std::string_view s);
 
 }  // namespace bd::scan::input

@@ -13,6 +13,7 @@
 #include <set>
 #include <thread>
 
+#include "scan/input/xlsx.h"
 #include "test_support.h"
 
 namespace bd::scan {
@@ -382,6 +383,78 @@ TEST(ScanInput, XlsxSheetsBecomeTsvRows) {
   EXPECT_EQ(m.info.format, Format::kTsv);
   EXPECT_EQ(f->members.at(d.file("mail.zip!bijlage.xlsx!xl/worksheets/sheet1.xml")).text, want);
   EXPECT_EQ(f->members.size(), 2u);
+}
+
+// A sheet and its shared strings as Excel writes them, with the TSV they stand for:
+// `rows` rows of shared strings (some with entities), whole numbers in scientific
+// notation, booleans, inline strings and a gap in the columns.
+struct Workbook {
+  std::string sheet;
+  std::string strings;
+  std::string tsv;
+};
+
+Workbook make_workbook(int rows) {
+  Workbook w;
+  w.sheet = "<?xml version=\"1.0\"?><worksheet><sheetData>";
+  w.strings = "<?xml version=\"1.0\"?><sst count=\"" + std::to_string(rows) + "\" uniqueCount=\"" +
+              std::to_string(rows) + "\">";
+  for (int r = 1; r <= rows; ++r) {
+    const std::string n = std::to_string(r);
+    const bool entity = r % 3 == 0;
+    w.strings += "<si><t>" + std::string(entity ? "Jan &amp; Zo&#235; " : "Klant ") + n + "</t></si>";
+    w.sheet += "<row r=\"" + n + "\"><c r=\"A" + n + "\" t=\"s\"><v>" + std::to_string(r - 1) + "</v></c>" +
+               "<c r=\"B" + n + "\"><v>1.23456782E8</v></c><c r=\"D" + n + "\" t=\"b\"><v>" +
+               (r % 2 == 0 ? "1" : "0") + "</v></c><c r=\"E" + n + "\" t=\"inlineStr\"><is><t>r" + n +
+               "@example.nl</t></is></c></row>";
+    w.tsv += (entity ? "Jan & Zoë " : "Klant ") + n + "\t123456782\t\t" + (r % 2 == 0 ? "TRUE" : "FALSE") +
+             "\tr" + n + "@example.nl\n";
+  }
+  w.sheet += "</sheetData></worksheet>";
+  w.strings += "</sst>";
+  return w;
+}
+
+// The sheet's TSV with both parts fed `chunk` bytes at a time.
+std::string parse_workbook(const Workbook& w, std::size_t chunk) {
+  input::SharedStringsParser strings(1u << 30);
+  for (std::size_t at = 0; at < w.strings.size(); at += chunk) {
+    EXPECT_TRUE(strings.feed(std::string_view(w.strings).substr(at, chunk)));
+  }
+  const input::SharedStrings shared = strings.take();
+  std::string tsv;
+  input::SheetParser sheet(shared, [&](std::string_view text) { tsv += text; });
+  for (std::size_t at = 0; at < w.sheet.size(); at += chunk)
+    sheet.feed(std::string_view(w.sheet).substr(at, chunk));
+  sheet.finish();
+  return tsv;
+}
+
+TEST(ScanInput, XlsxPartsGiveTheSameRowsWhereverTheirChunksEnd) {
+  const Workbook w = make_workbook(300);
+  for (std::size_t chunk :
+       {w.sheet.size(), std::size_t{1}, std::size_t{2}, std::size_t{7}, std::size_t{64}, std::size_t{4093}}) {
+    EXPECT_EQ(parse_workbook(w, chunk), w.tsv) << "chunks of " << chunk;
+  }
+}
+
+TEST(ScanInput, ALargeWorkbookReadsTheSameOnDiskAndInsideAnArchive) {
+  // Parts larger than the reader's buffers: tags and strings cut between reads, on disk
+  // through the zip reader and inside another zip through libarchive.
+  TempDir d;
+  const Workbook w = make_workbook(20000);
+  ASSERT_GT(w.sheet.size(), 1u << 20);
+  ASSERT_GT(w.strings.size(), 256u << 10);
+  testing::Entries book = {{"[Content_Types].xml", "<Types/>"},
+                           {"xl/workbook.xml", "<workbook/>"},
+                           {"xl/sharedStrings.xml", w.strings},
+                           {"xl/worksheets/sheet1.xml", w.sheet}};
+  write_archive(d.file("book.xlsx"), "zip", "", book);
+  write_archive(d.file("mail.zip"), "zip", "", {{"bijlage.xlsx", testing::archive_bytes("zip", "", book)}});
+  auto f = scan({d.path()});
+  EXPECT_EQ(f->members.at(d.file("book.xlsx!xl/worksheets/sheet1.xml")).text, w.tsv);
+  EXPECT_EQ(f->members.at(d.file("mail.zip!bijlage.xlsx!xl/worksheets/sheet1.xml")).text, w.tsv);
+  EXPECT_TRUE(f->skipped.empty());
 }
 
 TEST(ScanInput, ProtectedContainersAreReportedNotRead) {
