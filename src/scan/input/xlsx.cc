@@ -4,6 +4,9 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "scan/swar.h"
+#include "scan/tokenize/byte_finder.h"
+
 namespace bd::scan::input {
 namespace {
 
@@ -20,16 +23,6 @@ std::string_view tag_name(std::string_view tag) {  // tag without '<' '>'
   return colon == std::string_view::npos ? tag.substr(0, end) : tag.substr(colon + 1, end - colon - 1);
 }
 
-// The first `c` at or after `from`, or npos: the first bytes by hand (tags and cell
-// texts are short), then the library's search.
-std::size_t find_byte(std::string_view s, char c, std::size_t from) {
-  const std::size_t near_end = std::min(s.size(), from + 32);
-  for (std::size_t i = from; i < near_end; ++i) {
-    if (s[i] == c) return i;
-  }
-  return near_end < s.size() ? s.find(c, near_end) : std::string_view::npos;
-}
-
 std::string_view attribute(std::string_view tag, std::string_view name) {
   std::size_t at = 0;
   while ((at = tag.find(name, at)) != std::string_view::npos) {
@@ -42,6 +35,48 @@ std::string_view attribute(std::string_view tag, std::string_view name) {
     at = eq;
   }
   return {};
+}
+
+// A cell's reference and type (`c r="B2" s="1" t="s"`), read in one pass over its
+// attributes (a cell tag is read for every cell; two searches for two names cost more).
+// As attribute() finds them: a name after a blank, '=' and a quoted value right after.
+struct CellAttributes {
+  std::string_view r;
+  std::string_view t;
+};
+
+CellAttributes cell_attributes(std::string_view tag) {
+  auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\n'; };
+  CellAttributes out;
+  bool have_r = false;
+  bool have_t = false;
+  std::size_t i = 0;
+  while (i < tag.size() && !blank(tag[i])) ++i;  // the tag's name
+  while (i < tag.size()) {
+    if (blank(tag[i])) {
+      ++i;
+      continue;
+    }
+    const std::size_t name_at = i;
+    while (i < tag.size() && tag[i] != '=' && !blank(tag[i])) ++i;
+    const std::string_view name = tag.substr(name_at, i - name_at);
+    if (i + 1 < tag.size() && tag[i] == '=' && (tag[i + 1] == '"' || tag[i + 1] == '\'')) {
+      const std::size_t close = tag.find(tag[i + 1], i + 2);
+      if (close == std::string_view::npos) break;
+      const std::string_view value = tag.substr(i + 2, close - i - 2);
+      if (name == "r" && !have_r) {
+        out.r = value;
+        have_r = true;
+      } else if (name == "t" && !have_t) {
+        out.t = value;
+        have_t = true;
+      }
+      i = close + 1;
+    } else {
+      while (i < tag.size() && !blank(tag[i])) ++i;  // no attribute: on to the next blank
+    }
+  }
+  return out;
 }
 
 // "B12" -> 1; "" -> npos.
@@ -86,17 +121,22 @@ std::string expand_number(const std::string& v) {
 }
 
 // Splits XML into tags and text: calls on_tag(tag) for each whole tag (without '<' and
-// '>') and on_text(text) for the text between tags, in place in `xml`. A tag cut by
-// the end of `xml` waits in `pending` for the next call (text is handed out as it
-// comes, in pieces where a chunk cuts it); a "tag" of more than a megabyte is garbage
-// and dropped.
+// '>') and on_text(text) for the text between tags, in place in `xml`, finding the
+// brackets 64 bytes at a time. A tag cut by the end of `xml` waits in `pending` for the
+// next call (text is handed out as it comes, in pieces where a chunk cuts it); a "tag"
+// of more than a megabyte is garbage and dropped.
 template <typename OnTag, typename OnText>
 void split_xml(std::string& pending, std::string_view xml, OnTag on_tag, OnText on_text) {
   constexpr std::size_t kMaxPending = 1u << 20;
+  static constexpr tokenize::Needles kBrackets{{{'<', '<', '<', '<'}, {'>', '>', '>', '>'}}};
+  constexpr int kOpen = 0;
+  constexpr int kClose = 1;
+  tokenize::ByteFinder find(xml, kBrackets);
+  const std::size_t n = xml.size();
   std::size_t pos = 0;
   if (!pending.empty()) {  // the rest of a tag begun in an earlier chunk
-    const std::size_t gt = find_byte(xml, '>', 0);
-    if (gt == std::string_view::npos) {
+    const std::size_t gt = find.next(0, kClose);
+    if (gt == n) {
       pending.append(xml);
       if (pending.size() > kMaxPending) pending.clear();
       return;
@@ -106,15 +146,15 @@ void split_xml(std::string& pending, std::string_view xml, OnTag on_tag, OnText 
     pending.clear();
     pos = gt + 1;
   }
-  while (pos < xml.size()) {
-    const std::size_t lt = find_byte(xml, '<', pos);
-    if (lt == std::string_view::npos) {
+  while (pos < n) {
+    const std::size_t lt = find.next(pos, kOpen);
+    if (lt == n) {
       on_text(xml.substr(pos));
       return;
     }
     if (lt > pos) on_text(xml.substr(pos, lt - pos));
-    const std::size_t gt = find_byte(xml, '>', lt);
-    if (gt == std::string_view::npos) {
+    const std::size_t gt = find.next(lt, kClose);
+    if (gt == n) {
       pending.assign(xml.substr(lt));
       if (pending.size() > kMaxPending) pending.clear();
       return;
@@ -129,6 +169,16 @@ void split_xml(std::string& pending, std::string_view xml, OnTag on_tag, OnText 
 void append_cell_text(std::string& out, std::string_view text) {
   const std::size_t at = out.size();
   out.append(text);
+  // Most cells have none: bytes below 0x0E (tab 0x09, line feed 0x0A, carriage return
+  // 0x0D) are looked for eight at a time first.
+  bool control = false;
+  std::size_t k = 0;
+  for (; k + 8 <= text.size() && !control; k += 8) {
+    const std::uint64_t w = swar::load8(text.data() + k);
+    control = ((w - swar::kOnes * 0x0E) & ~w & swar::kHigh) != 0;
+  }
+  for (; k < text.size() && !control; ++k) control = static_cast<unsigned char>(text[k]) < 0x0E;
+  if (!control) return;
   for (std::size_t i = at; i < out.size(); ++i) {
     char& c = out[i];
     if (c == '\t' || c == '\n' || c == '\r') c = ' ';
@@ -315,10 +365,11 @@ void SheetParser::on_tag(std::string_view tag) {
     }
   } else if (name == "c") {
     if (!closing) {
-      std::size_t col = column_of(attribute(tag, "r"));
+      const CellAttributes cell = cell_attributes(tag);
+      std::size_t col = column_of(cell.r);
       column_ = col == std::string::npos ? next_column_ : col;
       if (column_ < next_column_) column_ = next_column_;  // out-of-order refs: keep going right
-      const std::string_view type = attribute(tag, "t");
+      const std::string_view type = cell.t;
       type_ = type == "s"                   ? CellType::kShared
               : type == "b"                 ? CellType::kBoolean
               : type.empty() || type == "n" ? CellType::kNumber
