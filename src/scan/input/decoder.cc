@@ -3,6 +3,8 @@
 #include <cstdint>
 #include <cstring>
 
+#include "scan/swar.h"
+
 namespace bd::scan::input {
 namespace {
 constexpr std::size_t kOutFlush = 64u << 10;
@@ -116,9 +118,32 @@ void Decoder::put(char32_t c) {
   }
 }
 
+namespace {
+
+// Whether `b` (shorter than three bytes) may be the start of a byte-order mark that the
+// next bytes complete.
+bool may_be_cut_bom(std::string_view b) {
+  if (b.empty()) return true;
+  if (b.size() == 1) return b[0] == '\xEF' || b[0] == '\xFF' || b[0] == '\xFE';
+  return b == "\xEF\xBB";
+}
+
+}  // namespace
+
 void Decoder::feed(std::string_view bytes) {
+  std::string joined;  // the first bytes held back, and these
   if (first_ && enc_ != Encoding::kRaw) {
-    // Byte-order marks decide the encoding (the sniffer may have guessed already).
+    // Byte-order marks decide the encoding (the sniffer may have guessed already); one
+    // cut by the first chunks is put together first, so chunking changes nothing.
+    if (!head_.empty()) {
+      joined = head_ + std::string(bytes);
+      head_.clear();
+      bytes = joined;
+    }
+    if (bytes.size() < 3 && may_be_cut_bom(bytes)) {
+      head_.assign(bytes);
+      return;
+    }
     std::string_view b = bytes;
     if (b.size() >= 3 && b.substr(0, 3) == "\xEF\xBB\xBF") {
       enc_ = Encoding::kUtf8;
@@ -190,15 +215,34 @@ void Decoder::feed_1252(std::string_view bytes) {
 }
 
 void Decoder::feed_utf16(std::string_view bytes) {
-  std::string data = carry_ + std::string(bytes);  // carry: odd byte or lone high surrogate
-  carry_.clear();
+  // A carried odd byte or lone high surrogate goes first; only then is the chunk copied.
+  std::string joined;
+  std::string_view data = bytes;
+  if (!carry_.empty()) {
+    joined = carry_ + std::string(bytes);
+    data = joined;
+    carry_.clear();
+  }
   const auto* p = reinterpret_cast<const unsigned char*>(data.data());
   std::size_t n = data.size(), i = 0;
   bool le = enc_ == Encoding::kUtf16Le;
   auto unit = [&](std::size_t at) -> char32_t {
     return le ? static_cast<char32_t>(p[at] | (p[at + 1] << 8)) : static_cast<char32_t>((p[at] << 8) | p[at + 1]);
   };
+  // Four units in a word are ASCII when each unit's high byte is zero and its low byte
+  // below 0x80; the low bytes are then the text (Excel's "Unicode text" is mostly so).
+  const std::uint64_t non_ascii = le ? 0xFF80FF80FF80FF80ull : 0x80FF80FF80FF80FFull;
+  const int low = le ? 0 : 8;
   while (i + 2 <= n) {
+    for (; i + 8 <= n; i += 8) {
+      const std::uint64_t w = swar::load8(data.data() + i);
+      if ((w & non_ascii) != 0) break;
+      const char four[4] = {static_cast<char>(w >> low), static_cast<char>(w >> (low + 16)),
+                            static_cast<char>(w >> (low + 32)), static_cast<char>(w >> (low + 48))};
+      out_.append(four, 4);
+      if (out_.size() >= kOutFlush) flush_out();
+    }
+    if (i + 2 > n) break;
     char32_t u = unit(i);
     if (u >= 0xD800 && u <= 0xDBFF) {
       if (i + 4 > n) break;  // wait for the low surrogate
@@ -216,11 +260,18 @@ void Decoder::feed_utf16(std::string_view bytes) {
     }
     if (out_.size() >= kOutFlush) flush_out();
   }
-  carry_.assign(data, i, std::string::npos);
+  carry_.assign(data.substr(i));
   flush_out();
 }
 
 void Decoder::finish() {
+  if (!head_.empty()) {
+    // The member ended within what could have been a byte-order mark: it was none.
+    std::string head;
+    head.swap(head_);
+    first_ = false;
+    feed(head);
+  }
   if (!carry_.empty()) {
     std::string rest;
     rest.swap(carry_);

@@ -43,6 +43,7 @@ class Decoder {
   MemberSink& sink_;
   Encoding enc_;
   bool first_ = true;
+  std::string head_;   // the first bytes while they may still be a cut byte-order mark
   std::string carry_;  // incomplete character from the previous feed (<= 3 bytes)
   std::string out_;    // conversion buffer, flushed at ~64 KiB
 };

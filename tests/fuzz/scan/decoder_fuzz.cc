@@ -1,6 +1,6 @@
 // Fuzzes the encoding decoder: any bytes, split at fuzzer-chosen points, in every
 // starting encoding, must come out as non-empty chunks of valid UTF-8 that never end
-// inside a character.
+// inside a character, and as the same text as the bytes fed whole.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -16,10 +16,10 @@ class CheckingSink final : public bd::scan::MemberSink {
   void on_chunk(std::string_view utf8) override {
     bool incomplete = false;
     if (utf8.empty() || bd::scan::input::valid_utf8_prefix(utf8, &incomplete) != utf8.size()) std::abort();
-    total_ += utf8.size();
+    text_.append(utf8);
   }
   void on_end() override {}
-  std::size_t total_ = 0;
+  std::string text_;
 };
 
 }  // namespace
@@ -32,6 +32,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   Encoding start = kStart[data[0] % 4];
   std::size_t step = 1 + data[1] % 17;  // chunk size: splits characters often
   std::string_view bytes(reinterpret_cast<const char*>(data) + 2, size - 2);
+  CheckingSink whole_sink;
+  bd::scan::input::Decoder whole(whole_sink, start);
+  whole.feed(bytes);
+  whole.finish();
   CheckingSink sink;
   bd::scan::input::Decoder decoder(sink, start);
   while (!bytes.empty()) {
@@ -41,5 +45,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     step = step * 3 % 31 + 1;
   }
   decoder.finish();
+  if (sink.text_ != whole_sink.text_) std::abort();
   return 0;
 }
