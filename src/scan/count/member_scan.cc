@@ -107,9 +107,22 @@ void MemberScan::reserve_columns(Table& table, std::size_t n) {
   result_.columns.reserve(result_.columns.size() + more);
   roles_.reserve(roles_.size() + more);
   table.columns.reserve(n);
-  table.names.reserve(n);
-  table.keyed.reserve(n);
-  table.by_key.reserve(n);
+  if (table.indexed) {
+    table.names.reserve(n);
+    table.keyed.reserve(n);
+    table.by_key.reserve(n);
+  }
+}
+
+void MemberScan::index_keys(Table& table) {
+  table.indexed = true;
+  for (std::size_t i = 0; i < table.columns.size(); ++i)
+    index_key(table, result_.columns[table.columns[i]].report.column);
+}
+
+void MemberScan::index_key(Table& table, const std::string& name) {
+  table.keyed.push_back(table.by_key.emplace(name, table.names.size()).second);
+  table.names.push_back(name);
 }
 
 std::size_t MemberScan::add_column(Table& table, std::string name) {
@@ -125,13 +138,13 @@ std::size_t MemberScan::add_column(Table& table, std::string name) {
   result_.columns.push_back(std::move(col));
   std::size_t index = result_.columns.size() - 1;
   table.columns.push_back(index);
-  table.keyed.push_back(table.by_key.emplace(name, table.columns.size() - 1).second);
-  table.names.push_back(std::move(name));
+  if (table.indexed) index_key(table, name);
   return index;
 }
 
 std::size_t MemberScan::column_for_key(std::string_view key) {
   Table& t = tables_[current_table_];
+  if (!t.indexed) index_keys(t);
   if (t.next < t.names.size() && t.keyed[t.next]) {
     // Records mostly repeat the keys of the one before: the expected key is compared
     // in words (memcmp was a library call per member of every JSON record).

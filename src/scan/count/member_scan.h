@@ -61,7 +61,10 @@ class MemberScan final : public MemberSink, public tokenize::RecordHandler {
     std::vector<std::size_t> columns;  // indexes into result_.columns
     // By name, the first column of that name (its place in `columns`); per place, the
     // name and whether it is that first one. `next`: the place after the last key
-    // looked up, tried first (records mostly repeat the keys of the one before).
+    // looked up, tried first (records mostly repeat the keys of the one before). Built
+    // by the first key looked up (JSON): CSV and SQL columns come by place, and a
+    // scan of many small CSV files paid for the map of every file.
+    bool indexed = false;
     std::unordered_map<std::string, std::size_t, KeyHash, std::equal_to<>> by_key;
     std::vector<std::string> names;
     std::vector<bool> keyed;
@@ -83,6 +86,8 @@ class MemberScan final : public MemberSink, public tokenize::RecordHandler {
   std::size_t add_columns_up_to(Table& table,
                                 std::size_t column);  // the column's index, at most 4096 columns
   void reserve_columns(Table& table, std::size_t n);  // room for n columns in all
+  void index_keys(Table& table);                      // the table's names, from now on
+  void index_key(Table& table, const std::string& name);
   std::size_t add_column(Table& table, std::string name);
   void classify_field(std::size_t col, detect::ColumnRole role, std::string_view value);
   bool classify_whole_email(std::size_t col, std::string_view value);
