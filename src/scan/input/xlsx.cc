@@ -124,9 +124,10 @@ std::string expand_number(const std::string& v) {
 // '>') and on_text(text) for the text between tags, in place in `xml`, finding the
 // brackets 64 bytes at a time. A tag cut by the end of `xml` waits in `pending` for the
 // next call (text is handed out as it comes, in pieces where a chunk cuts it); a "tag"
-// of more than a megabyte is garbage and dropped.
-template <typename OnTag, typename OnText>
-void split_xml(std::string& pending, std::string_view xml, OnTag on_tag, OnText on_text) {
+// of more than a megabyte is garbage and dropped. At each '<', try_whole(xml, at) may
+// read a whole element itself and return where it ends (npos: it did not).
+template <typename OnTag, typename OnText, typename TryWhole>
+void split_xml(std::string& pending, std::string_view xml, OnTag on_tag, OnText on_text, TryWhole try_whole) {
   constexpr std::size_t kMaxPending = 1u << 20;
   static constexpr tokenize::Needles kBrackets{{{'<', '<', '<', '<'}, {'>', '>', '>', '>'}}};
   constexpr int kOpen = 0;
@@ -153,6 +154,10 @@ void split_xml(std::string& pending, std::string_view xml, OnTag on_tag, OnText 
       return;
     }
     if (lt > pos) on_text(xml.substr(pos, lt - pos));
+    if (const std::size_t end = try_whole(xml, lt); end != std::string_view::npos) {
+      pos = end;
+      continue;
+    }
     const std::size_t gt = find.next(lt, kClose);
     if (gt == n) {
       pending.assign(xml.substr(lt));
@@ -269,7 +274,8 @@ bool SharedStringsParser::feed(std::string_view xml) {
       pending_, xml, [&](std::string_view tag) { on_tag(tag); },
       [&](std::string_view text) {
         if (in_si_ && in_t_) current_.append(text);
-      });
+      },
+      [](std::string_view, std::size_t) { return std::string_view::npos; });
   return true;
 }
 
@@ -310,14 +316,48 @@ void SheetParser::feed(std::string_view xml) {
       pending_, xml, [&](std::string_view tag) { on_tag(tag); },
       [&](std::string_view text) {
         if (in_value_) text_.append(text);
-      });
+      },
+      [&](std::string_view chunk, std::size_t at) { return whole_cell(chunk, at); });
   flush(false);
 }
 
-void SheetParser::end_cell() {
+std::size_t SheetParser::whole_cell(std::string_view xml, std::size_t lt) {
+  constexpr std::string_view kValue = "<v>";
+  constexpr std::string_view kEnd = "</v></c>";
+  if (xml.size() - lt < 3 || xml[lt + 1] != 'c' || xml[lt + 2] != ' ') return std::string_view::npos;
+  const std::size_t gt = xml.find('>', lt + 3);
+  if (gt == std::string_view::npos || xml[gt - 1] == '/') return std::string_view::npos;
+  const std::size_t value = gt + 1;
+  if (xml.substr(value, kValue.size()) != kValue) return std::string_view::npos;
+  const std::size_t value_end = xml.find('<', value + kValue.size());
+  if (value_end == std::string_view::npos || xml.substr(value_end, kEnd.size()) != kEnd) {
+    return std::string_view::npos;
+  }
+  open_cell(xml.substr(lt + 1, gt - lt - 1));
+  end_cell(xml.substr(value + kValue.size(), value_end - value - kValue.size()));
+  in_value_ = false;
+  in_cell_ = false;
+  return value_end + kEnd.size();
+}
+
+void SheetParser::open_cell(std::string_view tag) {
+  const CellAttributes cell = cell_attributes(tag);
+  std::size_t col = column_of(cell.r);
+  column_ = col == std::string::npos ? next_column_ : col;
+  if (column_ < next_column_) column_ = next_column_;  // out-of-order refs: keep going right
+  const std::string_view type = cell.t;
+  type_ = type == "s"                   ? CellType::kShared
+          : type == "b"                 ? CellType::kBoolean
+          : type.empty() || type == "n" ? CellType::kNumber
+                                        : CellType::kOther;
+  text_.clear();
+  in_cell_ = true;
+}
+
+void SheetParser::end_cell(std::string_view raw) {
   // Unescaped only when it holds an entity; the cell's text is appended straight from
   // where it is (the shared string, the text read): a cell costs no allocation.
-  std::string_view text = text_;
+  std::string_view text = raw;
   if (text.find('&') != std::string_view::npos) {
     unescaped_ = xml_unescape(text);
     text = unescaped_;
@@ -364,21 +404,9 @@ void SheetParser::on_tag(std::string_view tag) {
       row_open_ = false;
     }
   } else if (name == "c") {
-    if (!closing) {
-      const CellAttributes cell = cell_attributes(tag);
-      std::size_t col = column_of(cell.r);
-      column_ = col == std::string::npos ? next_column_ : col;
-      if (column_ < next_column_) column_ = next_column_;  // out-of-order refs: keep going right
-      const std::string_view type = cell.t;
-      type_ = type == "s"                   ? CellType::kShared
-              : type == "b"                 ? CellType::kBoolean
-              : type.empty() || type == "n" ? CellType::kNumber
-                                            : CellType::kOther;
-      text_.clear();
-      in_cell_ = true;
-    }
+    if (!closing) open_cell(tag);
     if ((closing || self_closing) && in_cell_) {
-      end_cell();
+      end_cell(text_);
       in_cell_ = false;
     }
   } else if ((name == "v" || name == "t") && in_cell_) {

@@ -71,7 +71,12 @@ class SheetParser {
   enum class CellType { kShared, kBoolean, kNumber, kOther };
 
   void on_tag(std::string_view tag);
-  void end_cell();
+  // A whole cell `<c …><v>text</v></c>` at xml[at], as a value cell is nearly always
+  // written, read at once (what the events of its tags and text would do); returns
+  // where it ends, or npos when it is not exactly so (it then goes tag by tag).
+  std::size_t whole_cell(std::string_view xml, std::size_t at);
+  void open_cell(std::string_view tag);
+  void end_cell(std::string_view text);
   void flush(bool force);
   const SharedStrings& shared_;
   Emit emit_;

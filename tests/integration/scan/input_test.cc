@@ -404,7 +404,7 @@ Workbook make_workbook(int rows) {
     const bool entity = r % 3 == 0;
     w.strings += "<si><t>" + std::string(entity ? "Jan &amp; Zo&#235; " : "Klant ") + n + "</t></si>";
     w.sheet += "<row r=\"" + n + "\"><c r=\"A" + n + "\" t=\"s\"><v>" + std::to_string(r - 1) + "</v></c>" +
-               "<c r=\"B" + n + "\"><v>1.23456782E8</v></c><c r=\"D" + n + "\" t=\"b\"><v>" +
+               "<c r=\"B" + n + "\" s=\"1\"><v>1.23456782E8</v></c><c r=\"D" + n + "\" t=\"b\"><v>" +
                (r % 2 == 0 ? "1" : "0") + "</v></c><c r=\"E" + n + "\" t=\"inlineStr\"><is><t>r" + n +
                "@example.nl</t></is></c></row>";
     w.tsv += (entity ? "Jan & Zoë " : "Klant ") + n + "\t123456782\t\t" + (r % 2 == 0 ? "TRUE" : "FALSE") +
