@@ -275,8 +275,32 @@ bool SharedStringsParser::feed(std::string_view xml) {
       [&](std::string_view text) {
         if (in_si_ && in_t_) current_.append(text);
       },
-      [](std::string_view, std::size_t) { return std::string_view::npos; });
+      [&](std::string_view chunk, std::size_t at) { return whole_string(chunk, at); });
   return true;
+}
+
+std::size_t SharedStringsParser::whole_string(std::string_view xml, std::size_t lt) {
+  constexpr std::string_view kStart = "<si><t>";
+  constexpr std::string_view kEnd = "</t></si>";
+  if (xml.substr(lt, kStart.size()) != kStart) return std::string_view::npos;
+  const std::size_t text = lt + kStart.size();
+  const std::size_t text_end = xml.find('<', text);
+  if (text_end == std::string_view::npos || xml.substr(text_end, kEnd.size()) != kEnd)
+    return std::string_view::npos;
+  add_string(xml.substr(text, text_end - text));
+  in_si_ = false;
+  in_t_ = false;
+  return text_end + kEnd.size();
+}
+
+void SharedStringsParser::add_string(std::string_view text) {
+  if (text.find('&') == std::string_view::npos) {
+    strings_.add(text);
+  } else {
+    unescaped_.clear();
+    append_xml_unescaped(unescaped_, text);
+    strings_.add(unescaped_);
+  }
 }
 
 void SharedStringsParser::on_tag(std::string_view tag) {
@@ -295,13 +319,7 @@ void SharedStringsParser::on_tag(std::string_view tag) {
       current_.clear();
     }
     if (closing || self_closing) {
-      if (current_.find('&') == std::string::npos) {
-        strings_.add(current_);
-      } else {
-        unescaped_.clear();
-        append_xml_unescaped(unescaped_, current_);
-        strings_.add(unescaped_);
-      }
+      add_string(current_);
       in_si_ = false;
     }
   } else if (name == "t") {

@@ -50,6 +50,10 @@ class SharedStringsParser {
 
  private:
   void on_tag(std::string_view tag);
+  // A whole `<si><t>text</t></si>` at xml[at], read at once; returns where it ends, or
+  // npos when it is not exactly so (rich text runs, attributes: tag by tag).
+  std::size_t whole_string(std::string_view xml, std::size_t at);
+  void add_string(std::string_view text);  // entities decoded
   std::uint64_t max_bytes_;
   std::uint64_t bytes_ = 0;
   std::string pending_;  // a tag cut by the end of a chunk
