@@ -287,7 +287,8 @@ std::size_t SharedStringsParser::whole_string(std::string_view xml, std::size_t 
   const std::size_t text_end = xml.find('<', text);
   if (text_end == std::string_view::npos || xml.substr(text_end, kEnd.size()) != kEnd)
     return std::string_view::npos;
-  add_string(xml.substr(text, text_end - text));
+  current_.assign(xml.substr(text, text_end - text));  // as the tags would leave it
+  add_string(current_);
   in_si_ = false;
   in_t_ = false;
   return text_end + kEnd.size();
