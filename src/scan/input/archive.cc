@@ -11,7 +11,10 @@ constexpr std::size_t kArchiveInput = 1u << 20;
 }
 
 ArchiveReader::ArchiveReader(ByteSource& src, FileSource* seekable, ExpansionGuard guard)
-    : src_(src), seekable_(seekable), guard_(guard), buf_(kArchiveInput) {}
+    : src_(src),
+      seekable_(seekable),
+      guard_(guard),
+      buf_(std::make_unique_for_overwrite<char[]>(kArchiveInput)) {}
 
 ArchiveReader::~ArchiveReader() {
   if (a_ != nullptr) archive_read_free(a_);
@@ -36,13 +39,13 @@ Result<std::unique_ptr<ArchiveReader>> ArchiveReader::open(ByteSource& src, File
 long ArchiveReader::read_cb(struct archive* a, void* self, const void** buf) {  // NOLINT(runtime/int)
   auto* r = static_cast<ArchiveReader*>(self);
   ByteSource& from = r->seekable_ != nullptr ? static_cast<ByteSource&>(*r->seekable_) : r->src_;
-  auto n = from.read(r->buf_.data(), r->buf_.size());
+  auto n = from.read(r->buf_.get(), kArchiveInput);
   if (!n.ok()) {
     r->read_error_ = n.error().message;
     archive_set_error(a, EIO, "%s", r->read_error_.c_str());
     return -1;
   }
-  *buf = r->buf_.data();
+  *buf = r->buf_.get();
   return static_cast<long>(*n);  // NOLINT(runtime/int)
 }
 

@@ -62,7 +62,9 @@ class ArchiveReader {
   FileSource* seekable_;
   ExpansionGuard guard_;
   struct archive* a_ = nullptr;
-  std::vector<char> buf_;
+  // The compressed bytes handed to libarchive. Not zeroed: a small archive (one inside
+  // another, a workbook read twice) touches only the part it reads of its megabyte.
+  std::unique_ptr<char[]> buf_;
   std::string read_error_;
   EntrySource entry_source_{*this};
   std::uint64_t raw_seen_ = 0;
