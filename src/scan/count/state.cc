@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <exception>
 #include <iterator>
+#include <optional>
 #include <system_error>
 #include <thread>
 
@@ -69,43 +70,43 @@ std::string nine_digits(std::uint32_t bsn) {
 }
 
 // The category a column role stands for, if any.
-const char* role_category(detect::ColumnRole role) {
+std::optional<Category> role_category(detect::ColumnRole role) {
   using detect::ColumnRole;
   switch (role) {
     case ColumnRole::kBsn:
-      return "bsn";
+      return Category::kBsn;
     case ColumnRole::kIban:
-      return "iban";
+      return Category::kIban;
     case ColumnRole::kCard:
-      return "payment_card";
+      return Category::kPaymentCard;
     case ColumnRole::kEmail:
-      return "email";
+      return Category::kEmail;
     case ColumnRole::kPhone:
-      return "phone";
+      return Category::kPhone;
     case ColumnRole::kPostcode:
     case ColumnRole::kHouseNumber:
     case ColumnRole::kStreet:
     case ColumnRole::kCity:
-      return "address";
+      return Category::kAddress;
     case ColumnRole::kBirthDate:
-      return "birth_date";
+      return Category::kBirthDate;
     case ColumnRole::kName:
-      return "name";
+      return Category::kName;
     case ColumnRole::kIp:
-      return "ip_address";
+      return Category::kIpAddress;
     case ColumnRole::kIdDocument:
-      return "id_document";
+      return Category::kIdDocument;
     case ColumnRole::kPassword:
-      return "password";
+      return Category::kPassword;
     case ColumnRole::kHealth:
-      return "health";
+      return Category::kHealth;
     case ColumnRole::kNone:
     case ColumnRole::kHash:
     case ColumnRole::kFreeText:
     case ColumnRole::kChecksum:
-      return "";
+      return std::nullopt;
   }
-  return "";
+  return std::nullopt;
 }
 
 }  // namespace
@@ -222,7 +223,7 @@ void ScanState::decide_column(Member& member, ColumnResult& col) {
     }
   }
   col.hashes = {};  // digests of a column that is no hash column are nothing
-  const std::string_view header_cat = role_category(col.role);
+  const std::optional<Category> header_cat = role_category(col.role);
   bool bsn_by_values =
       col.role == detect::ColumnRole::kNone && rep.non_empty >= kBsnColumnMinValues &&
       static_cast<double>(col.bsn_valid) >= kBsnColumnShare * static_cast<double>(rep.non_empty);
@@ -230,8 +231,8 @@ void ScanState::decide_column(Member& member, ColumnResult& col) {
     count_tentative(member, col);
     rep.verdict = "bsn";
     rep.verdict_reason = "values";
-  } else if (!header_cat.empty() && rep.passed * 2 >= rep.non_empty && rep.non_empty > 0) {
-    rep.verdict = header_cat;
+  } else if (header_cat && rep.passed * 2 >= rep.non_empty && rep.non_empty > 0) {
+    rep.verdict = std::string(to_key(*header_cat));
     rep.verdict_reason = "header+values";
   } else {
     std::size_t best = kCategoryCount;
@@ -244,7 +245,7 @@ void ScanState::decide_column(Member& member, ColumnResult& col) {
     }
     if (best != kCategoryCount && best_n * 2 >= rep.non_empty) {
       rep.verdict = std::string(to_key(kAllCategories[best]));
-      rep.verdict_reason = header_cat.empty() ? "values" : "values (header disagrees)";
+      rep.verdict_reason = header_cat ? "values (header disagrees)" : "values";
     }
   }
   for (std::size_t c = 0; c < kCategoryCount; ++c) {

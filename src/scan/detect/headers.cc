@@ -217,18 +217,6 @@ bool is_checksum_header(const HeaderWords& words) {
   return words.has(kChecksumWord) || words.has_all(kContentWord | kHashWord);
 }
 
-}  // namespace
-
-std::string_view to_string(ColumnRole role) {
-  static constexpr std::array<std::string_view, 19> kNames = {
-      "none",         "bsn",    "iban",   "card",       "email",   "phone", "postcode",
-      "house_number", "street", "city",   "birth_date", "name",    "ip",    "id_document",
-      "password",     "hash",   "health", "free_text",  "checksum"};
-  return kNames[static_cast<std::size_t>(role)];
-}
-
-namespace {
-
 ColumnRole role_of_words(std::string_view header) {
   std::size_t dot = header.rfind('.');
   if (dot != std::string_view::npos && dot + 1 < header.size()) header = header.substr(dot + 1);
@@ -242,7 +230,7 @@ ColumnRole role_of_words(std::string_view header) {
   if (words.has_all(kDate | kBirth)) return ColumnRole::kBirthDate;
   if (words.has(kCard) || (words.has(kCc) && words.has(kNumber | kNum))) return ColumnRole::kCard;
   if (words.has(kId) && words.has(kDocument | kCard)) return ColumnRole::kIdDocument;
-  if (words.has_all(kRemote) && words.has(kAddress)) return ColumnRole::kIp;
+  if (words.has(kRemote) && words.has(kAddress)) return ColumnRole::kIp;
   return ColumnRole::kNone;
 }
 

@@ -33,8 +33,6 @@ enum class ColumnRole {
               // their digests protect no personal data, so they are no hashed column
 };
 
-std::string_view to_string(ColumnRole role);
-
 // The role of a header such as "BSN", "klant_email", "geboortedatum", "first_name",
 // "`postcode`" or "address.city" (for JSON keys the last path element decides).
 // Headers are split into words at '_', '-', ' ', '.' and camelCase; whole words are
