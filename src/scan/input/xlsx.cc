@@ -249,11 +249,18 @@ void append_xml_unescaped(std::string& out, std::string_view s) {
   }
 }
 
-std::string xml_unescape(std::string_view s) {
-  std::string out;
-  append_xml_unescaped(out, s);
-  return out;
+namespace {
+
+// `text` with its entities decoded: itself when it has none (the usual case), else
+// decoded into `scratch`.
+std::string_view unescaped(std::string_view text, std::string& scratch) {
+  if (text.find('&') == std::string_view::npos) return text;
+  scratch.clear();
+  append_xml_unescaped(scratch, text);
+  return scratch;
 }
+
+}  // namespace
 
 void SharedStrings::add(std::string_view s) {
   if (capacity_ - used_ < s.size() || blocks_.empty()) {
@@ -295,13 +302,7 @@ std::size_t SharedStringsParser::whole_string(std::string_view xml, std::size_t 
 }
 
 void SharedStringsParser::add_string(std::string_view text) {
-  if (text.find('&') == std::string_view::npos) {
-    strings_.add(text);
-  } else {
-    unescaped_.clear();
-    append_xml_unescaped(unescaped_, text);
-    strings_.add(unescaped_);
-  }
+  strings_.add(unescaped(text, unescaped_));
 }
 
 void SharedStringsParser::on_tag(std::string_view tag) {
@@ -374,13 +375,9 @@ void SheetParser::open_cell(std::string_view tag) {
 }
 
 void SheetParser::end_cell(std::string_view raw) {
-  // Unescaped only when it holds an entity; the cell's text is appended straight from
-  // where it is (the shared string, the text read): a cell costs no allocation.
-  std::string_view text = raw;
-  if (text.find('&') != std::string_view::npos) {
-    unescaped_ = xml_unescape(text);
-    text = unescaped_;
-  }
+  // The cell's text is appended straight from where it is (the shared string, the text
+  // read): a cell costs no allocation.
+  const std::string_view text = unescaped(raw, unescaped_);
   std::string_view value = text;
   switch (type_) {
     case CellType::kShared: {

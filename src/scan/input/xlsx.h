@@ -109,9 +109,8 @@ struct SheetCallbacks {
 Status read_xlsx(const ReadParts& read_parts, const std::string& path, std::uint64_t max_shared_bytes,
                  const SheetCallbacks& callbacks);
 
-// XML text with the five entities and numeric character references decoded.
-std::string xml_unescape(std::string_view s);
-// The same, appended to `out`.
+// XML text with the five entities and numeric character references decoded, appended
+// to `out`.
 void append_xml_unescaped(std::string& out, std::string_view s);
 
 }  // namespace bd::scan::input
