@@ -198,19 +198,23 @@ bool MemberScan::classify_whole_email(std::size_t col, std::string_view v) {
 
 void MemberScan::classify_generic(std::size_t col, ColumnRole role, std::string_view v) {
   ColumnResult& column = result_.columns[col];
-  // Ids, amounts, order numbers, UUIDs, timestamps: nothing to find without a card or
-  // BSN context.
-  const bool plain = role != ColumnRole::kCard && role != ColumnRole::kBsn && detect::holds_no_value(v);
   if (role == ColumnRole::kNone) {
     if (auto bsn = validate::parse_bsn(v, false)) {
-      // Counts only if the column turns out to be a BSN column (Scanner::finish).
+      // Counts only if the column turns out to be a BSN column (its verdict, when
+      // the member is merged: ScanState::decide_column).
       ++column.bsn_valid;
       if (column.tentative.size() < kMaxTentativeBsns) {
-        column.tentative.push_back(TentativeBsn{0, *bsn, false});  // joins: set when the record ends
+        // Its joins are set when the record ends.
+        column.tentative.push_back(TentativeBsn{0, *bsn, false}, tentative_file_);
         record_.tentative.push_back(col);
       }
       return;
     }
+  }
+  // Ids, amounts, order numbers, UUIDs, timestamps: nothing to find without a card or
+  // BSN context.
+  const bool plain = role != ColumnRole::kCard && role != ColumnRole::kBsn && detect::holds_no_value(v);
+  if (role == ColumnRole::kNone) {
     if (plain) return count_hits(col);
     if (validate::salted_hash_kind(v) != validate::HashKind::kNone) return classify_password(col, role, v);
     if (v.size() <= 45 && v.find(' ') == std::string_view::npos && v.find(':') != v.rfind(':') &&

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "scan/count/pass_clock.h"
+#include "scan/count/tentative_list.h"
 #include "scan/detect/headers.h"
 #include "scan/report.h"
 
@@ -33,14 +34,6 @@ struct CategoryAccumulator {
   std::vector<std::string> samples;    // already masked (or clear with show_values)
 };
 
-// A whole-field BSN in a column without a BSN header: it counts only if the column's
-// values turn out (nearly) all to pass the 11-check.
-struct TentativeBsn {
-  std::uint64_t joins = 0;  // the record's first person key (0: none), the same person
-  std::uint32_t bsn = 0;
-  bool other_personal_data = false;  // the record had personal data anyway
-};
-
 struct HashedColumn {
   std::string column;
   std::string kind;  // "bcrypt", "sha256 hex", ...
@@ -56,7 +49,7 @@ struct ColumnResult {
   ColumnReport report;           // verdict decided at finish
   detect::ColumnRole role = detect::ColumnRole::kNone;  // what the header says
   std::uint64_t bsn_valid = 0;   // whole-field values passing the 11-check (role none)
-  std::vector<TentativeBsn> tentative;
+  TentativeList tentative;
   std::array<std::uint64_t, kCategoryCount> values{};
   // Bare digests (hex / base64 MD5, SHA-1, SHA-256) in a column without a password or
   // hash header. They count as no category; the column is reported as hashed only if

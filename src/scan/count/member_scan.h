@@ -115,7 +115,9 @@ class MemberScan final : public MemberSink, public tokenize::RecordHandler {
   // not looked up yet; kNone stands for "plaintext"): the entry was searched by column
   // name and kind for every password, a visible share of a password column.
   std::vector<std::array<std::int32_t, validate::kHashKindCount>> hashed_at_;
-  std::vector<QuietValues> quiet_;         // per result_.columns entry, grown as fields come
+  std::vector<QuietValues> quiet_;  // per result_.columns entry, grown as fields come
+  // Where the columns' tentative BSNs past the first 64K of a column go (created then).
+  std::shared_ptr<SpillFile> tentative_file_;
   Record record_;
   std::string key_scratch_;                 // the record's address and person keys, built in turn
   std::vector<std::uint64_t> person_keys_;  // batches for ScanState::add_persons

@@ -44,7 +44,7 @@ void append_column(ColumnResult& into, ColumnResult&& next) {
   r.near_miss += next.report.near_miss;
   add_values(r.values, next.report.values);
   into.bsn_valid += next.bsn_valid;
-  append_capped(into.tentative, std::move(next.tentative), kMaxTentativeBsns);
+  into.tentative.append(std::move(next.tentative), kMaxTentativeBsns);
   for (std::size_t c = 0; c < kCategoryCount; ++c) into.values[c] += next.values[c];
   into.hash_shaped += next.hash_shaped;
   append_hashes(into.hashes, std::move(next.hashes));

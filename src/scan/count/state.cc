@@ -139,18 +139,20 @@ void ScanState::merge(MemberResult&& m) {
   }
   input_ += m.input;
   analysis_ += m.analysis;
+  const std::string& path = m.file.path;
+  // The member's own hashed columns go before those its verdicts find (a path's entries
+  // keep their order when the list is put in order of path).
+  for (auto& h : m.hashed) hashed_.emplace_back(path, std::move(h));
+  std::vector<ColumnReport> columns = decide_columns(m);
   for (std::size_t i = 0; i < kCategoryCount; ++i) {
     categories_[i].values += m.categories[i].values;
-    keep_first_samples(samples_[i], m.file.path, std::move(m.categories[i].samples),
-                       options_.samples_per_category);
+    keep_first_samples(samples_[i], path, std::move(m.categories[i].samples), options_.samples_per_category);
   }
-  members_.push_back(Member{std::move(m.file), std::move(m.columns)});
-  const std::string& path = members_.back().file.path;
-  for (auto& h : m.hashed) hashed_.emplace_back(path, std::move(h));
   for (auto& s : m.signatures) signatures_.emplace_back(path, std::move(s));
   for (auto& p : m.problems) skipped_.push_back(SkippedInput{path, std::move(p)});
   bsn_near_miss_ += m.bsn_near_miss;
   unidentified_ += m.records_unidentified;
+  members_.push_back(Member{std::move(m.file), std::move(columns)});
   merge_ += start.until(ClockReading::now(CLOCK_THREAD_CPUTIME_ID));
 }
 
@@ -173,19 +175,39 @@ void ScanState::add_value(Category category, std::uint64_t key, const std::strin
   }
 }
 
-void ScanState::count_tentative(Member& member, ColumnResult& col) {
-  FileReport& file = member.file;
-  for (const TentativeBsn& t : col.tentative) {
-    std::uint64_t key = detect::key_for_number(Category::kBsn, t.bsn);
-    add_value(Category::kBsn, key, nine_digits(t.bsn));
-    ++file.values["bsn"];
-    ++col.values[static_cast<std::size_t>(Category::kBsn)];
-    if (t.joins != 0) persons_.add_link(key, t.joins);  // the key is a node as a BSN value
-    if (!t.other_personal_data) {
-      ++file.records_with_personal_data;
-      ++extra_personal_records_;
+void ScanState::count_tentative(MemberResult& member, ColumnResult& col) {
+  constexpr auto kBsn = static_cast<std::size_t>(Category::kBsn);
+  std::vector<std::string>& samples = member.categories[kBsn].samples;
+  std::vector<std::uint64_t> keys;
+  std::vector<PersonLink> links;
+  std::uint64_t alone = 0;  // records with no personal data but this BSN
+  // A block at a time (TentativeList::kInMemory at most), handed to the counters as a
+  // sink hands its batches: one lock per block.
+  col.tentative.for_each([&](const TentativeBsn* list, std::size_t n) {
+    keys.clear();
+    links.clear();
+    for (std::size_t i = 0; i < n; ++i) {
+      const TentativeBsn& t = list[i];
+      const std::uint64_t key = detect::key_for_number(Category::kBsn, t.bsn);
+      keys.push_back(key);
+      // The key is a node as a BSN value; a link joins it to the rest of its record.
+      if (t.joins != 0 && t.joins != key) links.emplace_back(key, t.joins);
+      if (!t.other_personal_data) ++alone;
+      if (samples.size() < options_.samples_per_category) {
+        const std::string digits = nine_digits(t.bsn);
+        samples.push_back(options_.show_values ? digits : mask_value(Category::kBsn, digits));
+      }
     }
-  }
+    add_distinct(Category::kBsn, keys);
+    add_persons({}, links);
+  });
+  const std::uint64_t n = col.tentative.size();
+  col.tentative = TentativeList{};  // its memory and its blocks' files
+  member.categories[kBsn].values += n;
+  if (n > 0) member.file.values["bsn"] += n;
+  col.values[kBsn] += n;
+  member.file.records_with_personal_data += alone;
+  extra_personal_records_ += alone;
   col.report.passed = col.bsn_valid;
 }
 
@@ -208,13 +230,22 @@ void ScanState::order_by_path() {
   sort_by_path(signatures_, kPathFirst);
 }
 
-void ScanState::decide_columns() {
-  for (Member& member : members_) {
-    for (ColumnResult& col : member.columns) decide_column(member, col);
+std::vector<ColumnReport> ScanState::decide_columns(MemberResult& member) {
+  const auto start = std::chrono::steady_clock::now();
+  std::size_t non_empty = 0;
+  for (const ColumnResult& col : member.columns) non_empty += col.report.non_empty > 0 ? 1 : 0;
+  std::vector<ColumnReport> reports;
+  reports.reserve(non_empty);
+  for (ColumnResult& col : member.columns) {
+    decide_column(member, col);
+    if (col.report.non_empty > 0) reports.push_back(std::move(col.report));
   }
+  std::vector<ColumnResult>().swap(member.columns);
+  verdicts_seconds_ += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return reports;
 }
 
-void ScanState::decide_column(Member& member, ColumnResult& col) {
+void ScanState::decide_column(MemberResult& member, ColumnResult& col) {
   ColumnReport& rep = col.report;
   if (is_hash_column(col)) {
     for (HashedColumn& h : col.hashes) {
@@ -264,14 +295,11 @@ double seconds_since(std::chrono::steady_clock::time_point t) {
 ScanReport ScanState::finish() {
   std::lock_guard<std::mutex> lock(mu_);
   ScanReport report;
-  using Clock = std::chrono::steady_clock;
   report.timings.emplace_back("read+decode", input_.wall, input_.cpu);
   report.timings.emplace_back("tokenise+detect+count", analysis_.wall, analysis_.cpu);
   report.timings.emplace_back("merge", merge_.wall, merge_.cpu);
-  auto t0 = Clock::now();
   order_by_path();
-  decide_columns();
-  report.timings.push_back(PassTiming{"column verdicts", seconds_since(t0)});
+  report.timings.push_back(PassTiming{"column verdicts", verdicts_seconds_});
   if (options_.reverse_hashes) {
     // Its own worker threads do the work: the process's CPU time is the pass's.
     ClockReading t1 = ClockReading::now(CLOCK_PROCESS_CPUTIME_ID);
@@ -285,21 +313,18 @@ ScanReport ScanState::finish() {
   report.members = members_.size();
   report.files.reserve(members_.size());
   std::size_t columns = 0;
-  for (const Member& member : members_) {
-    for (const ColumnResult& col : member.columns) columns += col.report.non_empty > 0 ? 1 : 0;
-  }
+  for (const Member& member : members_) columns += member.columns.size();
   report.columns.reserve(columns);  // tens of thousands for many small files: no regrowth
   for (Member& member : members_) {
     const FileReport& f = member.file;
     report.bytes += f.bytes;
     report.records += f.records;
     report.records_with_personal_data += f.records_with_personal_data;
-    for (ColumnResult& col : member.columns) {
-      if (col.report.non_empty == 0) continue;
-      col.report.file = f.path;
-      report.columns.push_back(std::move(col.report));
+    for (ColumnReport& col : member.columns) {
+      col.file = f.path;
+      report.columns.push_back(std::move(col));
     }
-    std::vector<ColumnResult>().swap(member.columns);  // freed as the report grows
+    std::vector<ColumnReport>().swap(member.columns);  // freed as the report grows
     report.files.push_back(std::move(member.file));
   }
   members_.clear();

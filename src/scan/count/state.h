@@ -1,9 +1,11 @@
 // ScanState: the Scanner's merged accumulators. Member sinks hand over their
-// MemberResult when they end; finish() decides column verdicts (a column without a
-// BSN header is a BSN column when >= 95% of at least 10 non-empty values pass the
-// 11-check; a column without a password/hash header is a hashed column when >= 95% of
-// at least 10 non-empty values are bare digests), counts persons, reverses hashes when
-// asked, and builds the ScanReport.
+// MemberResult when they end; merge() decides the member's column verdicts at once (a
+// column without a BSN header is a BSN column when >= 95% of at least 10 non-empty
+// values pass the 11-check; a column without a password/hash header is a hashed column
+// when >= 95% of at least 10 non-empty values are bare digests) and keeps only the
+// column reports, so a member's tentative BSNs and digests are freed when it ends, not
+// when the scan does. finish() counts persons, reverses hashes when asked, and builds
+// the ScanReport.
 // Distinct values (a DistinctCounter per category) and the person graph are fed while
 // the sinks run, in batches, and spill to temporary files past
 // ScanOptions::count_set_bytes (scan/count/distinct.h, persons.h).
@@ -48,22 +50,28 @@ class ScanState {
   ScanReport finish();
 
  private:
-  // A merged member: its file report and its columns together, so that a merge moves
-  // the member's columns as one vector (a scan of many small files merges thousands,
-  // and moving each column into one list cost more than scanning the file) and putting
-  // the members in order of path takes their columns along.
+  // A merged member: its file report and the reports of its non-empty columns (their
+  // verdicts decided), together, so that a merge moves the member's columns as one
+  // vector (a scan of many small files merges thousands, and moving each column into
+  // one list cost more than scanning the file) and putting the members in order of
+  // path takes their columns along. A column's `file` is set when the report is built.
   struct Member {
     FileReport file;
-    std::vector<ColumnResult> columns;
+    std::vector<ColumnReport> columns;
   };
 
   // Puts files (and their columns), samples and the lists of findings in order of
   // path: members merge in the order their threads finish, and the report must not
   // depend on that.
   void order_by_path();
-  void decide_columns();
-  void decide_column(Member& member, ColumnResult& column);
-  void count_tentative(Member& member, ColumnResult& column);
+  // The verdicts of a whole member's columns (under mu_); the reports of its non-empty
+  // columns, the rest of each column freed.
+  std::vector<ColumnReport> decide_columns(MemberResult& member);
+  void decide_column(MemberResult& member, ColumnResult& column);
+  // A BSN column by its values: its tentative BSNs count (a sample of them goes to the
+  // member's samples, after its own).
+  void count_tentative(MemberResult& member, ColumnResult& column);
+  // One value found after the scan (a reversed digest), at finish().
   void add_value(Category category, std::uint64_t key, const std::string& sample);
   void build_protection(ScanReport& report);
   void reverse_hashes(ScanReport& report);
@@ -92,6 +100,7 @@ class ScanState {
   PassClock input_;     // summed over members (MemberResult::input)
   PassClock analysis_;  // summed over members (MemberResult::analysis)
   PassClock merge_;     // merge() calls, waiting for the lock included
+  double verdicts_seconds_ = 0;  // deciding column verdicts, in merge()
 };
 
 }  // namespace bd::scan::count

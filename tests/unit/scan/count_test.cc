@@ -13,6 +13,7 @@
 #include "scan/count/hash.h"
 #include "scan/count/parts.h"
 #include "scan/count/persons.h"
+#include "scan/count/tentative_list.h"
 
 namespace bd::scan::count {
 namespace {
@@ -327,6 +328,80 @@ TEST(ScanPartCollector, RangesOfAStreamCombineInOrderOnceTheCountIsKnown) {
   ASSERT_TRUE(file);
   EXPECT_EQ(file->file.records, 3u);
   ASSERT_TRUE(parts.add(range(9, 0, 1, 5)));
+}
+
+// The entries of a tentative list, in order.
+std::vector<TentativeBsn> entries(const TentativeList& list) {
+  std::vector<TentativeBsn> all;
+  list.for_each([&](const TentativeBsn* t, std::size_t n) { all.insert(all.end(), t, t + n); });
+  return all;
+}
+
+TentativeBsn tentative(std::uint32_t i) {
+  return TentativeBsn{i % 3 == 0 ? 0 : 1000 + std::uint64_t{i}, i, i % 2 == 0};
+}
+
+void expect_entries(const TentativeList& list, std::uint32_t first, std::uint32_t count) {
+  ASSERT_EQ(list.size(), count);
+  const std::vector<TentativeBsn> all = entries(list);
+  ASSERT_EQ(all.size(), count);
+  for (std::uint32_t i = 0; i < count; ++i) {
+    const TentativeBsn want = tentative(first + i);
+    ASSERT_EQ(all[i].bsn, want.bsn) << i;
+    ASSERT_EQ(all[i].joins, want.joins) << i;
+    ASSERT_EQ(all[i].other_personal_data, want.other_personal_data) << i;
+  }
+}
+
+// A headerless BSN column of millions of records keeps its tentative BSNs in a spill
+// file past the first 64K: they come back in order, and the last one (whose record is
+// being read) stays in memory to be changed.
+TEST(ScanTentativeList, EntriesPastTheMemoryPartComeBackFromTheFileInOrder) {
+  std::shared_ptr<SpillFile> file;
+  TentativeList list;
+  const auto n = static_cast<std::uint32_t>(TentativeList::kInMemory * 3 + 5);
+  for (std::uint32_t i = 0; i < n; ++i) {
+    list.push_back(TentativeBsn{0, i, false}, file);
+    list.back().joins = tentative(i).joins;  // as the end of the record sets it
+    list.back().other_personal_data = tentative(i).other_personal_data;
+  }
+  ASSERT_NE(file, nullptr);
+  EXPECT_EQ(file->size(), TentativeList::kInMemory * 3 * sizeof(TentativeBsn));
+  expect_entries(list, 0, n);
+}
+
+TEST(ScanTentativeList, ASmallListNeedsNoFile) {
+  std::shared_ptr<SpillFile> file;
+  TentativeList list;
+  for (std::uint32_t i = 0; i < 1000; ++i) list.push_back(tentative(i), file);
+  EXPECT_EQ(file, nullptr);
+  expect_entries(list, 0, 1000);
+}
+
+// A split file's ranges each spill to their own file; combined, the ranges' entries
+// follow each other in range order, whatever each holds in memory and in its file,
+// and no more than the cap are kept (the first).
+TEST(ScanTentativeList, RangesAppendInOrderUpToTheCap) {
+  const std::uint32_t k = TentativeList::kInMemory;
+  const std::vector<std::vector<std::uint32_t>> shapes = {
+      {10, 20, 30}, {10, 2 * k + 7, 5}, {k + 1, 3, 2 * k}, {k - 1, 2, k}, {0, k * 2, 0, 9}};
+  for (const auto& sizes : shapes) {
+    std::uint32_t total = 0;
+    for (std::uint32_t n : sizes) total += n;
+    for (std::uint64_t cap : {std::uint64_t{total}, std::uint64_t{total} / 2 + 1, std::uint64_t{3}}) {
+      std::vector<TentativeList> ranges(sizes.size());
+      std::vector<std::shared_ptr<SpillFile>> files(sizes.size());
+      std::uint32_t next = 0;
+      for (std::size_t r = 0; r < sizes.size(); ++r) {
+        for (std::uint32_t i = 0; i < sizes[r]; ++i) ranges[r].push_back(tentative(next++), files[r]);
+      }
+      TentativeList all = std::move(ranges[0]);
+      for (std::size_t r = 1; r < ranges.size(); ++r) all.append(std::move(ranges[r]), cap);
+      // The first range is never cut: the cap applies to what is appended.
+      const auto kept = static_cast<std::uint32_t>(std::min<std::uint64_t>(cap, total));
+      expect_entries(all, 0, std::max(kept, sizes[0]));
+    }
+  }
 }
 
 }  // namespace
