@@ -168,10 +168,29 @@ class SqlTokenizer final : public SqlCutTokenizer {
       state_ = State::kCommentOpener;
       return i + 1;
     }
+    if (repeats_values_head(s, i)) return start_repeated_values(i);
     head_.clear();
     quote_ = 0;
     state_ = State::kHead;
     return i;
+  }
+
+  // Whether the statement at s[i] starts with the same head as the last INSERT whose
+  // values were read, up to its VALUES '(' (a dump of one INSERT per row repeats it on
+  // every line). The head was read byte by byte then: the same bytes take the same
+  // steps, so they need not be read again, nor their column list parsed.
+  bool repeats_values_head(std::string_view s, std::size_t i) const {
+    const std::size_t n = values_head_.size();
+    return n != 0 && s.size() - i > n && s[i + n] == '(' &&
+           std::char_traits<char>::compare(s.data() + i, values_head_.data(), n) == 0;
+  }
+
+  std::size_t start_repeated_values(std::size_t i) {
+    head_ = values_head_;
+    quote_ = 0;
+    h_.on_table(announced_table_, announced_columns_);
+    state_ = State::kTuples;
+    return i + values_head_.size();  // the '(' opens the first tuple
   }
 
   std::size_t on_comment_opener(char c, std::size_t i) {
@@ -225,19 +244,27 @@ class SqlTokenizer final : public SqlCutTokenizer {
   }
 
   std::size_t start_values(std::size_t i) {
-    SqlHead head = parse_insert_or_copy_head(head_);
-    announce(head);
+    if (head_ != values_head_) {
+      announce(parse_insert_or_copy_head(head_));
+      values_head_ = head_;
+    } else {
+      h_.on_table(announced_table_, announced_columns_);
+    }
     state_ = State::kTuples;
     return i;  // the '(' opens the first tuple
   }
 
-  void announce(const SqlHead& head) {
-    std::vector<std::string> cols = head.columns;
-    if (cols.empty()) {
-      auto it = schemas_.find(head.table);
-      if (it != schemas_.end()) cols = it->second;
+  // Tells the handler the table and columns of an INSERT or COPY head, and keeps them
+  // for the next INSERT with the same head.
+  void announce(SqlHead head) {
+    announced_table_ = std::move(head.table);
+    announced_columns_ = std::move(head.columns);
+    if (announced_columns_.empty()) {
+      auto it = schemas_.find(announced_table_);
+      if (it != schemas_.end()) announced_columns_ = it->second;
     }
-    h_.on_table(head.table, cols);
+    values_head_.clear();  // set again by start_values
+    h_.on_table(announced_table_, announced_columns_);
   }
 
   void start_copy() {
@@ -259,6 +286,7 @@ class SqlTokenizer final : public SqlCutTokenizer {
       ++depth_;
     } else if (c == ')' && --depth_ == 0) {
       schemas_[table_name_] = parse_create_columns(body_);
+      values_head_.clear();  // an INSERT without a column list may now mean other columns
       state_ = State::kSkip;
       return i + 1;
     }
@@ -567,6 +595,11 @@ class SqlTokenizer final : public SqlCutTokenizer {
   std::string table_name_;
   std::string field_;
   std::map<std::string, std::vector<std::string>> schemas_;
+  // The head of the last INSERT whose values were read (up to its VALUES '('; empty
+  // when none, or when a schema came after it), and the table and columns it announced.
+  std::string values_head_;
+  std::string announced_table_;
+  std::vector<std::string> announced_columns_;
   std::size_t column_ = 0;
   int depth_ = 0;
   char quote_ = 0;

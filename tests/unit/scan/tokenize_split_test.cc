@@ -105,6 +105,34 @@ TEST(ScanTokenizeSplit, SqlTuplesCommentsAndCopyAtEveryCut) {
   }
 }
 
+// A dump of one INSERT per row repeats the statement's head, which the tokenizer then
+// takes at once with the columns it announced before. The same head after a CREATE
+// TABLE of its table takes the new columns; other heads in between, a head that only
+// starts like the last one, and heads cut by a chunk end read as before.
+TEST(ScanTokenizeSplit, SqlRepeatedInsertHeadsAtEveryCut) {
+  const std::string schemas =
+      "CREATE TABLE t (a int, b text);\nINSERT INTO t VALUES (1,'x');\nINSERT INTO t VALUES (2,'y');\n"
+      "CREATE TABLE t (c int, d text, e text);\nINSERT INTO t VALUES (3,'z','w');\n";
+  for (const std::string& sql : {
+           schemas + "INSERT INTO t VALUES (4,'v','u');\n",
+           std::string(
+               "INSERT INTO `u` (`n`,`m`) VALUES ('a','b');\nINSERT INTO `u` (`n`,`m`) VALUES ('c','d');"
+               "INSERT INTO `v` (`n`) VALUES ('e');\nINSERT INTO `u` (`n`,`m`) VALUES ('f','g');\n"
+               "INSERT INTO `u` (`n`,`m`) VALUESX ('h');\nINSERT INTO `u` (`n`,`m`) VALUES ('i','j');\n"),
+           std::string(
+               "INSERT INTO w (a) VALUES ('INSERT INTO w (a) VALUES (');INSERT INTO w (a) VALUES ( 'k' "
+               ");INSERT INTO w (a)  VALUES ('l');\nINSERT INTO w (a) VALUES ('m')"),
+       }) {
+    SCOPED_TRACE(sql);
+    expect_split_invariant(Format::kSql, sql);
+  }
+  EXPECT_EQ(
+      events(Format::kSql, schemas, {}),
+      (std::vector<std::string>{"table t: [a] [b]", "field 0 [1]", "field 1 [x]", "end", "table t: [a] [b]",
+                                "field 0 [2]", "field 1 [y]", "end", "table t: [c] [d] [e]", "field 0 [3]",
+                                "field 1 [z]", "field 2 [w]", "end"}));
+}
+
 // The events after each line start where SqlPrefix allows a cut: those of the whole
 // dump's tokenizer, and those of a fresh one that read the prime first.
 int expect_prime_resumes(const std::string& sql) {
