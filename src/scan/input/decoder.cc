@@ -1,5 +1,6 @@
 #include "scan/input/decoder.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 
@@ -203,12 +204,22 @@ void Decoder::feed_utf8(std::string_view bytes) {
 }
 
 void Decoder::feed_1252(std::string_view bytes) {
-  const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
-  for (std::size_t i = 0; i < bytes.size(); ++i) {
-    unsigned char c = p[i];
-    if (c < 0x80) out_.push_back(static_cast<char>(c));
-    else if (c < 0xA0) put(kCp1252High[c - 0x80]);
-    else put(c);
+  const char* p = bytes.data();
+  const std::size_t n = bytes.size();
+  std::size_t i = 0;
+  while (i < n) {
+    // A run of ASCII bytes (most of a Western text) is copied as it is, up to the room
+    // left before the buffer is flushed; its end is found eight bytes at a time.
+    const std::size_t limit = std::min(n, i + (kOutFlush - out_.size()));
+    std::size_t end = i;
+    while (end + 8 <= limit && swar::ascii(swar::load8(p + end))) end += 8;
+    while (end < limit && static_cast<unsigned char>(p[end]) < 0x80) ++end;
+    out_.append(p + i, end - i);
+    i = end;
+    if (i < limit) {
+      const auto c = static_cast<unsigned char>(p[i++]);
+      put(c < 0xA0 ? kCp1252High[c - 0x80] : c);
+    }
     if (out_.size() >= kOutFlush) flush_out();
   }
   flush_out();
