@@ -1,6 +1,6 @@
-// Single-block MD5, SHA-1 and SHA-256 for short messages (at most 55 bytes), the
-// inner loop of --reverse-hashes: every valid BSN and every 06-number is hashed once
-// and looked up among the digests found in hash-shaped columns.
+// Single-block MD5, SHA-1 and SHA-256 for short messages (at most 55 bytes), one
+// message at a time. --reverse-hashes hashes sixteen at a time (digest_lanes.h), and
+// its tests check those digests against these.
 //
 // Pure functions, thread-safe, never fail (longer input is a programming error and
 // yields an all-zero digest).

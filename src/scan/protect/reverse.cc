@@ -1,12 +1,13 @@
 #include "scan/protect/reverse.h"
 
+#include <algorithm>
 #include <array>
+#include <bit>
 #include <cstring>
 #include <mutex>
 #include <thread>
-#include <unordered_map>
 
-#include "scan/protect/digest.h"
+#include "scan/protect/digest_lanes.h"
 
 namespace bd::scan::protect {
 namespace {
@@ -59,42 +60,82 @@ std::string decode(const std::string& d) {
   return out;
 }
 
-// The digests to look for. Every candidate is hashed once per algorithm present, so
-// the lookup must cost less than the hash: a 2^24-bit filter on the first three digest
-// bytes rejects almost every candidate before the exact (allocating) map lookup.
-class Targets {
+// The digests of one length (one algorithm) to look for. Every candidate is hashed
+// once per algorithm present, so the lookup must cost less than the hash: a filter of
+// about 64 bits per digest (on the top bits of the first four digest bytes, which are
+// uniform) rejects all but about 1.5% of the candidates that are no digest, and stays
+// in the cache for the few digests of a usual column (2^16 bits, 8 KiB, for up to
+// 1,024; at most 2^28 bits, 32 MiB). The rest are looked up by their first eight bytes
+// in a sorted array, without a lock or an allocation, and compared whole.
+class DigestSet {
  public:
-  void add(std::string raw, std::size_t index) {
-    md5 = md5 || raw.size() == 16;
-    sha1 = sha1 || raw.size() == 20;
-    sha256 = sha256 || raw.size() == 32;
-    std::uint32_t slot = filter_slot(reinterpret_cast<const std::uint8_t*>(raw.data()));
-    filter_[slot >> 6] |= 1ull << (slot & 63);
-    by_digest_.emplace(std::move(raw), index);
+  // The raw digests of this length, each with the index of the text it came from.
+  explicit DigestSet(std::vector<std::pair<std::string, std::size_t>> digests)
+      : digests_(std::move(digests)) {
+    std::sort(digests_.begin(), digests_.end());
+    const std::size_t bits =
+        std::min(std::bit_ceil(std::max<std::size_t>(digests_.size() * 64, std::size_t{1} << 16)),
+                 std::size_t{1} << 28);
+    shift_ = 32 - std::countr_zero(bits);
+    filter_.assign(bits / 64, 0);
+    prefixes_.reserve(digests_.size());
+    for (const auto& d : digests_) {
+      const auto* raw = reinterpret_cast<const std::uint8_t*>(d.first.data());
+      const std::uint32_t slot = slot_of(raw);
+      filter_[slot >> 6] |= 1ull << (slot & 63);
+      prefixes_.push_back(prefix_of(raw));  // ascending, as the digests are
+    }
   }
-  bool empty() const { return by_digest_.empty(); }
-  bool maybe(const std::uint8_t* digest) const {
-    std::uint32_t slot = filter_slot(digest);
-    return ((filter_[slot >> 6] >> (slot & 63)) & 1) != 0;
-  }
-  // Indexes of the digests equal to `digest`.
+  bool empty() const { return digests_.empty(); }
+  void prefetch(const std::uint8_t* digest) const { __builtin_prefetch(&filter_[slot_of(digest) >> 6]); }
+  // Calls fn(index) for each text whose digest is these `size` bytes.
   template <typename Fn>
-  void for_each_match(std::string_view digest, Fn&& fn) const {
-    auto range = by_digest_.equal_range(std::string(digest));
-    for (auto it = range.first; it != range.second; ++it) fn(it->second);
+  void for_each_match(const std::uint8_t* digest, std::size_t size, Fn&& fn) const {
+    const std::uint32_t slot = slot_of(digest);
+    if (((filter_[slot >> 6] >> (slot & 63)) & 1) == 0) return;
+    const std::uint64_t prefix = prefix_of(digest);
+    auto at = static_cast<std::size_t>(std::lower_bound(prefixes_.begin(), prefixes_.end(), prefix) -
+                                       prefixes_.begin());
+    const std::string_view whole(reinterpret_cast<const char*>(digest), size);
+    for (; at < prefixes_.size() && prefixes_[at] == prefix; ++at) {
+      if (digests_[at].first == whole) fn(digests_[at].second);
+    }
   }
-
-  bool md5 = false;
-  bool sha1 = false;
-  bool sha256 = false;
 
  private:
-  static std::uint32_t filter_slot(const std::uint8_t* d) {
-    return (static_cast<std::uint32_t>(d[0]) << 16) | (static_cast<std::uint32_t>(d[1]) << 8) | d[2];
+  static std::uint64_t prefix_of(const std::uint8_t* d) {
+    std::uint64_t x = 0;
+    for (int i = 0; i < 8; ++i) x = (x << 8) | d[i];
+    return x;
   }
-  std::vector<std::uint64_t> filter_ = std::vector<std::uint64_t>((1u << 24) / 64);
-  std::unordered_multimap<std::string, std::size_t> by_digest_;
+  std::uint32_t slot_of(const std::uint8_t* d) const {
+    return static_cast<std::uint32_t>(prefix_of(d) >> 32) >> shift_;
+  }
+
+  std::vector<std::pair<std::string, std::size_t>> digests_;  // sorted
+  std::vector<std::uint64_t> prefixes_;                       // their first eight bytes
+  std::vector<std::uint64_t> filter_;
+  int shift_ = 16;
 };
+
+// The digests to look for, by algorithm (their length says which).
+struct Targets {
+  DigestSet md5;
+  DigestSet sha1;
+  DigestSet sha256;
+  bool empty() const { return md5.empty() && sha1.empty() && sha256.empty(); }
+};
+
+Targets make_targets(const std::vector<std::string>& digests) {
+  std::vector<std::pair<std::string, std::size_t>> by_size[3];
+  for (std::size_t i = 0; i < digests.size(); ++i) {
+    std::string raw = decode(digests[i]);
+    const std::size_t kind = raw.size() == 16 ? 0 : raw.size() == 20 ? 1 : raw.size() == 32 ? 2 : 3;
+    if (kind < 3) by_size[kind].emplace_back(std::move(raw), i);
+  }
+  return Targets{DigestSet(std::move(by_size[0])), DigestSet(std::move(by_size[1])),
+                 DigestSet(std::move(by_size[2]))};
+}
 
 // Writes `value` as `width` decimal digits (leading zeros) at p.
 void put_digits(char* p, int width, std::uint64_t value) {
@@ -104,31 +145,79 @@ void put_digits(char* p, int width, std::uint64_t value) {
   }
 }
 
+// Up to kLanes candidates of one form (the same length), hashed together
+// (digest_lanes.h): the bytes hashed and the value a hit reports.
+struct FormBatch {
+  FormBatch(std::size_t form_length, std::size_t normalised_length, bool is_bsn)
+      : normal_length(normalised_length), bsn(is_bsn) {
+    forms.length = form_length;
+  }
+  std::size_t normal_length;
+  bool bsn;
+  std::size_t n = 0;
+  LaneMessages forms;  // the bytes past each form stay zero
+  std::array<std::array<char, 16>, kLanes> normalised{};
+};
+
+// A form's text: up to 13 characters, and zeros after them, to be copied 16 bytes at a
+// time (FormBatch::forms wants the zeros).
+using FormText = std::array<char, 32>;
+
 struct Search {
   const Targets& targets;
   std::vector<std::optional<Reversed>>& out;
   std::mutex mu;
 
-  template <std::size_t N>
-  void check(const std::array<std::uint8_t, N>& digest, std::string_view normalised, bool bsn) {
-    if (!targets.maybe(digest.data())) return;
-    std::lock_guard<std::mutex> lock(mu);
-    targets.for_each_match(std::string_view(reinterpret_cast<const char*>(digest.data()), N),
-                           [&](std::size_t i) { out[i] = Reversed{std::string(normalised), bsn}; });
+  // The lanes' filter words are fetched together, not one after the other; a match
+  // (rare) is written under the lock.
+  template <typename Lanes>
+  void check_lanes(const DigestSet& set, const Lanes& digests, const FormBatch& b) {
+    for (std::size_t lane = 0; lane < b.n; ++lane) set.prefetch(digests[lane].data());
+    for (std::size_t lane = 0; lane < b.n; ++lane) {
+      set.for_each_match(digests[lane].data(), digests[lane].size(), [&](std::size_t i) {
+        std::lock_guard<std::mutex> lock(mu);
+        out[i] = Reversed{std::string(b.normalised[lane].data(), b.normal_length), b.bsn};
+      });
+    }
   }
 
-  // Hashes `form` (the bytes someone may have hashed) with every algorithm present;
-  // a hit is reported as `normalised`.
-  void candidate(std::string_view form, std::string_view normalised, bool bsn) {
-    if (targets.md5) check(md5_short(form), normalised, bsn);
-    if (targets.sha1) check(sha1_short(form), normalised, bsn);
-    if (targets.sha256) check(sha256_short(form), normalised, bsn);
+  // Hashes the batch's forms with every algorithm present, kLanes at a time (lanes past
+  // n hold older forms: their digests are not looked at), and empties it.
+  void flush(FormBatch& b) {
+    if (b.n == 0) return;
+    if (!targets.md5.empty()) {
+      Md5Lanes d;
+      md5_lanes(b.forms, d);
+      check_lanes(targets.md5, d, b);
+    }
+    if (!targets.sha1.empty()) {
+      Sha1Lanes d;
+      sha1_lanes(b.forms, d);
+      check_lanes(targets.sha1, d, b);
+    }
+    if (!targets.sha256.empty()) {
+      Sha256Lanes d;
+      sha256_lanes(b.forms, d);
+      check_lanes(targets.sha256, d, b);
+    }
+    b.n = 0;
+  }
+
+  // `form` (the bytes someone may have hashed, the batch's length of them, zeros after
+  // them up to 16 bytes) goes into the batch; a hit is reported as `normalised`.
+  void add(FormBatch& b, const char* form, const char* normalised) {
+    std::memcpy(b.forms.text[b.n].data(), form, 16);
+    std::memcpy(b.normalised[b.n].data(), normalised, 16);
+    if (++b.n == kLanes) flush(b);
   }
 
   // Every valid BSN whose first eight digits lie in [begin, end): as nine digits, and a
   // BSN below 100000000 also as the eight digits without its leading zero.
   void bsns(std::uint64_t begin, std::uint64_t end) {
-    char nine[9] = {};
+    FormBatch nines(9, 9, true);
+    FormBatch eights(8, 9, true);
+    FormText text{};
+    char* nine = text.data();
     for (std::uint64_t p = begin; p < end; ++p) {
       put_digits(nine, 8, p);
       int sum = 0;
@@ -136,27 +225,36 @@ struct Search {
       int check = sum % 11;  // 9*d1 + ... + 2*d8 - d9 == 0 (mod 11)
       if (check > 9 || (p == 0 && check == 0)) continue;
       nine[8] = static_cast<char>('0' + check);
-      std::string_view normalised(nine, 9);
-      candidate(normalised, normalised, true);
-      if (nine[0] == '0') candidate(normalised.substr(1), normalised, true);
+      add(nines, nine, nine);
+      if (nine[0] == '0') add(eights, nine + 1, nine);
     }
+    flush(nines);
+    flush(eights);
   }
 
   // Every mobile number 06 + eight digits in [begin, end), as 06xxxxxxxx,
   // +316xxxxxxxx and 00316xxxxxxxx.
   void mobiles(std::uint64_t begin, std::uint64_t end) {
-    char national[10] = {'0', '6'};
-    char plus[12] = {'+', '3', '1', '6'};
-    char zeros[13] = {'0', '0', '3', '1', '6'};
+    FormBatch nationals(10, 10, false);
+    FormBatch pluses(12, 10, false);
+    FormBatch zeroes(13, 10, false);
+    FormText national_text{'0', '6'};
+    FormText plus_text{'+', '3', '1', '6'};
+    FormText zeros_text{'0', '0', '3', '1', '6'};
+    char* national = national_text.data();
+    char* plus = plus_text.data();
+    char* zeros = zeros_text.data();
     for (std::uint64_t n = begin; n < end; ++n) {
       put_digits(national + 2, 8, n);
       std::memcpy(plus + 4, national + 2, 8);
       std::memcpy(zeros + 5, national + 2, 8);
-      std::string_view normalised(national, 10);
-      candidate(normalised, normalised, false);
-      candidate(std::string_view(plus, 12), normalised, false);
-      candidate(std::string_view(zeros, 13), normalised, false);
+      add(nationals, national, national);
+      add(pluses, plus, national);
+      add(zeroes, zeros, national);
     }
+    flush(nationals);
+    flush(pluses);
+    flush(zeroes);
   }
 };
 
@@ -165,11 +263,7 @@ struct Search {
 std::vector<std::optional<Reversed>> reverse_digests(const std::vector<std::string>& digests,
                                                      const ReverseSpace& space) {
   std::vector<std::optional<Reversed>> out(digests.size());
-  Targets targets;
-  for (std::size_t i = 0; i < digests.size(); ++i) {
-    std::string raw = decode(digests[i]);
-    if (raw.size() == 16 || raw.size() == 20 || raw.size() == 32) targets.add(std::move(raw), i);
-  }
+  const Targets targets = make_targets(digests);
   if (targets.empty()) return out;
   Search search{targets, out, {}};
   int threads = space.threads < 1 ? 1 : space.threads;

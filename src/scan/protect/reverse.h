@@ -9,8 +9,9 @@
 // A hit is reported in the normalised form (nine-digit BSN, 06-number).
 //
 // Cost: one single-block hash per form and algorithm present: ~100 million BSN forms
-// and 3 x 10^8 mobile forms per algorithm, split over `threads` (docs/scan-report.md
-// has measured figures). Thread-safe (pure function; uses its own worker threads).
+// and 3 x 10^8 mobile forms per algorithm, hashed sixteen at a time
+// (scan/protect/digest_lanes.h) and split over `threads` (docs/scan-report.md has
+// measured figures). Thread-safe (pure function; uses its own worker threads).
 // Never fails: undecodable digests are ignored.
 #pragma once
 

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -9,6 +11,7 @@
 #include "scan/detect/digit_pass.h"
 #include "scan/detect/headers.h"
 #include "scan/protect/digest.h"
+#include "scan/protect/digest_lanes.h"
 #include "scan/protect/reverse.h"
 #include "support/digest_text.h"
 
@@ -128,6 +131,44 @@ TEST(ScanProtect, DigestsMatchKnownVectors) {
   EXPECT_EQ(hex(protect::md5_short("abc")), "900150983cd24fb0d6963f7d28e17f72");
   EXPECT_EQ(hex(protect::sha1_short("abc")), "a9993e364706816aba3e25717850c26c9cd0d89d");
   EXPECT_EQ(hex(protect::sha256_short("abc")), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+}
+
+// Every compilation of the multi-lane digests this CPU can run gives, lane by lane,
+// the one-message digests: random messages of every length a block holds (0 to 55
+// bytes), different in every lane, and the same message in every lane.
+TEST(ScanProtect, MultiLaneDigestsEqualTheOneMessageDigests) {
+  using protect::LaneIsa;
+  std::mt19937 rng(7);
+  int isas = 0;
+  for (LaneIsa isa : {LaneIsa::kBest, LaneIsa::kAvx512, LaneIsa::kAvx2, LaneIsa::kSse2}) {
+    if (!protect::lanes_supported(isa)) continue;
+    ++isas;
+    for (std::size_t length = 0; length <= 55; ++length) {
+      for (bool same : {false, true}) {
+        std::vector<std::string> texts(protect::kLanes);
+        for (std::size_t lane = 0; lane < protect::kLanes; ++lane) {
+          for (std::size_t i = 0; i < length; ++i) texts[lane].push_back(static_cast<char>(rng() & 0xFF));
+          if (same) texts[lane] = texts[0];
+        }
+        protect::LaneMessages in;
+        in.length = length;
+        for (std::size_t lane = 0; lane < protect::kLanes; ++lane)
+          std::copy(texts[lane].begin(), texts[lane].end(), in.text[lane].begin());
+        protect::Md5Lanes md5;
+        protect::Sha1Lanes sha1;
+        protect::Sha256Lanes sha256;
+        protect::md5_lanes(in, md5, isa);
+        protect::sha1_lanes(in, sha1, isa);
+        protect::sha256_lanes(in, sha256, isa);
+        for (std::size_t lane = 0; lane < protect::kLanes; ++lane) {
+          ASSERT_EQ(md5[lane], protect::md5_short(texts[lane])) << length << " lane " << lane;
+          ASSERT_EQ(sha1[lane], protect::sha1_short(texts[lane])) << length << " lane " << lane;
+          ASSERT_EQ(sha256[lane], protect::sha256_short(texts[lane])) << length << " lane " << lane;
+        }
+      }
+    }
+  }
+  EXPECT_GE(isas, 2);  // the best one and SSE2 at least
 }
 
 TEST(ScanProtect, ReversesUnsaltedBsnAndPhoneDigests) {
