@@ -25,9 +25,9 @@ namespace {
 constexpr std::size_t kMaxHead = 64 * 1024;
 constexpr std::size_t kMaxBody = 256 * 1024;
 
-// ByteFinder groups for INSERT tuples: what ends or nests an unquoted value, and what
-// ends or escapes a quoted one.
-constexpr Needles kTupleNeedles{{{',', ')', '(', ','}, {'\'', '\\', '\'', '\''}}};
+// ByteFinder groups for INSERT tuples: what ends, nests or quotes inside an unquoted
+// value, and what ends or escapes a quoted one.
+constexpr Needles kTupleNeedles{{{',', ')', '(', '\''}, {'\'', '\\', '\'', '\''}}};
 constexpr int kTupleStructure = 0;
 constexpr int kQuoteOrEscape = 1;
 // For COPY rows (one group; the second repeats it).
@@ -41,6 +41,19 @@ struct Finders {
 };
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// Whether an unquoted value read so far is a string's introducer: a character set
+// (MySQL's _binary, _utf8mb4) or a literal's prefix (N, X, B, PostgreSQL's E), and
+// blanks. The string that follows is then the value.
+bool is_introducer(std::string_view v) {
+  while (!v.empty() && is_space(v.back())) v.remove_suffix(1);
+  if (v.empty() || (v[0] >= '0' && v[0] <= '9')) return false;
+  for (char c : v) {
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'))
+      return false;
+  }
+  return true;
+}
 
 bool ends_with_values(const std::string& head) {
   std::size_t e = head.size();
@@ -107,6 +120,7 @@ class SqlTokenizer final : public SqlCutTokenizer {
     kTupleQuoted,
     kTupleQuoteEnd,
     kTupleAfterValue,
+    kTupleFieldString,
     kCopy,
     kCopyEscape,
   };
@@ -143,6 +157,8 @@ class SqlTokenizer final : public SqlCutTokenizer {
         }
         state_ = State::kTupleAfterValue;
         return i;
+      case State::kTupleFieldString:
+        return on_tuple_field_string(c, i);
       case State::kTupleAfterValue:
         if (c == ',' || c == ')') {
           end_tuple_field(c == ')');
@@ -401,7 +417,7 @@ class SqlTokenizer final : public SqlCutTokenizer {
     // After the closing quote: skip to ',' or ')' (whitespace, a cast).
     std::size_t k = j + 1;
     while (p[k] != ',' && p[k] != ')') {
-      k = p[k] == '(' ? k + 1 : find.next(k, kTupleStructure);
+      k = p[k] == '(' || p[k] == '\'' ? k + 1 : find.next(k, kTupleStructure);
       if (k >= n) {
         append(text);
         state_ = State::kTupleAfterValue;
@@ -412,16 +428,19 @@ class SqlTokenizer final : public SqlCutTokenizer {
     return k + 1;
   }
 
-  // An unquoted value (a number, NULL, a function call) starting at b.
+  // An unquoted value (a number, NULL, a function call) starting at b. One with a
+  // string in it (an introducer's, or a call's argument) is left to the byte-level
+  // steps from the quote on, with what came before it buffered.
   std::size_t unquoted_value(const char* p, std::size_t n, ByteFinder& find, std::size_t b) {
     int depth = 0;
     std::size_t j = b;
     for (;; ++j) {
       j = find.next(j, kTupleStructure);
-      if (j >= n) {
-        field_.assign(p + b, std::min(n - b, kMaxField));  // continues in the next chunk
+      if (j >= n || p[j] == '\'') {
+        // Continues in the next chunk, or at the quote with the byte-level steps.
+        field_.assign(p + b, std::min((j < n ? j : n) - b, kMaxField));
         depth_ = depth;
-        return n;
+        return j < n ? j : n;
       }
       if (p[j] == '(') {
         ++depth;
@@ -442,6 +461,20 @@ class SqlTokenizer final : public SqlCutTokenizer {
       return i + 1;
     }
     if (field_.empty() && is_space(c)) return i + 1;
+    if (c == '\'') {
+      if (depth_ == 0 && is_introducer(field_)) {
+        // _binary '...' (mysqldump's BLOB columns), N'...', X'...': the string is the value.
+        field_.clear();
+        state_ = State::kTupleQuoted;
+        return i + 1;
+      }
+      // A string in an expression (CAST('a,b' AS CHAR)): kept as written, and its ','
+      // and ')' do not end the value.
+      if (field_.size() < kMaxField) field_.push_back(c);
+      escaped_ = false;
+      state_ = State::kTupleFieldString;
+      return i + 1;
+    }
     if (c == '(') ++depth_;
     if (c == ')' && depth_ > 0) {
       --depth_;
@@ -450,6 +483,20 @@ class SqlTokenizer final : public SqlCutTokenizer {
       return i + 1;
     }
     if (field_.size() < kMaxField) field_.push_back(c);
+    return i + 1;
+  }
+
+  // A string inside an unquoted value, up to its closing quote (a doubled quote closes
+  // it and opens the next at once).
+  std::size_t on_tuple_field_string(char c, std::size_t i) {
+    if (field_.size() < kMaxField) field_.push_back(c);
+    if (escaped_) {
+      escaped_ = false;
+    } else if (c == '\\' && backslash_escapes_) {
+      escaped_ = true;
+    } else if (c == '\'') {
+      state_ = State::kTupleField;
+    }
     return i + 1;
   }
 

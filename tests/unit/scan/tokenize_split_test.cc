@@ -99,6 +99,9 @@ TEST(ScanTokenizeSplit, SqlTuplesCommentsAndCopyAtEveryCut) {
                "/* a */INSERT INTO t VALUES ('\\\\',''),('x' , (1));-x;\n#h\nREPLACE INTO u VALUES (');')"),
            std::string("COPY p (a, b) FROM stdin;\n1\tJan\\tJ\n\\N\t\\.\n\\.\nINSERT INTO p VALUES (2,'q')"),
            std::string("SET standard_conforming_strings = on;\nINSERT INTO s VALUES ('C:\\p','it''s');\n"),
+           std::string(
+               "INSERT INTO b VALUES (1,_binary 'x\\0),(\\'y',CAST('a,b' AS CHAR)),(2,_utf8mb4'j@x.nl',"
+               "X'2C29',CONCAT('it''s',')'),N'(q');\n"),
        }) {
     SCOPED_TRACE(sql);
     expect_split_invariant(Format::kSql, sql);

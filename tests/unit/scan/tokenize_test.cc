@@ -159,7 +159,13 @@ TEST(ScanTokenizeSql, WholeValuesMatchTheByteWiseSteps) {
                                            "'open, (paren'",
                                            "',lead'",
                                            "')x'",
-                                           "'" + std::string(61, 'u') + "'"};
+                                           "'" + std::string(61, 'u') + "'",
+                                           "_binary 'a)b,c('",
+                                           "_utf8mb4'(q'",
+                                           "X'2C29'",
+                                           "CAST('x,y' AS CHAR)",
+                                           "CONCAT('it''s', ')')",
+                                           "N'back\\'slash)'"};
   std::mt19937 rng(20261207);
   for (int round = 0; round < 800; ++round) {
     std::string text = "CREATE TABLE `t` (`a` int, `b` text, `c` text);\nINSERT INTO `t` VALUES ";
@@ -175,6 +181,19 @@ TEST(ScanTokenizeSql, WholeValuesMatchTheByteWiseSteps) {
       ASSERT_NO_FATAL_FAILURE(expect_same_events_in_chunks(Format::kSql, text, chunk));
     }
   }
+}
+
+// mysqldump writes a BLOB as _binary '...' (any byte escaped, ')' and ',' among them),
+// and values may be expressions with strings in them: a string after an introducer is
+// the value; one inside an expression is part of it, and neither ends the tuple.
+TEST(ScanTokenizeSql, IntroducedStringsAndStringsInExpressions) {
+  std::string sql =
+      "CREATE TABLE `d` (`id` int, `doc` longblob, `expr` text, `naam` text);\n"
+      "INSERT INTO `d` VALUES (1,_binary 'a),(b\\'c',CAST('x,y' AS CHAR),N'Jan'),"
+      "(2,_utf8mb4 'jan@example.nl',CONCAT('it''s',')'),X'4A616E');\n";
+  expect_same_at_every_boundary(Format::kSql, sql,
+                                {"d|id=1;doc=a),(b'c;expr=CAST('x,y' AS CHAR);naam=Jan",
+                                 "d|id=2;doc=jan@example.nl;expr=CONCAT('it''s',')');naam=4A616E"});
 }
 
 TEST(ScanTokenizeSql, PostgresCopyAndStandardStrings) {
