@@ -190,9 +190,13 @@ std::optional<CsvHead> csv_head(PlanBytes& bytes, char delimiter_hint) {
   std::size_t nl = head.find('\n', begin);
   if (nl == std::string_view::npos || nl - begin > kMaxFirstLine) return std::nullopt;
   CsvHead out;
+  const std::string_view first_line = head.substr(begin, nl - begin);
+  const char sep = delimiter_hint != 0 ? 0 : tokenize::excel_separator(first_line);
+  if (sep != 0) begin = nl + 1;  // as the tokenizer does: the records start after that line
   out.begin = begin;
-  out.delimiter =
-      delimiter_hint != 0 ? delimiter_hint : tokenize::pick_csv_delimiter(head.substr(begin, nl - begin));
+  out.delimiter = delimiter_hint != 0 ? delimiter_hint
+                  : sep != 0          ? sep
+                                      : tokenize::pick_csv_delimiter(first_line);
   QuoteRules rules(bytes, begin, out.delimiter);
   out.first_end = rules.first_record_end(kMaxFirstRecord);
   if (out.first_end == kNone) return std::nullopt;

@@ -34,10 +34,6 @@ bool looks_like_header(const std::vector<std::string>& row) {
   return roles > 0 || identifiers * 2 >= static_cast<int>(row.size());
 }
 
-char pick_delimiter(std::string_view head) {
-  return pick_csv_delimiter(head.substr(0, head.find('\n')));
-}
-
 class CsvTokenizer final : public Tokenizer {
  public:
   CsvTokenizer(RecordHandler& h, char hint) : h_(h), delim_(hint), delim_known_(hint != 0) {}
@@ -47,8 +43,7 @@ class CsvTokenizer final : public Tokenizer {
       if (sniff_.empty() && chunk.find('\n') != std::string_view::npos) {
         // The first line is whole in this chunk: decided in place, not copied first.
         delim_known_ = true;
-        if (delim_ == 0) delim_ = pick_delimiter(chunk);
-        run(chunk);
+        run(chunk.substr(decide_delimiter(chunk)));
         return;
       }
       sniff_.append(chunk);
@@ -74,10 +69,23 @@ class CsvTokenizer final : public Tokenizer {
 
   void start_from_sniff() {
     delim_known_ = true;
-    if (delim_ == 0) delim_ = pick_delimiter(sniff_);
+    const std::size_t from = decide_delimiter(sniff_);
     std::string data = std::move(sniff_);
     sniff_.clear();
-    run(data);
+    run(std::string_view(data).substr(from));
+  }
+
+  // Picks the delimiter from the first line of `text` (unless a hint gave it); returns
+  // where the records start: after an Excel "sep=X" line, else at 0.
+  std::size_t decide_delimiter(std::string_view text) {
+    const std::string_view line = text.substr(0, text.find('\n'));
+    if (delim_ != 0) return 0;
+    if (const char sep = excel_separator(line); sep != 0 && line.size() < text.size()) {
+      delim_ = sep;
+      return line.size() + 1;
+    }
+    delim_ = pick_csv_delimiter(line);
+    return 0;
   }
 
   // Buffers part of a field that spans chunks or needs unescaping.
@@ -355,6 +363,14 @@ char pick_csv_delimiter(std::string_view first_line) {
     }
   }
   return best;
+}
+
+char excel_separator(std::string_view first_line) {
+  if (!first_line.empty() && first_line.back() == '\r') first_line.remove_suffix(1);
+  if (first_line.size() != 5 || (first_line.substr(0, 4) != "sep=" && first_line.substr(0, 4) != "SEP="))
+    return 0;
+  const char sep = first_line[4];
+  return sep == '"' || sep == '\r' ? 0 : sep;
 }
 
 std::unique_ptr<Tokenizer> make_csv_tokenizer(RecordHandler& handler, char delimiter_hint) {

@@ -62,6 +62,10 @@ std::unique_ptr<Tokenizer> make_csv_tokenizer(RecordHandler& handler, char delim
 // (without its '\n'): the most frequent of ',', ';', tab and '|', else ','. The
 // splitter of large files (scan/input/split.h) must pick the same one.
 char pick_csv_delimiter(std::string_view first_line);
+// The delimiter named by Excel's first line "sep=X" (written by Excel, and by exports
+// meant for it; without its '\n', a '\r' allowed), else 0. Such a line is no record:
+// the header, if any, is the next one. The splitter must agree here too.
+char excel_separator(std::string_view first_line);
 std::unique_ptr<Tokenizer> make_sql_tokenizer(RecordHandler& handler);
 std::unique_ptr<Tokenizer> make_json_tokenizer(RecordHandler& handler, bool ndjson);
 std::unique_ptr<Tokenizer> make_text_tokenizer(RecordHandler& handler);

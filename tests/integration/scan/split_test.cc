@@ -229,6 +229,18 @@ TEST(ScanSplit, ALongHeaderlessBsnColumnCountsExactlyWholeAndSplit) {
   expect_same_report("koppel.csv", csv);
 }
 
+// A file that starts with Excel's "sep=;" line: every range is primed with that line
+// and the header, so a later range reads ';' as the delimiter and the header as its
+// names, as the whole file does (the commas in the notes would win a count).
+TEST(ScanSplit, ExcelSeparatorLineAcrossRanges) {
+  std::string csv = "sep=;\r\nnaam;email;bsn;notitie\r\n";
+  for (int i = 0; i < 3000; ++i) {
+    csv += "Jan " + std::to_string(i) + ";jan" + std::to_string(i) + "@example.nl;" +
+           (i % 2 ? "111222333" : "123456782") + ";belde, mailde, schreef\r\n";
+  }
+  expect_same_report("export.csv", csv);
+}
+
 TEST(ScanSplit, RandomQuotingEqualsTheWholeScan) {
   const std::vector<std::string> pieces = {"a",
                                            "Jan",

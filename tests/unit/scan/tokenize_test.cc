@@ -78,6 +78,21 @@ TEST(ScanTokenizeCsv, QuotedMultiLineRowCountsOnce) {
                                  "|naam=last;email=y"});
 }
 
+// Excel's "sep=;" first line names the delimiter (here against the commas that would
+// win the count) and is no record; the header is the line after it. Without it, or
+// with a line that only starts like it, the first line is read as before.
+TEST(ScanTokenizeCsv, ExcelSeparatorLineNamesTheDelimiter) {
+  expect_same_at_every_boundary(Format::kCsv, "sep=;\r\nnaam;notitie\r\nJan;a, b, c\r\n",
+                                {"|naam=Jan;notitie=a, b, c"});
+  expect_same_at_every_boundary(Format::kCsv, "SEP=|\nnaam|email\nPiet|p@x.nl\n",
+                                {"|naam=Piet;email=p@x.nl"});
+  expect_same_at_every_boundary(Format::kCsv, "sep=;x\nnaam;email\nJan;j@x.nl\n",
+                                {"|sep==naam;x=email", "|sep==Jan;x=j@x.nl"});
+  EXPECT_EQ(tokenize::excel_separator("sep=\t\r"), '\t');
+  EXPECT_EQ(tokenize::excel_separator("sep="), 0);
+  EXPECT_EQ(tokenize::excel_separator("sep=\"\""), 0);
+}
+
 // The CSV tokenizer hands a record that lies inside one chunk out whole; fed a byte at
 // a time, the same text goes field by field. Random CSV-ish texts (quotes, doubled
 // quotes, text after a closing quote, CRLF, blank lines, empty fields) report the same
