@@ -250,13 +250,37 @@ class SqlTokenizer final : public SqlCutTokenizer {
         start_copy();
         return i + 1;
       }
-      if (upper_ascii(head_).find("STANDARD_CONFORMING_STRINGS") != std::string::npos) backslash_escapes_ = false;
-      state_ = State::kStatement;
+      end_statement();
+      return i + 1;
+    }
+    if (c == '\n' && ends_at_line_end()) {
+      end_statement();
       return i + 1;
     }
     head_.push_back(c);
     if (head_.size() > kMaxHead) state_ = State::kSkip;
     return i + 1;
+  }
+
+  void end_statement() {
+    if (upper_ascii(head_).find("STANDARD_CONFORMING_STRINGS") != std::string::npos)
+      backslash_escapes_ = false;
+    state_ = State::kStatement;
+  }
+
+  // Statements that end at their line's end without a ';' (SQL Server scripts): any
+  // statement followed by the batch separator GO on a line of its own (USE [db], then
+  // GO), and a SET (SET IDENTITY_INSERT ... ON is followed by its INSERTs on the next
+  // lines; MySQL's and PostgreSQL's SETs are one line with a ';').
+  bool ends_at_line_end() const {
+    std::string_view h = head_;
+    while (!h.empty() && is_space(h.back())) h.remove_suffix(1);
+    const std::size_t nl = h.rfind('\n');
+    std::string_view last = nl == std::string_view::npos ? h : h.substr(nl + 1);
+    while (!last.empty() && is_space(last.front())) last.remove_prefix(1);
+    if (last.size() == 2 && (last[0] == 'G' || last[0] == 'g') && (last[1] == 'O' || last[1] == 'o'))
+      return true;
+    return nl == std::string_view::npos && h.size() > 4 && upper_ascii(h.substr(0, 4)) == "SET ";
   }
 
   std::size_t start_values(std::size_t i) {
@@ -303,6 +327,9 @@ class SqlTokenizer final : public SqlCutTokenizer {
     } else if (c == ')' && --depth_ == 0) {
       schemas_[table_name_] = parse_create_columns(body_);
       values_head_.clear();  // an INSERT without a column list may now mean other columns
+      // Its options (ENGINE=..., ON [PRIMARY]) end with the line: a SQL Server script
+      // has no ';' after them.
+      skip_line_ = true;
       state_ = State::kSkip;
       return i + 1;
     }
@@ -311,6 +338,11 @@ class SqlTokenizer final : public SqlCutTokenizer {
   }
 
   std::size_t on_skip(char c, std::size_t i) {
+    if (c == '\n' && skip_line_ && !quote_) {
+      skip_line_ = false;
+      state_ = State::kStatement;
+      return i + 1;
+    }
     if (quote_) {
       if (c == '\\' && backslash_escapes_ && quote_ == '\'') {
         escaped_ = !escaped_;
@@ -321,7 +353,10 @@ class SqlTokenizer final : public SqlCutTokenizer {
       return i + 1;
     }
     if (c == '\'' || c == '`' || c == '"') quote_ = c;
-    if (c == ';') state_ = State::kStatement;
+    if (c == ';') {
+      skip_line_ = false;
+      state_ = State::kStatement;
+    }
     return i + 1;
   }
 
@@ -338,8 +373,15 @@ class SqlTokenizer final : public SqlCutTokenizer {
       return i + 1;
     }
     if (is_space(c) || c == ',') return i + 1;
+    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) {
+      // A word: ON DUPLICATE KEY UPDATE ..., RETURNING ..., read as a statement of its
+      // own up to its ';'; or, in a SQL Server script, whose statements need no ';',
+      // the next statement (INSERT, GO).
+      state_ = State::kStatement;
+      return i;
+    }
     quote_ = 0;
-    state_ = State::kSkip;  // ON DUPLICATE KEY UPDATE ... or anything unexpected
+    state_ = State::kSkip;  // anything unexpected
     return i;
   }
 
@@ -653,6 +695,7 @@ class SqlTokenizer final : public SqlCutTokenizer {
   char prev_ = 0;
   char opener_ = 0;  // the '-' or '/' that may open a comment
   bool escaped_ = false;
+  bool skip_line_ = false;  // kSkip ends at the line's end too
   bool backslash_escapes_ = true;
   bool pending_escape_ = false;
   bool line_start_ = true;

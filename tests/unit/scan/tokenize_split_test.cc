@@ -108,6 +108,41 @@ TEST(ScanTokenizeSplit, SqlTuplesCommentsAndCopyAtEveryCut) {
   }
 }
 
+// A SQL Server script (SSMS's "Generate Scripts"): no ';', statements end at a GO line,
+// a SET at its line's end, a CREATE TABLE's options at theirs, and an INSERT's values
+// at the next word; names in brackets, strings with N.
+const std::string kSqlServerScript =
+    "USE [KlantDB]\r\nGO\r\n/****** Object:  Table [dbo].[Klant] ******/\r\nSET ANSI_NULLS ON\r\nGO\r\n"
+    "CREATE TABLE [dbo].[Klant](\r\n\t[Id] [int] IDENTITY(1,1) NOT NULL,\r\n\t[Naam] [nvarchar](100) "
+    "NULL,\r\n"
+    " CONSTRAINT [PK_Klant] PRIMARY KEY CLUSTERED ([Id] ASC)\r\n) ON [PRIMARY]\r\nGO\r\n"
+    "SET IDENTITY_INSERT [dbo].[Klant] ON \r\n\r\nINSERT [dbo].[Klant] ([Id], [Naam]) VALUES (1, N'Jan, "
+    "J')\r\n"
+    "INSERT [dbo].[Klant] ([Id], [Naam]) VALUES (2, N'O''Brien (A)')\r\nGO\r\n"
+    "INSERT [dbo].[Klant] VALUES (3, N'Piet')\r\nSET IDENTITY_INSERT [dbo].[Klant] OFF\r\nGO\r\n";
+
+TEST(ScanTokenizeSplit, SqlServerScriptAtEveryCut) {
+  expect_split_invariant(Format::kSql, kSqlServerScript);
+  EXPECT_EQ(
+      events(Format::kSql, kSqlServerScript, {}),
+      (std::vector<std::string>{"table Klant: [Id] [Naam]", "field 0 [1]", "field 1 [Jan, J]", "end",
+                                "table Klant: [Id] [Naam]", "field 0 [2]", "field 1 [O'Brien (A)]", "end",
+                                "table Klant: [Id] [Naam]", "field 0 [3]", "field 1 [Piet]", "end"}));
+}
+
+// After a MySQL tuple list, ON DUPLICATE KEY UPDATE (with VALUES( ) and strings in it)
+// is read up to its ';' as a statement of its own: no tuple, and the next INSERT reads.
+TEST(ScanTokenizeSplit, SqlWordsAfterTuplesAtEveryCut) {
+  const std::string sql =
+      "INSERT INTO t (a, b) VALUES (1,'x'),(2,'y') ON DUPLICATE KEY UPDATE b=VALUES(b), c='(;'\n;\n"
+      "INSERT INTO t (a, b) VALUES (3,'z') RETURNING a;\nINSERT INTO t (a, b) VALUES (4,'w');\n";
+  expect_split_invariant(Format::kSql, sql);
+  EXPECT_EQ(events(Format::kSql, sql, {}),
+            (std::vector<std::string>{"table t: [a] [b]", "field 0 [1]", "field 1 [x]", "end", "field 0 [2]",
+                                      "field 1 [y]", "end", "table t: [a] [b]", "field 0 [3]", "field 1 [z]",
+                                      "end", "table t: [a] [b]", "field 0 [4]", "field 1 [w]", "end"}));
+}
+
 // A dump of one INSERT per row repeats the statement's head, which the tokenizer then
 // takes at once with the columns it announced before. The same head after a CREATE
 // TABLE of its table takes the new columns; other heads in between, a head that only
@@ -176,6 +211,7 @@ TEST(ScanTokenizeSplit, SqlPrimeResumesTheTokenizerAtEveryCut) {
            std::string("SET standard_conforming_strings = on;\nCREATE TABLE p (a text, b text);\n"
                        "COPY p (a, b) FROM stdin;\n1\tx\\ty\n\\N\t2\n\\.\n"
                        "INSERT INTO p VALUES ('C:\\', 'it''s');\nCOPY q FROM stdin;\n3\t4\n\\.\n"),
+           kSqlServerScript,
        }) {
     SCOPED_TRACE(sql);
     EXPECT_GT(expect_prime_resumes(sql), 3);
@@ -204,7 +240,15 @@ TEST(ScanTokenizeSplit, SqlPrimeResumesTheTokenizerAtEveryCut) {
                                            "\\.\n",
                                            "CREATE TABLE v (p text, `q;` text);\n",
                                            "SET standard_conforming_strings = on;\n",
-                                           "1,"};
+                                           "1,",
+                                           "GO\n",
+                                           "SET IDENTITY_INSERT [dbo].[T] ON\n",
+                                           "INSERT [dbo].[T] ([a], [b]) VALUES (",
+                                           "CREATE TABLE [dbo].[W]([a] [int], [b] [nvarchar](9)",
+                                           ") ON [PRIMARY]\n",
+                                           " ON DUPLICATE KEY UPDATE a=VALUES(a)",
+                                           "N'",
+                                           "_binary '"};
   std::mt19937 rng(7);
   int cuts = 0;
   for (int round = 0; round < 200 && !::testing::Test::HasFailure(); ++round) {
