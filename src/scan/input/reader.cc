@@ -125,6 +125,7 @@ void MemberReader::read_stream(ByteSource& src, FileSource* file, const std::str
     case Container::kNone: break;
   }
   if (!s.protection.empty()) return shared_.factory.on_protected(path, s.protection);
+  if (!s.unread.empty()) return skipped(path, s.unread);
   if (depth == 0 && file != nullptr && read_split(*file, path, s)) return;
   read_leaf(peek, path, s, file != nullptr ? file->size() : 0);
 }

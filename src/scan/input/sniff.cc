@@ -72,6 +72,22 @@ bool known_binary_magic(std::string_view head) {
   return head.size() > 8 && head.substr(4, 4) == "ftyp";
 }
 
+// Why a binary member is not read (Sniff::unread).
+std::string unread_reason(std::string_view head) {
+  using namespace std::string_view_literals;
+  if (starts(head, "PGDMP"))
+    return "PostgreSQL custom-format dump (pg_dump -Fc): not read; dump the database as plain SQL (pg_dump "
+           "-Fp) "
+           "or as tar (-Ft) and scan that";
+  if (starts(head, "SQLite format 3\0"sv))
+    return "SQLite database file: not read; export it as SQL (sqlite3 FILE .dump) and scan that";
+  if (starts(head, "\xD0\xCF\x11\xE0"))
+    return "Office 97-2003 file (.xls, .doc, .msg): not read; save it as .xlsx or .csv and scan that";
+  if (starts(head, "%PDF")) return "PDF: its text is not extracted";
+  if (known_binary_magic(head)) return {};  // images, audio, video, fonts, programs
+  return "binary data of no known format: not read";
+}
+
 Encoding utf16_without_bom(std::string_view head) {
   std::size_t even_nul = 0, odd_nul = 0, n = std::min<std::size_t>(head.size(), 4096) & ~std::size_t{1};
   if (n < 16) return Encoding::kUtf8;
@@ -167,6 +183,8 @@ Sniff sniff(std::string_view name, std::string_view head) {
       s.format = Format::kBinary;
       if (head.size() >= 4096 && !known_binary_magic(head) && entropy_bits(head) > 7.5) {
         s.protection = "high entropy, likely encrypted";
+      } else {
+        s.unread = unread_reason(head);
       }
       return s;
     }

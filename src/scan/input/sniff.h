@@ -24,6 +24,10 @@ struct Sniff {
   std::string protection;  // non-empty: an encrypted container ("PGP message", ...)
   Format format = Format::kText;
   Encoding encoding = Encoding::kUtf8;
+  // A binary member (format kBinary) that may hold personal data but is not read: why,
+  // and what to do instead, for the report's list of skipped inputs. Empty for formats
+  // that hold no text by design (images, audio, video, fonts, programs).
+  std::string unread;
 };
 
 // How many first bytes sniff() wants to see.

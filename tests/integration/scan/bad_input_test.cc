@@ -3,7 +3,9 @@
 // count what is valid, and list what it left out.
 #include <gtest/gtest.h>
 
+#include <map>
 #include <random>
+#include <string>
 
 #include "scan/input/input.h"
 #include "scan/scanner.h"
@@ -70,6 +72,31 @@ TEST(ScanBadInput, BinaryGarbageCountsNothing) {
   ScanReport r = scan_paths({d.file("garbage.dat")});
   EXPECT_EQ(r.records, 0u);
   EXPECT_TRUE(r.categories.empty() || values(r, Category::kBsn) == 0);
+  ASSERT_EQ(r.skipped.size(), 1u);  // and the report says it was not read
+  EXPECT_EQ(r.skipped[0].reason, "binary data of no known format: not read");
+}
+
+// Binary files that may well hold personal data but are not read (a pg_dump custom
+// format, a SQLite database, an old Office file, a PDF) are listed as skipped, with what
+// to do instead; images and programs hold no text and are left out of the list.
+TEST(ScanBadInput, UnreadBinaryFormatsAreListedAsSkipped) {
+  TempDir d;
+  const std::string zeros(600, '\0');
+  write_file(d.file("klant.dump"), std::string("PGDMP\x01\x0e\0\x04\x08", 10) + zeros);
+  write_file(d.file("app.db"), std::string("SQLite format 3\0", 16) + zeros);
+  write_file(d.file("oud.xls"), "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1" + zeros);
+  write_file(d.file("brief.pdf"), "%PDF-1.7\n" + zeros);
+  write_file(d.file("foto.png"), "\x89PNG\r\n\x1a\n" + zeros);
+  ScanReport r = scan_paths({d.path()});
+  std::map<std::string, std::string> reasons;
+  for (const auto& s : r.skipped) reasons[s.path] = s.reason;
+  EXPECT_EQ(reasons.size(), 4u);
+  EXPECT_NE(reasons[d.file("klant.dump")].find("pg_dump -Fp"), std::string::npos);
+  EXPECT_NE(reasons[d.file("app.db")].find("SQLite database"), std::string::npos);
+  EXPECT_NE(reasons[d.file("oud.xls")].find("Office 97-2003"), std::string::npos);
+  EXPECT_NE(reasons[d.file("brief.pdf")].find("PDF"), std::string::npos);
+  EXPECT_EQ(reasons.count(d.file("foto.png")), 0u);
+  EXPECT_FALSE(r.protection.encrypted);
 }
 
 TEST(ScanBadInput, Utf16AndWindows1252FilesAreCountedLikeUtf8) {
