@@ -15,25 +15,6 @@ namespace {
 
 constexpr std::size_t kSniffBytes = 64 * 1024;
 
-bool looks_like_header(const std::vector<std::string>& row) {
-  if (row.empty()) return false;
-  int roles = 0;
-  int identifiers = 0;
-  for (const auto& f : row) {
-    if (f.empty() || f.size() > 64 || f.find('@') != std::string::npos) return false;
-    bool letter = false;
-    bool upper = false;
-    for (char c : f) {
-      letter = letter || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-      upper = upper || (c >= 'A' && c <= 'Z');
-    }
-    if (!letter) return false;
-    if (detect::role_from_header(f) != detect::ColumnRole::kNone) ++roles;
-    if (f.find('_') != std::string::npos || !upper) ++identifiers;
-  }
-  return roles > 0 || identifiers * 2 >= static_cast<int>(row.size());
-}
-
 class CsvTokenizer final : public Tokenizer {
  public:
   CsvTokenizer(RecordHandler& h, char hint) : h_(h), delim_(hint), delim_known_(hint != 0) {}
@@ -350,6 +331,25 @@ class CsvTokenizer final : public Tokenizer {
 };
 
 }  // namespace
+
+bool looks_like_header(const std::vector<std::string>& row) {
+  if (row.empty()) return false;
+  int roles = 0;
+  int identifiers = 0;
+  for (const auto& f : row) {
+    if (f.empty() || f.size() > 64 || f.find('@') != std::string::npos) return false;
+    bool letter = false;
+    bool upper = false;
+    for (char c : f) {
+      letter = letter || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+      upper = upper || (c >= 'A' && c <= 'Z');
+    }
+    if (!letter) return false;
+    if (detect::role_from_header(f) != detect::ColumnRole::kNone) ++roles;
+    if (f.find('_') != std::string::npos || !upper) ++identifiers;
+  }
+  return roles > 0 || identifiers * 2 >= static_cast<int>(row.size());
+}
 
 char pick_csv_delimiter(std::string_view first_line) {
   const char candidates[] = {',', ';', '\t', '|'};

@@ -1,8 +1,11 @@
 // JSON / NDJSON tokenizer: a streaming pull parser with an explicit stack. Records:
-// in NDJSON every top-level object (one per line); in a JSON document every object
-// that is an element of an array and not inside another record, or the top-level
-// object itself when it holds no such array. Keys name the columns (nested keys as
-// "parent.child"); scalar values are fields; null is skipped. Nesting deeper than
+// in NDJSON every top-level object or array (one per line); in a JSON document every
+// object or array that is an element of an array and not inside another record, or
+// the top-level object itself when it holds no such array. Keys name the columns
+// (nested keys as "parent.child"); scalar values are fields; null is skipped. A record
+// that is an array (a row: [["Jan","jan@example.nl"], ...] or {"rows": [[...]]}) names
+// its values by place, "#1", "#2", ...; in a document, a first row of strings that
+// looks like a header (as a CSV file's would) names them instead and is no record. Nesting deeper than
 // kMaxDepth is skipped (and reported); malformed JSON is reported, and NDJSON resumes
 // at the next line. The NDJSON tokenizer can be resumed at a line start
 // (json_resume.h).
@@ -62,7 +65,8 @@ class JsonTokenizer final : public JsonCutTokenizer {
     } else if (state_ == State::kScalar) {
       end_scalar(buf_);
     }
-    if (record_depth_ != kNone) h_.on_record_end();
+    // A document that ends inside its first row: the row's values are no header.
+    if (record_depth_ != kNone && !(holding_header_ && end_header())) h_.on_record_end();
     if (!stack_.empty() && !broken_) h_.on_problem("JSON ends inside an object or array");
   }
 
@@ -74,6 +78,8 @@ class JsonTokenizer final : public JsonCutTokenizer {
     bool expect_key = false;  // in an object, the next string is a key
     std::size_t key_len = 0;  // length of path_ before this frame's key was appended
     bool had_record = false;  // a record was found inside (document top-level object)
+    bool row = false;         // a record that is an array: its values are named by place
+    std::size_t place = 0;    // a row's values (and nested values) so far
   };
 
   std::size_t step(std::string_view s, std::size_t i) {
@@ -132,11 +138,22 @@ class JsonTokenizer final : public JsonCutTokenizer {
       deep_reported_ = true;
     }
     bool parent_array = !stack_.empty() && !stack_.back().object;
-    if (object && record_depth_ == kNone && (ndjson_ ? stack_.empty() : parent_array)) {
+    if (parent_array && stack_.back().row) {
+      ++stack_.back().place;  // a nested value takes a place
+      if (holding_header_) header_strings_only_ = false;
+    }
+    const bool record = record_depth_ == kNone && (ndjson_ ? stack_.empty() : parent_array);
+    if (record) {
       record_depth_ = stack_.size();
       for (auto& f : stack_) f.had_record = true;
     }
-    stack_.push_back(Frame{object, object, path_.size(), false});
+    stack_.push_back(Frame{object, object, path_.size(), false, record && !object, 0});
+    // A document's first row may be its header: held until it ends.
+    if (record && !object && !ndjson_ && rows_ == 0) {
+      holding_header_ = true;
+      header_strings_only_ = true;
+      header_.clear();
+    }
   }
 
   void close(bool object) {
@@ -145,11 +162,41 @@ class JsonTokenizer final : public JsonCutTokenizer {
     stack_.pop_back();
     if (!stack_.empty() && stack_.back().object) pop_key();
     if (record_depth_ == stack_.size()) {
-      h_.on_record_end();
       record_depth_ = kNone;
+      if (f.row) ++rows_;
+      if (f.row && holding_header_ && end_header()) return;
+      h_.on_record_end();
     } else if (!ndjson_ && stack_.empty() && object && !f.had_record) {
       h_.on_record_end();  // a single top-level object is one record
     }
+  }
+
+  // The document's first row has ended: its strings become the names of the rows'
+  // places when they look like a header (true), else they go out as its fields (false).
+  bool end_header() {
+    holding_header_ = false;
+    std::vector<std::string> held = std::move(header_);
+    header_.clear();
+    if (header_strings_only_ && looks_like_header(held)) {
+      names_ = std::move(held);
+      return true;
+    }
+    for (std::size_t i = 0; i < held.size(); ++i) h_.on_field(h_.column_for_key(place_key(i)), held[i]);
+    return false;
+  }
+
+  // The column of a row's value at `place`: its header name, else "#place+1", after the
+  // path of the row (empty at the top).
+  const std::string& place_key(std::size_t place) {
+    key_ = path_;
+    if (!key_.empty()) key_.push_back('.');
+    if (place < names_.size()) {
+      key_ += names_[place];
+    } else {
+      key_.push_back('#');
+      key_ += std::to_string(place + 1);
+    }
+    return key_;
   }
 
   void pop_key() {
@@ -329,14 +376,30 @@ class JsonTokenizer final : public JsonCutTokenizer {
 
   [[gnu::always_inline]] void end_scalar(std::string_view text) {
     if (text != "null") {
-      emit(text);
+      emit(text, false);
     } else if (!stack_.empty() && stack_.back().object) {
       pop_key();
+    } else if (!stack_.empty() && stack_.back().row) {
+      ++stack_.back().place;
+      if (holding_header_) header_strings_only_ = false;
     }
     state_ = State::kValue;
   }
 
-  void emit(std::string_view value) {
+  void emit(std::string_view value, bool string = true) {
+    if (!stack_.empty() && stack_.back().row) {
+      Frame& row = stack_.back();
+      if (holding_header_) {
+        // A header is strings only, at most 4096 of them (MemberScan's bound on columns).
+        header_strings_only_ = header_strings_only_ && string && header_.size() < 4096;
+        if (header_.size() < 4096) header_.emplace_back(value);
+        ++row.place;
+        return;
+      }
+      if (stack_.size() <= kMaxDepth) h_.on_field(h_.column_for_key(place_key(row.place)), value);
+      ++row.place;
+      return;
+    }
     if (stack_.size() <= kMaxDepth) {
       if (stack_.empty() || path_.empty()) {
         h_.on_text(value);
@@ -368,6 +431,12 @@ class JsonTokenizer final : public JsonCutTokenizer {
   std::vector<Frame> stack_;
   std::string path_;
   std::string buf_;
+  std::string key_;                  // a row value's column name, built by place_key
+  std::size_t rows_ = 0;             // rows ended so far
+  bool holding_header_ = false;      // the document's first row is being read
+  bool header_strings_only_ = true;  // ... and all its values were strings
+  std::vector<std::string> header_;  // ... its values so far
+  std::vector<std::string> names_;   // the header's names of the rows' places
   bool in_key_ = false;
   std::size_t record_depth_ = kNone;
   unsigned unicode_ = 0;

@@ -62,6 +62,10 @@ std::unique_ptr<Tokenizer> make_csv_tokenizer(RecordHandler& handler, char delim
 // (without its '\n'): the most frequent of ',', ';', tab and '|', else ','. The
 // splitter of large files (scan/input/split.h) must pick the same one.
 char pick_csv_delimiter(std::string_view first_line);
+// Whether a first row's values look like column names (letters, no '@', not too long,
+// and some known header words or identifier-like names): the CSV tokenizer's rule for
+// its first line, and the JSON tokenizer's for a document's first row of strings.
+bool looks_like_header(const std::vector<std::string>& row);
 // The delimiter named by Excel's first line "sep=X" (written by Excel, and by exports
 // meant for it; without its '\n', a '\r' allowed), else 0. Such a line is no record:
 // the header, if any, is the next one. The splitter must agree here too.

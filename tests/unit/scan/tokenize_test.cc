@@ -245,6 +245,25 @@ TEST(ScanTokenizeJson, DocumentArrayElementsAreRecords) {
                                 {"|export=x;klanten.email=a@b.nl;klanten.orders.id=1", "|klanten.email=c@d.nl"});
 }
 
+// Rows: arrays that are records. Their values are named by place, or by a document's
+// first row when it is a header (strings that look like names); null keeps its place,
+// a nested value takes one.
+TEST(ScanTokenizeJson, ArraysThatAreRecordsNameTheirValuesByPlace) {
+  expect_same_at_every_boundary(Format::kJson,
+                                "[[\"naam\",\"email\",\"bsn\"],[\"Jan\",\"jan@example.nl\",\"111222333\"],["
+                                "\"Piet\",null,\"123456782\"]]",
+                                {"|naam=Jan;email=jan@example.nl;bsn=111222333", "|naam=Piet;bsn=123456782"});
+  expect_same_at_every_boundary(Format::kJson, "{\"rows\":[[1,\"x\"],[2,[3],\"y\"]]}",
+                                {"|rows.#1=1;rows.#2=x", "|rows.#1=2;rows=3;rows.#3=y"});
+  expect_same_at_every_boundary(Format::kJson, "[[\"jan@example.nl\",\"x\"],[\"piet@example.nl\",\"y\"]]",
+                                {"|#1=jan@example.nl;#2=x", "|#1=piet@example.nl;#2=y"});
+  expect_same_at_every_boundary(Format::kNdjson, "[\"Jan\",\"jan@example.nl\"]\n[\"naam\",\"email\"]\n",
+                                {"|#1=Jan;#2=jan@example.nl", "|#1=naam;#2=email"});
+  Recorder cut = run(Format::kJson, "[[\"a@b.nl\",\"x\"", 3);  // ends inside its first row
+  EXPECT_EQ(cut.records, std::vector<std::string>{"|#1=a@b.nl;#2=x"});
+  EXPECT_FALSE(cut.problems.empty());
+}
+
 TEST(ScanTokenizeJson, DeepNestingAndGarbageAreBounded) {
   std::string deep(10000, '[');
   Recorder rec = run(Format::kJson, deep + "1" + std::string(10000, ']'), 100);
