@@ -12,6 +12,7 @@
 
 #include "scan/input/archive.h"
 #include "scan/input/decompress.h"
+#include "scan/input/sqlite_db.h"
 #include "scan/input/stream_split.h"
 #include "scan/input/xlsx.h"
 #include "scan/input/zip_reader.h"
@@ -117,6 +118,8 @@ void MemberReader::read_stream(ByteSource& src, FileSource* file, const std::str
     case Container::kGzip:
     case Container::kZstd: return read_decompressed(peek, s.container, path, name, depth);
     case Container::kXlsx: return read_workbook(peek, file, path);
+    case Container::kSqlite:
+      return read_database(peek, file, path);
     case Container::kArchive:
       if (file != nullptr && head->substr(0, 4) == "PK\x03\x04" && read_zip_fast(*file, path, depth)) return;
       if (file != nullptr && file->seek(0, SEEK_SET).ok()) return read_archive(*file, file, path, depth);
@@ -250,8 +253,13 @@ void MemberReader::read_workbook(PeekSource& src, FileSource* file, const std::s
       if (!go_on) return {};
     }
   };
+  Status s = read_xlsx(read_parts, path, kMaxSharedStrings, tsv_members());
+  if (!s.ok()) skipped(path, s.error().message);
+}
+
+SheetCallbacks MemberReader::tsv_members() {
   SheetCallbacks cb;
-  cb.begin = [&](const std::string& member) {
+  cb.begin = [this](const std::string& member) {
     MemberInfo info;
     info.path = member;
     info.format = Format::kTsv;
@@ -259,9 +267,22 @@ void MemberReader::read_workbook(PeekSource& src, FileSource* file, const std::s
     shared_.progress.add_member();
     target_.begin(info, Encoding::kUtf8);
   };
-  cb.chunk = [&](std::string_view tsv) { emit_copy(tsv); };
-  cb.end = [&] { target_.end(); };
-  Status s = read_xlsx(read_parts, path, kMaxSharedStrings, cb);
+  cb.chunk = [this](std::string_view tsv) { emit_copy(tsv); };
+  cb.end = [this] { target_.end(); };
+  return cb;
+}
+
+// A SQLite database on disk is opened where it is; one inside an archive or a
+// compressed stream is copied to an unnamed temporary file first, as a 7z is.
+void MemberReader::read_database(PeekSource& src, FileSource* file, const std::string& path) {
+  std::optional<FileSource> copy;
+  if (file == nullptr) {
+    auto spooled = spool_to_temp_file(src, shared_.options.limits.max_spool_size);
+    if (!spooled.ok()) return skipped(path, spooled.error().message);
+    copy.emplace(std::move(*spooled));
+    file = &*copy;
+  }
+  Status s = read_sqlite_database(file->fd(), path, tsv_members());
   if (!s.ok()) skipped(path, s.error().message);
 }
 

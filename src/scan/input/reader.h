@@ -23,6 +23,7 @@
 #include "scan/input/leaf.h"
 #include "scan/input/sniff.h"
 #include "scan/input/split.h"
+#include "scan/input/xlsx.h"
 
 namespace bd::scan::input {
 
@@ -79,6 +80,9 @@ class MemberReader {
   void read_archive(ByteSource& src, FileSource* file, const std::string& path, int depth);
   void read_spooled(PeekSource& src, const std::string& path, const std::string& name, int depth);
   void read_workbook(PeekSource& src, FileSource* file, const std::string& path);
+  void read_database(PeekSource& src, FileSource* file, const std::string& path);
+  // Callbacks that hand each sheet or table on as a TSV member.
+  SheetCallbacks tsv_members();
   bool read_zip_fast(FileSource& file, const std::string& path, int depth);
   void read_zip_side_by_side(const ZipReader& zip, const std::string& path, int threads);
   Status read_zip_entry(ZipReader& zip, const ZipEntry& entry, const std::string& path, int depth,

@@ -25,7 +25,9 @@ bool is_tar(std::string_view head) {
 }
 
 Container container_of(std::string_view name, std::string_view head) {
+  using namespace std::string_view_literals;
   if (starts(head, "\x1f\x8b")) return Container::kGzip;
+  if (starts(head, "SQLite format 3\0"sv)) return Container::kSqlite;
   if (starts(head, "\x28\xb5\x2f\xfd")) return Container::kZstd;
   if (starts(head, "PK\x03\x04") || starts(head, "PK\x05\x06") || starts(head, "PK\x07\x08")) {
     std::string ext = lower_ext(name);
@@ -79,8 +81,6 @@ std::string unread_reason(std::string_view head) {
     return "PostgreSQL custom-format dump (pg_dump -Fc): not read; dump the database as plain SQL (pg_dump "
            "-Fp) "
            "or as tar (-Ft) and scan that";
-  if (starts(head, "SQLite format 3\0"sv))
-    return "SQLite database file: not read; export it as SQL (sqlite3 FILE .dump) and scan that";
   if (starts(head, "\xD0\xCF\x11\xE0"))
     return "Office 97-2003 file (.xls, .doc, .msg): not read; save it as .xlsx or .csv and scan that";
   if (starts(head, "%PDF")) return "PDF: its text is not extracted";

@@ -17,6 +17,7 @@ enum class Container {
   kZstd,     // decompressed here with libzstd
   kArchive,  // zip, tar, 7z, xz, bzip2, ... read through libarchive
   kXlsx,     // a zip holding an Excel workbook
+  kSqlite,   // a SQLite database file: its tables are read as TSV members
 };
 
 struct Sniff {

@@ -4,10 +4,13 @@
 #include "scan/input/input.h"
 
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <filesystem>
+#include <fstream>
 #include <functional>
 #include <random>
 #include <set>
@@ -189,6 +192,65 @@ TEST(ScanInput, SevenZipNestedInOtherArchivesIsRead) {
     EXPECT_EQ(f->members.at(member).text, kCsv);
   }
   EXPECT_TRUE(f->skipped.empty()) << reasons;
+}
+
+// A SQLite database with a table of people (a BLOB, a NULL, a tab and a line break in a
+// value), an empty table and a table whose name holds a quote; its bytes.
+std::string sqlite_database_bytes(const std::string& dir) {
+  const std::string path = dir + "/made.db";
+  sqlite3* db = nullptr;
+  EXPECT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  const char* sql =
+      "CREATE TABLE klant (naam TEXT, email TEXT, bsn TEXT, foto BLOB, notitie TEXT);"
+      "INSERT INTO klant VALUES ('Jan de Vries', 'jan@example.nl', '111222333', x'00FF', "
+      "'belt\tvaak\nterug');"
+      "INSERT INTO klant VALUES ('Zoë Bakker', NULL, 123456782, NULL, 'geen');"
+      "CREATE TABLE leeg (a TEXT);"
+      "CREATE TABLE \"we\"\"ird\" (email TEXT);"
+      "INSERT INTO \"we\"\"ird\" VALUES ('q@example.nl');";
+  char* error = nullptr;
+  EXPECT_EQ(sqlite3_exec(db, sql, nullptr, nullptr, &error), SQLITE_OK) << (error ? error : "");
+  sqlite3_free(error);
+  sqlite3_close(db);
+  std::ifstream in(path, std::ios::binary);
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::filesystem::remove(path);
+  return bytes;
+}
+
+// Each table of a SQLite database is a TSV member, on disk, inside an archive and
+// gzipped alike (those two through a temporary copy, which is gone afterwards); a
+// damaged database is skipped with SQLite's reason.
+TEST(ScanInput, SqliteDatabaseTablesAreTsvMembers) {
+  TempDir d;
+  const std::string db = sqlite_database_bytes(d.path());
+  write_file(d.file("app.db"), db);
+  write_archive(d.file("backup.zip"), "zip", "", {{"data/app.sqlite", db}});
+  write_compressed(d.file("app.db.gz"), "gzip", db);
+  write_file(d.file("broken.db"), db.substr(0, 100) + std::string(4000, '\x55'));
+  auto f = scan({d.path()});
+  const std::string klant =
+      "naam\temail\tbsn\tfoto\tnotitie\nJan de Vries\tjan@example.nl\t111222333\t\tbelt vaak terug\n"
+      "Zoë Bakker\t\t123456782\t\tgeen\n";
+  for (const std::string& member :
+       {d.file("app.db"), d.file("backup.zip") + "!data/app.sqlite", d.file("app.db.gz")}) {
+    SCOPED_TRACE(member);
+    ASSERT_TRUE(f->members.count(member + "!klant"));
+    EXPECT_EQ(f->members.at(member + "!klant").text, klant);
+    EXPECT_EQ(f->members.at(member + "!klant").info.format, Format::kTsv);
+    EXPECT_EQ(f->members.at(member + "!leeg").text, "a\n");
+    EXPECT_EQ(f->members.at(member + "!we\"ird").text, "email\nq@example.nl\n");
+  }
+  ASSERT_TRUE(f->skipped.count(d.file("broken.db")));
+  EXPECT_NE(f->skipped.at(d.file("broken.db")).find("SQLite database"), std::string::npos);
+  EXPECT_EQ(f->skipped.size(), 1u);
+  const char* tmp = std::getenv("TMPDIR");
+  for (const auto& entry :
+       std::filesystem::directory_iterator(tmp != nullptr && *tmp != '\0' ? tmp : "/tmp")) {
+    EXPECT_NE(entry.path().filename().string().rfind("breachdesk-db-" + std::to_string(::getpid()) + "-", 0),
+              0u)
+        << "left behind: " << entry.path();
+  }
 }
 
 TEST(ScanInput, NestedArchivesGetBangPaths) {
