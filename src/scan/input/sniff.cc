@@ -112,9 +112,15 @@ Format format_by_content(std::string_view text) {
   std::string_view body = text.substr(i);
   if (starts(body, "{")) {
     std::string_view line = first_line(body);
-    return (line.size() > 1 && line.back() == '}') || (line.size() > 1 && line.substr(line.size() - 2) == "}\r")
-               ? Format::kNdjson
-               : Format::kJson;
+    const bool whole_object =
+        (line.size() > 1 && line.back() == '}') || (line.size() > 1 && line.substr(line.size() - 2) == "}\r");
+    if (!whole_object) return Format::kJson;
+    // One object per line is NDJSON, but one line alone is a minified document
+    // ({"klanten":[{...},...]}), whose records are the objects in its arrays: a
+    // second object line decides.
+    std::string_view rest = body.substr(std::min(body.size(), line.size() + 1));
+    while (!rest.empty() && std::isspace(static_cast<unsigned char>(rest.front()))) rest.remove_prefix(1);
+    return starts(rest, "{") ? Format::kNdjson : Format::kJson;
   }
   if (starts(body, "[")) return Format::kJson;
   std::string_view window = text.substr(0, 8192);

@@ -68,6 +68,8 @@ TEST(ScanInput, FormatComesFromTheNameOrElseTheContent) {
   write_file(d.file("sheet"), "naam\tbsn\temail\nJan\t123456782\tjan@example.nl\n");
   write_file(d.file("notes"), "Jan belde over zijn BSN 123456782.\n");
   write_file(d.file("c.tsv"), "a,b,c\n");
+  write_file(d.file("min.json"), "{\"klanten\":[{\"bsn\":\"123456782\"},{\"bsn\":\"111222333\"}]}\n");
+  write_file(d.file("one"), "{\"klanten\":[{\"bsn\":\"123456782\"}]}");
   auto f = scan({d.path()});
   EXPECT_EQ(f->members.at(d.file("a.json")).info.format, Format::kNdjson);
   EXPECT_EQ(f->members.at(d.file("b.json")).info.format, Format::kJson);
@@ -76,6 +78,9 @@ TEST(ScanInput, FormatComesFromTheNameOrElseTheContent) {
   EXPECT_EQ(f->members.at(d.file("sheet")).info.format, Format::kTsv);
   EXPECT_EQ(f->members.at(d.file("notes")).info.format, Format::kText);
   EXPECT_EQ(f->members.at(d.file("c.tsv")).info.format, Format::kTsv);  // the name wins
+  // One line alone is a minified document, not NDJSON: its records are in its arrays.
+  EXPECT_EQ(f->members.at(d.file("min.json")).info.format, Format::kJson);
+  EXPECT_EQ(f->members.at(d.file("one")).info.format, Format::kJson);
 }
 
 TEST(ScanInput, DirectoriesRecurseAndSymlinkLoopsAreSafe) {
