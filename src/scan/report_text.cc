@@ -1,6 +1,7 @@
 #include "scan/report_text.h"
 
 #include <cstdio>
+#include <map>
 #include <sstream>
 
 namespace bd::scan {
@@ -56,6 +57,22 @@ void write_protection(std::ostringstream& out, const ScanReport& r) {
   if (p.hashed_reversible) out << "  " << p.reversed_values << " hashed values reversed to BSNs / phone numbers\n";
 }
 
+// What was not read, in order of path. A reason shared by many inputs (the PDFs of a
+// laptop's home directory) lists its first kPerReason and then says how many more;
+// the JSON report lists them all.
+void write_skipped(std::ostringstream& out, const ScanReport& r) {
+  constexpr std::size_t kPerReason = 10;
+  if (r.skipped.empty()) return;
+  out << "\nSkipped or incomplete:\n";
+  std::map<std::string_view, std::size_t> shown;
+  for (const auto& s : r.skipped) {
+    if (++shown[s.reason] <= kPerReason) out << "  " << s.path << ": " << s.reason << "\n";
+  }
+  for (const auto& [reason, n] : shown) {
+    if (n > kPerReason) out << "  ... and " << n - kPerReason << " more: " << reason << "\n";
+  }
+}
+
 }  // namespace
 
 std::string report_to_text(const ScanReport& r, bool stats) {
@@ -71,10 +88,7 @@ std::string report_to_text(const ScanReport& r, bool stats) {
   write_categories(out, r);
   write_columns(out, r);
   write_protection(out, r);
-  if (!r.skipped.empty()) {
-    out << "\nSkipped or incomplete:\n";
-    for (const auto& s : r.skipped) out << "  " << s.path << ": " << s.reason << "\n";
-  }
+  write_skipped(out, r);
   const FormSuggestion& f = r.form;
   out << "\nSuggested AP form answers:\n"
       << "  data.general:        " << join(f.data_general) << "\n"

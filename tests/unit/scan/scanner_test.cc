@@ -196,6 +196,21 @@ TEST(ScanScanner, SpillingCountsTheSameAsInMemory) {
   EXPECT_EQ(a.persons_distinct, b.persons_distinct);
 }
 
+// The text report lists at most ten skipped inputs per reason and counts the rest (a
+// home directory holds thousands of PDFs); the JSON report keeps them all.
+TEST(ScanScanner, TextReportCountsManySkippedInputsOfOneReason) {
+  ScanReport r;
+  for (int i = 0; i < 25; ++i)
+    r.skipped.push_back(SkippedInput{"doc" + std::to_string(100 + i) + ".pdf", "PDF"});
+  r.skipped.push_back(SkippedInput{"z.zip", "truncated archive"});
+  const std::string text = report_to_text(r, false);
+  EXPECT_NE(text.find("  doc109.pdf: PDF\n"), std::string::npos);
+  EXPECT_EQ(text.find("doc110.pdf"), std::string::npos);
+  EXPECT_NE(text.find("  ... and 15 more: PDF\n"), std::string::npos);
+  EXPECT_NE(text.find("  z.zip: truncated archive\n"), std::string::npos);
+  EXPECT_NE(report_to_json(r).find("doc124.pdf"), std::string::npos);
+}
+
 TEST(ScanScanner, SamplesAreMaskedUnlessShown) {
   std::string csv = customers_csv();
   ScanReport masked = scan_one("k.csv", Format::kCsv, csv, 100);
