@@ -99,6 +99,7 @@ class CsvTokenizer final : public Tokenizer {
   // is still held when whole_fields stops goes out field by field (hand_out_held), so
   // the handler sees the events in the order deliver() would have given them.
   void deliver_in_chunk(std::string_view value, bool as_text, bool record_end) {
+    if (is_copy_end(value, record_end)) return;
     if (held_ == column_ && held_ < kRecordFields && header_decided_ && !as_text) {
       held_values_[held_++] = value;  // state_ stays kFieldStart, as in whole_fields
       ++column_;
@@ -118,7 +119,17 @@ class CsvTokenizer final : public Tokenizer {
     held_ = 0;
   }
 
+  // PostgreSQL's end of COPY data, "\." alone on a line: the last line of the data
+  // files of pg_dump -Ft and -Fd, which are tab-separated without a header. It is
+  // no record; the tokenizer stays at a record start.
+  bool is_copy_end(std::string_view value, bool record_end) {
+    if (!record_end || column_ != 0 || delim_ != '\t' || value != "\\.") return false;
+    state_ = State::kFieldStart;
+    return true;
+  }
+
   void deliver(std::string_view value, bool as_text, bool record_end) {
+    if (is_copy_end(value, record_end)) return;
     if (!header_decided_) {
       first_row_.emplace_back(value);
     } else if (as_text) {
@@ -245,7 +256,7 @@ class CsvTokenizer final : public Tokenizer {
       ++column_;
       i = j + 1;
       if (record_end) {
-        h_.on_record(held_values_, held_);
+        if (held_ != 1 || delim_ != '\t' || held_values_[0] != "\\.") h_.on_record(held_values_, held_);
         held_ = 0;
         column_ = 0;
       }

@@ -93,6 +93,15 @@ TEST(ScanTokenizeCsv, ExcelSeparatorLineNamesTheDelimiter) {
   EXPECT_EQ(tokenize::excel_separator("sep=\"\""), 0);
 }
 
+// pg_dump -Ft and -Fd write each table's rows as COPY text, tab-separated, ending in a
+// line "\."; that line is no record. In a CSV, or beside other fields, it is a value.
+TEST(ScanTokenizeCsv, CopyEndMarkerEndsTabSeparatedData) {
+  expect_same_at_every_boundary(Format::kTsv, "1\tJan\tjan@x.nl\n2\tPiet\t\\N\n\\.\n\n",
+                                {"|#0=1;#1=Jan;#2=jan@x.nl", "|#0=2;#1=Piet;#2=\\N"});
+  expect_same_at_every_boundary(Format::kTsv, "1\tb\n\\.\tx\n", {"|#0=1;#1=b", "|#0=\\.;#1=x"});
+  expect_same_at_every_boundary(Format::kCsv, "naam,email\n\\.\n", {"|naam=\\."});
+}
+
 // The CSV tokenizer hands a record that lies inside one chunk out whole; fed a byte at
 // a time, the same text goes field by field. Random CSV-ish texts (quotes, doubled
 // quotes, text after a closing quote, CRLF, blank lines, empty fields) report the same
