@@ -9,9 +9,13 @@
 
 namespace bd::scan {
 
-int open_unnamed_temp_file(const char* name_prefix) {
+std::string temp_directory() {
   const char* dir = std::getenv("TMPDIR");
-  const std::string base = dir != nullptr && *dir != '\0' ? dir : "/tmp";
+  return dir != nullptr && *dir != '\0' ? dir : "/tmp";
+}
+
+int open_unnamed_temp_file(const char* name_prefix) {
+  const std::string base = temp_directory();
   int fd = ::open(base.c_str(), O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
   if (fd >= 0 || (errno != EOPNOTSUPP && errno != EISDIR && errno != ENOENT)) return fd;
   std::string name = base + "/" + name_prefix + "-XXXXXX";  // file systems without O_TMPFILE

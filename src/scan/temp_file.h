@@ -7,9 +7,14 @@
 // Failure: -1 with errno set, like open(2). The caller owns the descriptor.
 #pragma once
 
+#include <string>
+
 namespace bd::scan {
 
 // `name_prefix` names the fallback file ("breachdesk-count") for the moment it exists.
 int open_unnamed_temp_file(const char* name_prefix);
+
+// Where the scanner's temporary files go: $TMPDIR, else /tmp.
+std::string temp_directory();
 
 }  // namespace bd::scan

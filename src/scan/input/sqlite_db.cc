@@ -6,10 +6,11 @@
 
 #include <atomic>
 #include <cerrno>
-#include <cstdlib>
 #include <cstring>
 #include <memory>
 #include <vector>
+
+#include "scan/temp_file.h"
 
 namespace bd::scan::input {
 namespace {
@@ -27,16 +28,6 @@ using Statement = std::unique_ptr<sqlite3_stmt, FinalizeStatement>;
 
 Error sqlite_error(sqlite3* db, const char* what) {
   return Error::invalid("input", std::string("SQLite database: ") + what + ": " + sqlite3_errmsg(db));
-}
-
-// A value, or a column name, as one TSV field: tabs and line breaks become spaces.
-void append_field(std::string& out, const unsigned char* text, int bytes) {
-  const std::size_t at = out.size();
-  out.append(reinterpret_cast<const char*>(text), static_cast<std::size_t>(bytes));
-  for (std::size_t i = at; i < out.size(); ++i) {
-    char& c = out[i];
-    if (c == '\t' || c == '\n' || c == '\r') c = ' ';
-  }
 }
 
 Result<std::vector<std::string>> table_names(sqlite3* db) {
@@ -73,9 +64,7 @@ Status read_table(sqlite3* db, const std::string& table, const std::string& path
   for (int c = 0; c < columns; ++c) {
     if (c > 0) out.push_back('\t');
     const char* name = sqlite3_column_name(st.get(), c);
-    if (name != nullptr)
-      append_field(out, reinterpret_cast<const unsigned char*>(name),
-                   static_cast<int>(std::char_traits<char>::length(name)));
+    if (name != nullptr) append_cell_text(out, name);
   }
   out.push_back('\n');
   int rc = SQLITE_ROW;
@@ -85,7 +74,9 @@ Status read_table(sqlite3* db, const std::string& table, const std::string& path
       const int type = sqlite3_column_type(st.get(), c);
       if (type == SQLITE_NULL || type == SQLITE_BLOB) continue;
       const unsigned char* text = sqlite3_column_text(st.get(), c);
-      if (text != nullptr) append_field(out, text, sqlite3_column_bytes(st.get(), c));
+      if (text != nullptr)
+        append_cell_text(out, std::string_view(reinterpret_cast<const char*>(text),
+                                               static_cast<std::size_t>(sqlite3_column_bytes(st.get(), c))));
     }
     out.push_back('\n');
     if (out.size() >= kChunk) {
@@ -110,8 +101,7 @@ class TempName {
   // Links the file of `fd` into $TMPDIR (else /tmp) under a name of its own.
   Status link(int fd) {
     static std::atomic<unsigned> counter{0};
-    const char* dir = std::getenv("TMPDIR");
-    const std::string base = dir != nullptr && *dir != '\0' ? dir : "/tmp";
+    const std::string base = temp_directory();
     const std::string from = "/proc/self/fd/" + std::to_string(fd);
     for (int attempt = 0; attempt < 100; ++attempt) {
       std::string name =

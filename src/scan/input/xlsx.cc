@@ -169,27 +169,6 @@ void split_xml(std::string& pending, std::string_view xml, OnTag on_tag, OnText 
   }
 }
 
-// The cell's text as cell text: tabs and line breaks (which would end a TSV field or
-// row) become spaces.
-void append_cell_text(std::string& out, std::string_view text) {
-  const std::size_t at = out.size();
-  out.append(text);
-  // Most cells have none: bytes below 0x0E (tab 0x09, line feed 0x0A, carriage return
-  // 0x0D) are looked for eight at a time first.
-  bool control = false;
-  std::size_t k = 0;
-  for (; k + 8 <= text.size() && !control; k += 8) {
-    const std::uint64_t w = swar::load8(text.data() + k);
-    control = ((w - swar::kOnes * 0x0E) & ~w & swar::kHigh) != 0;
-  }
-  for (; k < text.size() && !control; ++k) control = static_cast<unsigned char>(text[k]) < 0x0E;
-  if (!control) return;
-  for (std::size_t i = at; i < out.size(); ++i) {
-    char& c = out[i];
-    if (c == '\t' || c == '\n' || c == '\r') c = ' ';
-  }
-}
-
 // A shared-string index as strtoul reads it (leading blanks, a sign, digits); npos
 // when it reads none or the index is out of range.
 std::size_t shared_index(std::string_view text, std::size_t count) {
@@ -216,6 +195,27 @@ std::size_t shared_index(std::string_view text, std::size_t count) {
 }
 
 }  // namespace
+
+// The cell's text as cell text: tabs and line breaks (which would end a TSV field or
+// row) become spaces.
+void append_cell_text(std::string& out, std::string_view text) {
+  const std::size_t at = out.size();
+  out.append(text);
+  // Most cells have none: bytes below 0x0E (tab 0x09, line feed 0x0A, carriage return
+  // 0x0D) are looked for eight at a time first.
+  bool control = false;
+  std::size_t k = 0;
+  for (; k + 8 <= text.size() && !control; k += 8) {
+    const std::uint64_t w = swar::load8(text.data() + k);
+    control = ((w - swar::kOnes * 0x0E) & ~w & swar::kHigh) != 0;
+  }
+  for (; k < text.size() && !control; ++k) control = static_cast<unsigned char>(text[k]) < 0x0E;
+  if (!control) return;
+  for (std::size_t i = at; i < out.size(); ++i) {
+    char& c = out[i];
+    if (c == '\t' || c == '\n' || c == '\r') c = ' ';
+  }
+}
 
 void append_xml_unescaped(std::string& out, std::string_view s) {
   for (std::size_t i = 0; i < s.size(); ++i) {

@@ -109,6 +109,10 @@ struct SheetCallbacks {
 Status read_xlsx(const ReadParts& read_parts, const std::string& path, std::uint64_t max_shared_bytes,
                  const SheetCallbacks& callbacks);
 
+// `text` appended to `out` as one TSV field: tabs and line breaks (which would end a
+// field or row) become spaces. A sheet's cells, and a SQLite table's values.
+void append_cell_text(std::string& out, std::string_view text);
+
 // XML text with the five entities and numeric character references decoded, appended
 // to `out`.
 void append_xml_unescaped(std::string& out, std::string_view s);
