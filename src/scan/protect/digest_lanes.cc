@@ -147,10 +147,6 @@ BD_LANES void md5_steps(V& a, V& b, V& c, V& d, const V* w, std::index_sequence<
 }
 
 BD_LANES void md5_all(const LaneMessages& in, Md5Lanes& out) {
-  if (in.length > 55) {
-    out = {};
-    return;
-  }
   V w[16];
   load_block(in, false, w);
   const std::uint32_t h[4] = {0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476};
@@ -199,10 +195,6 @@ BD_LANES void sha1_rounds(V& a, V& b, V& c, V& d, V& e, V* w, std::index_sequenc
 }
 
 BD_LANES void sha1_all(const LaneMessages& in, Sha1Lanes& out) {
-  if (in.length > 55) {
-    out = {};
-    return;
-  }
   V w[16];
   load_block(in, true, w);
   const std::uint32_t h[5] = {0x67452301, 0xEFCDAB89, 0x98BADCFE, 0x10325476, 0xC3D2E1F0};
@@ -251,10 +243,6 @@ BD_LANES void sha256_rounds(V (&v)[8], V* w, std::index_sequence<I...>) {
 }
 
 BD_LANES void sha256_all(const LaneMessages& in, Sha256Lanes& out) {
-  if (in.length > 55) {
-    out = {};
-    return;
-  }
   V w[16];
   load_block(in, true, w);
   const std::uint32_t h[8] = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
@@ -291,12 +279,11 @@ struct Implementation {
   void (*md5)(const LaneMessages&, Md5Lanes&);
   void (*sha1)(const LaneMessages&, Sha1Lanes&);
   void (*sha256)(const LaneMessages&, Sha256Lanes&);
-  std::string_view name;
 };
 
-constexpr Implementation kAvx512{md5_avx512, sha1_avx512, sha256_avx512, "avx512"};
-constexpr Implementation kAvx2{md5_avx2, sha1_avx2, sha256_avx2, "avx2"};
-constexpr Implementation kSse2{md5_sse2, sha1_sse2, sha256_sse2, "sse2"};
+constexpr Implementation kAvx512{md5_avx512, sha1_avx512, sha256_avx512};
+constexpr Implementation kAvx2{md5_avx2, sha1_avx2, sha256_avx2};
+constexpr Implementation kSse2{md5_sse2, sha1_sse2, sha256_sse2};
 
 bool cpu_has(LaneIsa isa) {
   __builtin_cpu_init();
@@ -334,17 +321,27 @@ const Implementation& implementation(LaneIsa isa) {
 bool lanes_supported(LaneIsa isa) {
   return cpu_has(isa);
 }
+// The length is checked here, once for every compilation: a block holds 55 bytes.
 void md5_lanes(const LaneMessages& in, Md5Lanes& out, LaneIsa isa) {
-  implementation(isa).md5(in, out);
+  if (in.length > 55) {
+    out = {};
+  } else {
+    implementation(isa).md5(in, out);
+  }
 }
 void sha1_lanes(const LaneMessages& in, Sha1Lanes& out, LaneIsa isa) {
-  implementation(isa).sha1(in, out);
+  if (in.length > 55) {
+    out = {};
+  } else {
+    implementation(isa).sha1(in, out);
+  }
 }
 void sha256_lanes(const LaneMessages& in, Sha256Lanes& out, LaneIsa isa) {
-  implementation(isa).sha256(in, out);
-}
-std::string_view lanes_instruction_set() {
-  return implementation(LaneIsa::kBest).name;
+  if (in.length > 55) {
+    out = {};
+  } else {
+    implementation(isa).sha256(in, out);
+  }
 }
 
 }  // namespace bd::scan::protect

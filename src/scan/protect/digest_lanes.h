@@ -17,7 +17,6 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
-#include <string_view>
 
 namespace bd::scan::protect {
 
@@ -43,8 +42,5 @@ bool lanes_supported(LaneIsa isa);
 void md5_lanes(const LaneMessages& in, Md5Lanes& out, LaneIsa isa = LaneIsa::kBest);
 void sha1_lanes(const LaneMessages& in, Sha1Lanes& out, LaneIsa isa = LaneIsa::kBest);
 void sha256_lanes(const LaneMessages& in, Sha256Lanes& out, LaneIsa isa = LaneIsa::kBest);
-
-// The instruction set kBest stands for: "avx512", "avx2" or "sse2".
-std::string_view lanes_instruction_set();
 
 }  // namespace bd::scan::protect
