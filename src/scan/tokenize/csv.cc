@@ -120,10 +120,16 @@ class CsvTokenizer final : public Tokenizer {
   }
 
   // PostgreSQL's end of COPY data, "\." alone on a line: the last line of the data
-  // files of pg_dump -Ft and -Fd, which are tab-separated without a header. It is
-  // no record; the tokenizer stays at a record start.
+  // files of pg_dump -Ft and -Fd, which are tab-separated without a header. A record
+  // of `fields` fields, the first `first`, is that line when this holds.
+  bool copy_end(std::size_t fields, std::string_view first) const {
+    return fields == 1 && delim_ == '\t' && first == "\\.";
+  }
+
+  // A field that ends its record and is that line: no record, and the tokenizer stays
+  // at a record start.
   bool is_copy_end(std::string_view value, bool record_end) {
-    if (!record_end || column_ != 0 || delim_ != '\t' || value != "\\.") return false;
+    if (!record_end || !copy_end(column_ + 1, value)) return false;
     state_ = State::kFieldStart;
     return true;
   }
@@ -256,7 +262,7 @@ class CsvTokenizer final : public Tokenizer {
       ++column_;
       i = j + 1;
       if (record_end) {
-        if (held_ != 1 || delim_ != '\t' || held_values_[0] != "\\.") h_.on_record(held_values_, held_);
+        if (!copy_end(held_, held_values_[0])) h_.on_record(held_values_, held_);
         held_ = 0;
         column_ = 0;
       }

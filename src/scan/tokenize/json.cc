@@ -149,7 +149,8 @@ class JsonTokenizer final : public JsonCutTokenizer {
     }
     stack_.push_back(Frame{object, object, path_.size(), false, record && !object, 0});
     // A document's first row may be its header: held until it ends.
-    if (record && !object && !ndjson_ && rows_ == 0) {
+    if (record && !object && !ndjson_ && !seen_row_) {
+      seen_row_ = true;
       holding_header_ = true;
       header_strings_only_ = true;
       header_.clear();
@@ -163,7 +164,6 @@ class JsonTokenizer final : public JsonCutTokenizer {
     if (!stack_.empty() && stack_.back().object) pop_key();
     if (record_depth_ == stack_.size()) {
       record_depth_ = kNone;
-      if (f.row) ++rows_;
       if (f.row && holding_header_ && end_header()) return;
       h_.on_record_end();
     } else if (!ndjson_ && stack_.empty() && object && !f.had_record) {
@@ -432,7 +432,7 @@ class JsonTokenizer final : public JsonCutTokenizer {
   std::string path_;
   std::string buf_;
   std::string key_;                  // a row value's column name, built by place_key
-  std::size_t rows_ = 0;             // rows ended so far
+  bool seen_row_ = false;            // a document's row was opened
   bool holding_header_ = false;      // the document's first row is being read
   bool header_strings_only_ = true;  // ... and all its values were strings
   std::vector<std::string> header_;  // ... its values so far

@@ -201,12 +201,11 @@ class SqlTokenizer final : public SqlCutTokenizer {
            std::char_traits<char>::compare(s.data() + i, values_head_.data(), n) == 0;
   }
 
+  // The head taken as its bytes would have been read: start_values sees the repeat.
   std::size_t start_repeated_values(std::size_t i) {
     head_ = values_head_;
     quote_ = 0;
-    h_.on_table(announced_table_, announced_columns_);
-    state_ = State::kTuples;
-    return i + values_head_.size();  // the '(' opens the first tuple
+    return start_values(i + values_head_.size());
   }
 
   std::size_t on_comment_opener(char c, std::size_t i) {
