@@ -155,8 +155,19 @@ Result<std::string_view> PeekSource::peek(std::size_t n) {
       head_ = std::move(buffer.data);
       head_capacity_ = buffer.capacity;
     }
-    BD_ASSIGN_OR_RETURN(std::size_t got, read_full(inner_, head_.get() + head_size_, n - head_size_));
-    head_size_ += got;
+    // Read here rather than with read_full, to keep what came before an error: a
+    // stream that breaks within its first bytes (a small truncated archive) still
+    // hands them on, and the error comes after them.
+    while (head_size_ < n) {
+      auto got = inner_.read(head_.get() + head_size_, n - head_size_);
+      if (!got.ok()) {
+        if (head_size_ == 0) return std::move(got).error();
+        deferred_ = std::move(got).error();
+        break;
+      }
+      if (*got == 0) break;
+      head_size_ += *got;
+    }
   }
   return std::string_view(head_.get(), std::min(n, head_size_));
 }
@@ -169,6 +180,7 @@ Result<std::size_t> PeekSource::read(char* dst, std::size_t cap) {
     if (head_pos_ == head_size_) release();
     return n;
   }
+  if (deferred_) return *std::exchange(deferred_, std::nullopt);
   return inner_.read(dst, cap);
 }
 
@@ -177,6 +189,15 @@ Result<std::size_t> MemorySource::read(char* dst, std::size_t cap) {
   if (n) std::memcpy(dst, bytes_.data(), n);
   bytes_.remove_prefix(n);
   return n;
+}
+
+Result<std::size_t> PrefixedSource::read(char* dst, std::size_t cap) {
+  if (!prefix_done_) {
+    BD_ASSIGN_OR_RETURN(std::size_t n, prefix_.read(dst, cap));
+    if (n > 0) return n;
+    prefix_done_ = true;
+  }
+  return rest_.read(dst, cap);
 }
 
 }  // namespace bd::scan::input

@@ -10,6 +10,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -82,6 +83,7 @@ class PeekSource final : public ByteSource {
   std::unique_ptr<char[]> head_;
   std::size_t head_capacity_ = 0;
   std::size_t head_size_ = 0;
+  std::optional<Error> deferred_;  // the inner source's error after the peeked bytes
   std::size_t head_pos_ = 0;
 };
 
@@ -93,6 +95,19 @@ class MemorySource final : public ByteSource {
 
  private:
   std::string_view bytes_;
+};
+
+// Text put before a stream (a pg_dump data file's COPY statement): `prefix` first, then
+// what `rest` yields. Owns neither.
+class PrefixedSource final : public ByteSource {
+ public:
+  PrefixedSource(std::string_view prefix, ByteSource& rest) : prefix_(prefix), rest_(rest) {}
+  Result<std::size_t> read(char* dst, std::size_t cap) override;
+
+ private:
+  MemorySource prefix_;
+  ByteSource& rest_;
+  bool prefix_done_ = false;
 };
 
 }  // namespace bd::scan::input

@@ -43,14 +43,22 @@ struct GzipSource::State {
   isal_gzip_header hdr;
 };
 
-GzipSource::GzipSource(ByteSource& compressed, ExpansionGuard guard)
-    : in_(compressed), guard_(guard), state_(std::make_unique<State>()), buf_(kInputBuffer) {
+GzipSource::GzipSource(ByteSource& compressed, ExpansionGuard guard, Framing framing)
+    : in_(compressed),
+      guard_(guard),
+      state_(std::make_unique<State>()),
+      buf_(kInputBuffer),
+      framing_(framing) {
   isal_inflate_init(&state_->st);
-  state_->st.crc_flag = ISAL_GZIP;
+  state_->st.crc_flag = framing == Framing::kZlib ? ISAL_ZLIB : ISAL_GZIP;
   state_->st.avail_in = 0;
 }
 
 GzipSource::~GzipSource() = default;
+
+const char* GzipSource::truncated() const {
+  return framing_ == Framing::kZlib ? "truncated zlib stream" : "truncated gzip stream";
+}
 
 // Reads more compressed input; false at its end.
 Result<bool> GzipSource::refill() {
@@ -66,6 +74,10 @@ Result<bool> GzipSource::refill() {
 Result<std::size_t> GzipSource::read(char* dst, std::size_t cap) {
   inflate_state& st = state_->st;
   while (!done_) {
+    if (st.block_state == ISAL_BLOCK_FINISH && framing_ == Framing::kZlib) {
+      done_ = true;  // one stream; what follows it is not read
+      break;
+    }
     if (st.block_state == ISAL_BLOCK_FINISH) {
       // End of one gzip member: another may follow (concatenated .gz files).
       if (st.avail_in == 0 && !input_eof_) {
@@ -84,15 +96,16 @@ Result<std::size_t> GzipSource::read(char* dst, std::size_t cap) {
       st.avail_in = avail;
     }
     if (st.avail_in == 0) {
-      if (input_eof_) return stream_error("truncated gzip stream");
+      if (input_eof_) return stream_error(truncated());
       auto more = refill();
       if (!more.ok()) return std::move(more).error();
-      if (!*more) return stream_error("truncated gzip stream");
+      if (!*more) return stream_error(truncated());
     }
     st.next_out = reinterpret_cast<std::uint8_t*>(dst);
     st.avail_out = static_cast<std::uint32_t>(std::min<std::size_t>(cap, 1u << 30));
     int rc = isal_inflate(&st);
-    if (rc != ISAL_DECOMP_OK && rc != ISAL_END_INPUT) return stream_error("corrupt gzip stream");
+    if (rc != ISAL_DECOMP_OK && rc != ISAL_END_INPUT)
+      return stream_error(framing_ == Framing::kZlib ? "corrupt zlib stream" : "corrupt gzip stream");
     std::size_t produced = static_cast<std::size_t>(reinterpret_cast<char*>(st.next_out) - dst);
     if (produced > 0) {
       BD_TRY(guard_.add_output(produced));

@@ -55,9 +55,12 @@ class ExpansionGuard {
   std::uint64_t out_ = 0;
 };
 
+// gzip streams (members one after the other, as concatenated .gz files are) or, with
+// Framing::kZlib, one zlib stream (RFC 1950: what pg_dump writes per table).
 class GzipSource final : public ByteSource {
  public:
-  GzipSource(ByteSource& compressed, ExpansionGuard guard);
+  enum class Framing { kGzip, kZlib };
+  GzipSource(ByteSource& compressed, ExpansionGuard guard, Framing framing = Framing::kGzip);
   ~GzipSource() override;
   GzipSource(const GzipSource&) = delete;
   GzipSource& operator=(const GzipSource&) = delete;
@@ -66,10 +69,12 @@ class GzipSource final : public ByteSource {
  private:
   struct State;
   Result<bool> refill();
+  const char* truncated() const;
   ByteSource& in_;
   ExpansionGuard guard_;
   std::unique_ptr<State> state_;
   std::vector<unsigned char> buf_;
+  Framing framing_;
   bool input_eof_ = false;
   bool done_ = false;
 };

@@ -12,6 +12,7 @@
 
 #include "scan/input/archive.h"
 #include "scan/input/decompress.h"
+#include "scan/input/pg_custom.h"
 #include "scan/input/sqlite_db.h"
 #include "scan/input/stream_split.h"
 #include "scan/input/xlsx.h"
@@ -24,6 +25,15 @@ std::string base_name(const std::string& path) {
   auto slash = path.find_last_of("/!");
   return slash == std::string::npos ? path : path.substr(slash + 1);
 }
+
+// A pg_dump tar or directory format data file: "3342.dat", maybe compressed.
+bool pg_data_file_name(const std::string& name) {
+  std::size_t digits = 0;
+  while (digits < name.size() && name[digits] >= '0' && name[digits] <= '9') ++digits;
+  return digits > 0 && name.compare(digits, 4, ".dat") == 0;
+}
+
+constexpr std::uint64_t kMaxPgToc = 64u << 20;
 
 }  // namespace
 
@@ -43,6 +53,17 @@ void ProgressTracker::report(bool force) {
   p.members = members_.load();
   p.files_done = files_done_.load();
   observer_->on_progress(p);
+}
+
+std::shared_ptr<const PgDataFiles> ScanShared::pg_data_files(const std::string& directory) {
+  std::lock_guard lock(pg_mu_);
+  auto [it, added] = pg_tocs_.try_emplace(directory);
+  if (!added) return it->second;
+  auto file = FileSource::open(directory + "/toc.dat");
+  if (!file.ok() || file->size() > kMaxPgToc) return nullptr;
+  if (auto files = PgDataFiles::read(*file); files.ok())
+    it->second = std::make_shared<const PgDataFiles>(std::move(*files));
+  return it->second;
 }
 
 void MemberReader::skipped(const std::string& path, const std::string& reason) {
@@ -69,7 +90,13 @@ void MemberReader::read_file(const std::string& fs_path, const std::string& disp
     top_file_ = &*file;
     top_path_ = &fs_path;
     top_reported_ = 0;
-    read_stream(*file, &*file, display, base_name(display), 0);
+    const std::string name = base_name(display);
+    if (pg_data_file_name(name)) {
+      const auto slash = fs_path.find_last_of('/');
+      pg_files_ = shared_.pg_data_files(slash == std::string::npos ? "." : fs_path.substr(0, slash));
+    }
+    read_stream(*file, &*file, display, name, 0);
+    pg_files_.reset();
     top_file_ = nullptr;
     top_path_ = nullptr;
   }
@@ -120,6 +147,8 @@ void MemberReader::read_stream(ByteSource& src, FileSource* file, const std::str
     case Container::kXlsx: return read_workbook(peek, file, path);
     case Container::kSqlite:
       return read_database(peek, file, path);
+    case Container::kPgDump:
+      return read_pg_dump(peek, path, name, depth);
     case Container::kArchive:
       if (file != nullptr && head->substr(0, 4) == "PK\x03\x04" && read_zip_fast(*file, path, depth)) return;
       if (file != nullptr && file->seek(0, SEEK_SET).ok()) return read_archive(*file, file, path, depth);
@@ -129,6 +158,16 @@ void MemberReader::read_stream(ByteSource& src, FileSource* file, const std::str
   }
   if (!s.protection.empty()) return shared_.factory.on_protected(path, s.protection);
   if (!s.unread.empty()) return skipped(path, s.unread);
+  if (pg_files_ != nullptr) {
+    if (const std::string* sql = pg_files_->prefix(name)) {
+      // A pg_dump data file: its table's CREATE TABLE and COPY statement make it a
+      // plain dump, with its columns named.
+      PrefixedSource dump(*sql, peek);
+      Sniff as_sql = s;
+      as_sql.format = Format::kSql;
+      return read_leaf(dump, path, as_sql, 0);
+    }
+  }
   if (depth == 0 && file != nullptr && read_split(*file, path, s)) return;
   read_leaf(peek, path, s, file != nullptr ? file->size() : 0);
 }
@@ -155,6 +194,13 @@ void MemberReader::read_decompressed(PeekSource& src, Container kind, const std:
 }
 
 void MemberReader::read_archive(ByteSource& src, FileSource* file, const std::string& path, int depth) {
+  // A toc.dat in this archive names the data files after it (a pg_dump -Ft); the
+  // files of an enclosing directory or archive are named again after it.
+  struct RestorePgFiles {
+    std::shared_ptr<const PgDataFiles>& slot;
+    std::shared_ptr<const PgDataFiles> saved;
+    ~RestorePgFiles() { slot = std::move(saved); }
+  } restore{pg_files_, pg_files_};
   ExpansionGuard guard(shared_.options.limits, &shared_.total_expanded);
   auto reader = ArchiveReader::open(src, file, guard);
   if (!reader.ok()) {
@@ -176,6 +222,10 @@ void MemberReader::read_archive(ByteSource& src, FileSource* file, const std::st
       continue;
     }
     std::string name = entry.raw ? strip_compression_suffix(base_name(path)) : base_name(entry.name);
+    if (!entry.raw && name == "toc.dat") {
+      read_toc_entry((*reader)->entry_data(), member, name, depth);
+      continue;
+    }
     if (entry.raw) {
       for (const char* ext : {".xz", ".bz2", ".lz4", ".lzma", ".Z"}) {
         std::string e = ext;
@@ -286,6 +336,40 @@ void MemberReader::read_database(PeekSource& src, FileSource* file, const std::s
   if (!s.ok()) skipped(path, s.error().message);
 }
 
+// A custom-format pg_dump archive is read as the SQL text of a plain dump of its data
+// (pg_custom.h); its large objects are binary and only counted.
+void MemberReader::read_pg_dump(PeekSource& src, const std::string& path, const std::string& name,
+                                int depth) {
+  PgCustomSource sql(src, shared_.options.limits, &shared_.total_expanded);
+  read_stream(sql, nullptr, path, name + ".sql", depth + 1);
+  if (const std::uint64_t n = sql.large_objects(); n > 0)
+    skipped(path, std::to_string(n) + (n == 1 ? " large object" : " large objects") + " (binary): not read");
+}
+
+// A toc.dat inside an archive: when it is a pg_dump TOC, the data files that follow
+// it are read as its tables' SQL, and it holds no rows itself. Anything else of that
+// name is read as any member.
+void MemberReader::read_toc_entry(ByteSource& src, const std::string& path, const std::string& name,
+                                  int depth) {
+  std::string bytes;
+  std::vector<char> buf(64u << 10);
+  while (bytes.size() < kMaxPgToc) {
+    auto n = src.read(buf.data(), std::min<std::size_t>(buf.size(), kMaxPgToc - bytes.size()));
+    if (!n.ok()) return skipped(path, n.error().message);
+    if (*n == 0) break;
+    bytes.append(buf.data(), *n);
+  }
+  if (bytes.size() < kMaxPgToc && is_pg_archive_toc(bytes)) {
+    MemorySource toc(bytes);
+    if (auto files = PgDataFiles::read(toc); files.ok()) {
+      pg_files_ = std::make_shared<const PgDataFiles>(std::move(*files));
+      return;
+    }
+  }
+  PrefixedSource whole(bytes, src);  // what was read, then the rest
+  read_stream(whole, nullptr, path, name, depth + 1);
+}
+
 // A zip on disk with only stored/deflate entries: ISA-L instead of libarchive's zlib.
 // False when the zip needs libarchive (other methods, AES, a damaged directory).
 bool MemberReader::read_zip_fast(FileSource& file, const std::string& path, int depth) {
@@ -382,13 +466,23 @@ void MemberReader::read_leaf(ByteSource& src, const std::string& path, const Sni
   std::string problem;
   while (target_.wants_more()) {
     int buf = target_.acquire();
-    auto n = read_full(src, target_.data(buf), target_.buffer_size());
-    if (!n.ok() || *n == 0) {
+    // Filled as read_full does, but what came before an error is still scanned.
+    std::size_t got = 0;
+    while (got < target_.buffer_size()) {
+      auto n = src.read(target_.data(buf) + got, target_.buffer_size() - got);
+      if (!n.ok()) {
+        problem =
+            n.error().message + " after " + std::to_string(total + got) + " bytes; the rest was not read";
+        break;
+      }
+      if (*n == 0) break;
+      got += *n;
+    }
+    if (got == 0) {
       target_.release(buf);
-      if (!n.ok()) problem = n.error().message + " after " + std::to_string(total) + " bytes; the rest was not read";
       break;
     }
-    std::size_t take = *n;
+    std::size_t take = got;
     if (total + take > limit) {
       take = static_cast<std::size_t>(limit - total);
       problem = "member larger than " + std::to_string(limit) + " bytes; the rest was not read";

@@ -15,12 +15,15 @@
 #include <atomic>
 #include <chrono>
 #include <cstdint>
+#include <map>
+#include <memory>
 #include <mutex>
 #include <string>
 
 #include "scan/input/byte_source.h"
 #include "scan/input/input.h"
 #include "scan/input/leaf.h"
+#include "scan/input/pg_custom.h"
 #include "scan/input/sniff.h"
 #include "scan/input/split.h"
 #include "scan/input/xlsx.h"
@@ -56,6 +59,13 @@ struct ScanShared {
   ProgressTracker progress;
   std::atomic<std::uint64_t> total_expanded{0};
   WorkQueue* queue = nullptr;  // where the ranges of a split file go (null: never split)
+  // The toc.dat of each directory that holds pg_dump data files (-Fd), read once by
+  // the first thread that needs it; null where a directory has none.
+  std::shared_ptr<const PgDataFiles> pg_data_files(const std::string& directory);
+
+ private:
+  std::mutex pg_mu_;
+  std::map<std::string, std::shared_ptr<const PgDataFiles>> pg_tocs_;
 };
 
 class ZipReader;
@@ -81,6 +91,8 @@ class MemberReader {
   void read_spooled(PeekSource& src, const std::string& path, const std::string& name, int depth);
   void read_workbook(PeekSource& src, FileSource* file, const std::string& path);
   void read_database(PeekSource& src, FileSource* file, const std::string& path);
+  void read_pg_dump(PeekSource& src, const std::string& path, const std::string& name, int depth);
+  void read_toc_entry(ByteSource& src, const std::string& path, const std::string& name, int depth);
   // Callbacks that hand each sheet or table on as a TSV member.
   SheetCallbacks tsv_members();
   bool read_zip_fast(FileSource& file, const std::string& path, int depth);
@@ -101,6 +113,9 @@ class MemberReader {
   std::uint64_t top_reported_ = 0;
   bool planning_ = false;  // the file being read was taken as a split candidate
   bool split_ = false;     // ... and was split: its ranges report their own progress
+  // While the data files of a pg_dump tar or directory are read: their TOC, which
+  // turns each into the SQL of a plain dump (pg_custom.h).
+  std::shared_ptr<const PgDataFiles> pg_files_;
 };
 
 }  // namespace bd::scan::input

@@ -5,6 +5,8 @@
 #include <cctype>
 #include <cmath>
 
+#include "scan/input/pg_custom.h"
+
 namespace bd::scan::input {
 namespace {
 
@@ -28,6 +30,7 @@ Container container_of(std::string_view name, std::string_view head) {
   using namespace std::string_view_literals;
   if (starts(head, "\x1f\x8b")) return Container::kGzip;
   if (starts(head, "SQLite format 3\0"sv)) return Container::kSqlite;
+  if (is_pg_custom_archive(head)) return Container::kPgDump;
   if (starts(head, "\x28\xb5\x2f\xfd")) return Container::kZstd;
   if (starts(head, "PK\x03\x04") || starts(head, "PK\x05\x06") || starts(head, "PK\x07\x08")) {
     std::string ext = lower_ext(name);
@@ -77,10 +80,10 @@ bool known_binary_magic(std::string_view head) {
 // Why a binary member is not read (Sniff::unread).
 std::string unread_reason(std::string_view head) {
   using namespace std::string_view_literals;
-  if (starts(head, "PGDMP"))
-    return "PostgreSQL custom-format dump (pg_dump -Fc): not read; dump the database as plain SQL (pg_dump "
-           "-Fp) "
-           "or as tar (-Ft) and scan that";
+  // The table of contents of a tar or directory format dump holds no rows (its data
+  // files beside it do); any other "PGDMP" stream is of a format not known here.
+  if (is_pg_archive_toc(head)) return {};
+  if (starts(head, "PGDMP")) return "pg_dump archive of an unknown format: not read";
   if (starts(head, "\xD0\xCF\x11\xE0"))
     return "Office 97-2003 file (.xls, .doc, .msg): not read; save it as .xlsx or .csv and scan that";
   if (starts(head, "%PDF")) return "PDF: its text is not extracted";

@@ -18,6 +18,7 @@ enum class Container {
   kArchive,  // zip, tar, 7z, xz, bzip2, ... read through libarchive
   kXlsx,     // a zip holding an Excel workbook
   kSqlite,   // a SQLite database file: its tables are read as TSV members
+  kPgDump,   // a PostgreSQL custom-format archive (pg_dump -Fc): read as SQL text
 };
 
 struct Sniff {
