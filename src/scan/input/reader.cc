@@ -12,6 +12,7 @@
 
 #include "scan/input/archive.h"
 #include "scan/input/decompress.h"
+#include "scan/input/ods.h"
 #include "scan/input/pg_custom.h"
 #include "scan/input/sqlite_db.h"
 #include "scan/input/stream_split.h"
@@ -144,7 +145,10 @@ void MemberReader::read_stream(ByteSource& src, FileSource* file, const std::str
   switch (s.container) {
     case Container::kGzip:
     case Container::kZstd: return read_decompressed(peek, s.container, path, name, depth);
-    case Container::kXlsx: return read_workbook(peek, file, path);
+    case Container::kXlsx:
+      return read_workbook(peek, file, path, false);
+    case Container::kOds:
+      return read_workbook(peek, file, path, true);
     case Container::kSqlite:
       return read_database(peek, file, path);
     case Container::kPgDump:
@@ -252,7 +256,9 @@ void MemberReader::emit_copy(std::string_view bytes) {
   shared_.progress.report(false);
 }
 
-void MemberReader::read_workbook(PeekSource& src, FileSource* file, const std::string& path) {
+// An Excel workbook, or with `ods` an OpenDocument spreadsheet: both are zips of XML
+// parts, read the same way.
+void MemberReader::read_workbook(PeekSource& src, FileSource* file, const std::string& path, bool ods) {
   constexpr std::uint64_t kMaxNestedWorkbook = 256ull << 20, kMaxSharedStrings = 512ull << 20;
   std::string copy;  // a workbook inside an archive is read twice, so it is kept in memory
   std::vector<std::unique_ptr<MemorySource>> sources;
@@ -303,7 +309,10 @@ void MemberReader::read_workbook(PeekSource& src, FileSource* file, const std::s
       if (!go_on) return {};
     }
   };
-  Status s = read_xlsx(read_parts, path, kMaxSharedStrings, tsv_members());
+  Status s = ods ? read_ods(read_parts, path, tsv_members())
+                 : read_xlsx(read_parts, path, kMaxSharedStrings, tsv_members());
+  if (!s.ok() && s.error().message == kOdsEncrypted)
+    return shared_.factory.on_protected(path, s.error().message);
   if (!s.ok()) skipped(path, s.error().message);
 }
 

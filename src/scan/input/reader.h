@@ -89,7 +89,7 @@ class MemberReader {
                          int depth);
   void read_archive(ByteSource& src, FileSource* file, const std::string& path, int depth);
   void read_spooled(PeekSource& src, const std::string& path, const std::string& name, int depth);
-  void read_workbook(PeekSource& src, FileSource* file, const std::string& path);
+  void read_workbook(PeekSource& src, FileSource* file, const std::string& path, bool ods);
   void read_database(PeekSource& src, FileSource* file, const std::string& path);
   void read_pg_dump(PeekSource& src, const std::string& path, const std::string& name, int depth);
   void read_toc_entry(ByteSource& src, const std::string& path, const std::string& name, int depth);

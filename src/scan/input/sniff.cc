@@ -5,6 +5,7 @@
 #include <cctype>
 #include <cmath>
 
+#include "scan/input/ods.h"
 #include "scan/input/pg_custom.h"
 
 namespace bd::scan::input {
@@ -35,6 +36,7 @@ Container container_of(std::string_view name, std::string_view head) {
   if (starts(head, "PK\x03\x04") || starts(head, "PK\x05\x06") || starts(head, "PK\x07\x08")) {
     std::string ext = lower_ext(name);
     if (ext == "xlsx" || ext == "xlsm") return Container::kXlsx;
+    if (ext == "ods" || ext == "ots" || is_ods_head(head)) return Container::kOds;
     return Container::kArchive;
   }
   if (starts(head, "7z\xBC\xAF\x27\x1C") || starts(head, "\xFD" "7zXZ") || starts(head, "BZh") ||

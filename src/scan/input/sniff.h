@@ -17,6 +17,7 @@ enum class Container {
   kZstd,     // decompressed here with libzstd
   kArchive,  // zip, tar, 7z, xz, bzip2, ... read through libarchive
   kXlsx,     // a zip holding an Excel workbook
+  kOds,      // a zip holding an OpenDocument spreadsheet
   kSqlite,   // a SQLite database file: its tables are read as TSV members
   kPgDump,   // a PostgreSQL custom-format archive (pg_dump -Fc): read as SQL text
 };
