@@ -15,6 +15,7 @@ enum class Format {
   kTsv,     // tab-separated values (also XLSX sheets, converted row by row)
   kJson,    // one JSON document
   kNdjson,  // one JSON value per line
+  kXml,     // an XML document (an export of records as elements)
   kSql,     // SQL dump (MySQL INSERT, PostgreSQL COPY/INSERT, CREATE TABLE)
   kText,    // free text, logs, anything else that decodes as text
   kBinary,  // not text: chunks are the raw bytes, not UTF-8
@@ -26,6 +27,8 @@ constexpr std::string_view to_string(Format format) {
     case Format::kTsv: return "tsv";
     case Format::kJson: return "json";
     case Format::kNdjson: return "ndjson";
+    case Format::kXml:
+      return "xml";
     case Format::kSql: return "sql";
     case Format::kText: return "text";
     case Format::kBinary: return "binary";

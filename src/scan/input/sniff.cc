@@ -128,6 +128,9 @@ Format format_by_content(std::string_view text) {
     return starts(rest, "{") ? Format::kNdjson : Format::kJson;
   }
   if (starts(body, "[")) return Format::kJson;
+  // An XML document opens with its declaration (an export from a healthcare or HR
+  // system); HTML and other markup without one stays text.
+  if (starts(body, "<?xml")) return Format::kXml;
   std::string_view window = text.substr(0, 8192);
   for (std::string_view kw : {"INSERT INTO", "CREATE TABLE", "COPY ", "-- MySQL dump", "-- PostgreSQL database dump"}) {
     if (window.find(kw) != std::string_view::npos) return Format::kSql;
@@ -147,6 +150,7 @@ Format format_by_extension(const std::string& ext, bool* known) {
   if (ext == "tsv" || ext == "tab") return Format::kTsv;
   if (ext == "ndjson" || ext == "jsonl") return Format::kNdjson;
   if (ext == "json") return Format::kJson;
+  if (ext == "xml") return Format::kXml;
   if (ext == "sql" || ext == "dump" || ext == "pgsql" || ext == "mysql") return Format::kSql;
   if (ext == "txt" || ext == "log" || ext == "md" || ext == "eml") return Format::kText;
   *known = false;

@@ -313,6 +313,7 @@ bool splits_format(Format format) {
     case Format::kNdjson:
     case Format::kText: return true;
     case Format::kJson:
+    case Format::kXml:
     case Format::kBinary: return false;
   }
   return false;

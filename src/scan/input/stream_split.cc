@@ -204,6 +204,7 @@ std::unique_ptr<StreamCutter> StreamCutter::make(Format format) {
     case Format::kNdjson:
       return std::make_unique<PrefixCutter<tokenize::JsonPrefix>>();
     case Format::kJson:
+    case Format::kXml:
     case Format::kText:
     case Format::kBinary:
       return nullptr;

@@ -7,6 +7,7 @@
 #include "scan/input/xml_split.h"
 #include "scan/swar.h"
 #include "scan/tokenize/byte_finder.h"
+#include "scan/tokenize/xml_text.h"
 
 namespace bd::scan::input {
 namespace {
@@ -58,25 +59,6 @@ std::size_t column_of(std::string_view ref) {
   std::size_t col = 0, i = 0;
   for (; i < ref.size() && ref[i] >= 'A' && ref[i] <= 'Z'; ++i) col = col * 26 + static_cast<std::size_t>(ref[i] - 'A' + 1);
   return i == 0 || col > 16384 ? std::string::npos : col - 1;
-}
-
-void append_utf8(std::string& out, unsigned long cp) {
-  if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
-  if (cp < 0x80) {
-    out.push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
 }
 
 // "1.23456782E8" -> "123456782" when the number is whole; anything else unchanged.
@@ -139,38 +121,6 @@ void append_cell_text(std::string& out, std::string_view text) {
   for (std::size_t i = at; i < out.size(); ++i) {
     char& c = out[i];
     if (c == '\t' || c == '\n' || c == '\r') c = ' ';
-  }
-}
-
-void append_xml_unescaped(std::string& out, std::string_view s) {
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] != '&') {
-      // The run up to the next entity at once.
-      const std::size_t amp = s.find('&', i);
-      const std::size_t end = amp == std::string_view::npos ? s.size() : amp;
-      out.append(s.substr(i, end - i));
-      i = end - 1;
-      continue;
-    }
-    std::size_t semi = s.find(';', i);
-    if (semi == std::string_view::npos || semi - i > 10) {
-      out.push_back('&');
-      continue;
-    }
-    std::string_view ent = s.substr(i + 1, semi - i - 1);
-    if (ent == "amp") out.push_back('&');
-    else if (ent == "lt") out.push_back('<');
-    else if (ent == "gt") out.push_back('>');
-    else if (ent == "quot") out.push_back('"');
-    else if (ent == "apos") out.push_back('\'');
-    else if (!ent.empty() && ent[0] == '#') {
-      std::string num(ent.substr(1));
-      bool hex = !num.empty() && (num[0] == 'x' || num[0] == 'X');
-      append_utf8(out, std::strtoul(num.c_str() + (hex ? 1 : 0), nullptr, hex ? 16 : 10));
-    } else {
-      out.append(s.substr(i, semi - i + 1));
-    }
-    i = semi;
   }
 }
 

@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "scan/input/archive.h"
+#include "scan/tokenize/xml_text.h"
 
 namespace bd::scan::input {
 
@@ -113,8 +114,6 @@ Status read_xlsx(const ReadParts& read_parts, const std::string& path, std::uint
 // field or row) become spaces. A sheet's cells, and a SQLite table's values.
 void append_cell_text(std::string& out, std::string_view text);
 
-// XML text with the five entities and numeric character references decoded, appended
-// to `out`.
-void append_xml_unescaped(std::string& out, std::string_view s);
+using tokenize::append_xml_unescaped;  // XML text with its entities decoded
 
 }  // namespace bd::scan::input

@@ -321,5 +321,64 @@ TEST(ScanTokenizeText, LongLinesAreCutNotBuffered) {
   EXPECT_TRUE(rec.records.empty());
 }
 
+// An XML export: records are the repeated elements (here below a wrapper and after a
+// header block), fields their descendants' text and attributes by path; entities,
+// CDATA, comments and namespaces; text outside records is free text. The same at every
+// chunk boundary.
+TEST(ScanTokenizeXml, RepeatedElementsAreRecordsAtEveryBoundary) {
+  const std::string xml =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE export>\n"
+      "<export xmlns:k=\"urn:klant\">\n  <header><datum>2026-12-07</datum><bron>ECD</bron></header>\n"
+      "  <k:klanten>\n"
+      "    <k:klant id=\"1\">\n      <naam>Jan &amp; Piet</naam>\n      <bsn>111222333</bsn>\n"
+      "      <adres soort=\"post\"><postcode>1234 AB</postcode><huisnummer>5</huisnummer></adres>\n"
+      "      <!-- a > b -->\n      <notitie><![CDATA[<b>belt</b> & mailt]]></notitie>\n    </k:klant>\n"
+      "    <k:klant id=\"2\"><naam>Zo&#235;</naam><bsn/><email>zoe@example.nl</email></k:klant>\n"
+      "  </k:klanten>\n</export>\n";
+  expect_same_at_every_boundary(
+      Format::kXml, xml,
+      {"|id=1;naam=Jan & Piet;bsn=111222333;adres.soort=post;adres.postcode=1234 AB;adres.huisnummer=5;"
+       "notitie=<b>belt</b> & mailt",
+       "|id=2;naam=Zoë;email=zoe@example.nl"});
+  Recorder rec = run(Format::kXml, xml, xml.size());
+  EXPECT_EQ(rec.texts, "2026-12-07ECD");
+  EXPECT_TRUE(rec.problems.empty());
+}
+
+// Nothing repeats: a document of one record is that record; under a wrapper, the
+// root's children with structure are. A document cut short says so.
+TEST(ScanTokenizeXml, WithoutRepeatsTheRootOrItsChildrenAreRecords) {
+  Recorder rec = run(Format::kXml, "<klant><naam>Jan</naam><bsn>111222333</bsn></klant>", 5);
+  EXPECT_EQ(rec.records, (std::vector<std::string>{"|naam=Jan;bsn=111222333"}));
+  Recorder wrapped =
+      run(Format::kXml, "<export><datum>1-1</datum><klant><naam>Jan</naam></klant></export>", 4);
+  EXPECT_EQ(wrapped.records, (std::vector<std::string>{"|naam=Jan"}));
+  EXPECT_EQ(wrapped.texts, "1-1");
+  Recorder cut = run(Format::kXml, "<a><b><c>x</c><c>y</c></b><b><c>z", 3);
+  EXPECT_EQ(cut.records, (std::vector<std::string>{"|c=x;c=y", "|c=z"}));
+  EXPECT_EQ(cut.problems, (std::vector<std::string>{"XML document ends inside an element"}));
+}
+
+// Hostile input: a tag longer than a megabyte is dropped and reported, the records after
+// it are read; a long CDATA section is text in pieces; deep nesting costs nothing.
+TEST(ScanTokenizeXml, OverlongTagsAndDeepNestingAreSafe) {
+  std::string xml = "<r><k><n>a</n></k><k><n>b</n></k><x attr=\"" + std::string(1100000, 'q') + "\"/>";
+  xml += "<k><n>";
+  for (int i = 0; i < 2000; ++i) xml += "&lt;";
+  xml += "</n></k>";
+  xml += "<k><![CDATA[" + std::string(1500000, 'z') + "]]></k>";
+  for (int i = 0; i < 5000; ++i) xml += "<d>";
+  xml += "deep";
+  for (int i = 0; i < 5000; ++i) xml += "</d>";
+  xml += "<k><n>c</n></k></r>";
+  Recorder rec = run(Format::kXml, xml, 4096);
+  ASSERT_GE(rec.records.size(), 4u);
+  EXPECT_EQ(rec.records[0], "|n=a");
+  EXPECT_EQ(rec.records[1], "|n=b");
+  EXPECT_EQ(rec.records[2], "|n=" + std::string(2000, '<'));
+  EXPECT_EQ(rec.records.back(), "|n=c");
+  EXPECT_EQ(rec.problems, (std::vector<std::string>{"XML tag longer than 1 MiB skipped"}));
+}
+
 }  // namespace
 }  // namespace bd::scan::tokenize
