@@ -1,17 +1,20 @@
 // XML tokenizer: an export of people as XML (<klanten><klant><naam>…</naam><bsn>…</bsn>
 // </klant>…</klanten>) read as records, as a JSON document's objects are.
 //
-// Records are the elements at the record depth: the depth of the shallowest element
-// that repeats under one parent and has child elements or attributes, found in the
-// document's first 64 KiB (held back until then); depth 1, the root's children, when
-// nothing repeats there. Inside a record, each element's text is a field named by its
-// path below the record ("naam", "adres.postcode") and each attribute one named by
-// its element's path and its own name ("id", "adres.soort"); a record element that
-// only holds text is a field named after itself. Text outside records is free text.
-// Entities and CDATA sections are decoded; comments, processing instructions and the
-// DOCTYPE are skipped. A value longer than kMaxField goes out as free text; a tag of
-// more than 1 MiB is reported and dropped; nesting is followed to any depth (only the
-// names of the levels inside a record, at most 64, are kept).
+// The record depth is the depth of the shallowest element that repeats under one
+// parent and has child elements or attributes, found in the document's first 64 KiB
+// (held back until then); where nothing repeats there, the root's children when one
+// of them has structure, else the root itself (a document of one record). An element
+// at the record depth is a record once it shows structure (an attribute, or its first
+// child element); one that only holds text is free text, as is everything outside
+// records (a header block). Inside a record, each element's text is a field named by
+// its path below the record ("naam", "adres.postcode"), each attribute one named by
+// its element's path and its own name ("id", "adres.soort"), and the record
+// element's own text one named after it. Entities and CDATA sections are decoded;
+// comments, processing instructions and the DOCTYPE are skipped; namespace prefixes
+// are dropped. A value longer than kMaxField is cut into several; a tag of more than
+// 1 MiB is reported and dropped; nesting is followed to any depth (only the names of
+// the levels inside a record, at most 64, are kept).
 #include <algorithm>
 #include <string>
 #include <vector>
