@@ -8,11 +8,12 @@
 // few values seen over and over), the batch is de-duplicated instead (through a small
 // table, or by sorting), and the distinct keys stay while the batch fills again after
 // them. An append costs a store where a hash set's insert cost a cache miss.
-// Counting then takes one partition of all runs at a time, in buckets by the bits
-// below the top byte, each bucket sorted or counted alone; it reads up to 16 partitions
-// of each run at once: the memory at the end is one partition (about 1/256 of the keys
-// written, and 4 bytes per key of bucket ends) and the group being read (at most about
-// 4 MiB, or that one partition), and the count is exact either way.
+// Counting then takes one partition of all runs at a time, through a table indexed by
+// the bits below the top byte (sorted_partition: in buckets by those bits, each sorted
+// alone); it reads up to 16 partitions of each run at once: the memory at the end is
+// one partition (about 1/256 of the keys written, and 16 bytes per key of table or 4
+// of bucket ends) and the group being read (at most about 4 MiB, or that one
+// partition), and the count is exact either way.
 //
 // Ownership: each counter owns its file (mode 0600 in $TMPDIR, unlinked at once, closed
 // with the counter). Not thread-safe: ScanState locks around each counter.

@@ -218,6 +218,23 @@ TEST(ScanDistinctCounter, SkewedKeysAreSortedExactly) {
   }
 }
 
+// A spilled counter counts each partition through a table indexed by the bits below
+// the top byte. Keys that share those bits (not hashes: input made to collide) pile up
+// in one slot's probe chain; the partition is then counted by buckets, as exactly. Key
+// 0, the table's mark for an empty slot, counts too.
+TEST(ScanDistinctCounter, KeysThatCollideInTheCountingTableCountExactly) {
+  std::vector<std::uint64_t> keys;
+  for (std::uint64_t i = 0; i < 20000; ++i) keys.push_back((i % 3) << 56 | (i % 7000));      // low bits only
+  for (std::uint64_t i = 0; i < 5000; ++i) keys.push_back(0x9e3779b97f4a7c15ull * (i + 1));  // uniform
+  keys.push_back(0);
+  std::set<std::uint64_t> truth(keys.begin(), keys.end());
+  DistinctCounter spilling(1);
+  for (std::size_t i = 0; i < keys.size(); i += 1000)
+    spilling.insert_many(keys.data() + i, std::min<std::size_t>(1000, keys.size() - i));
+  ASSERT_TRUE(spilling.spilled());
+  EXPECT_EQ(spilling.count(), truth.size());
+}
+
 // Union-find over a std::map: the count PersonGraph must reproduce.
 std::uint64_t reference_persons(const std::vector<std::uint64_t>& keys,
                                 const std::vector<PersonLink>& links) {
