@@ -158,7 +158,7 @@ Result<std::string_view> PeekSource::peek(std::size_t n) {
     // Read here rather than with read_full, to keep what came before an error: a
     // stream that breaks within its first bytes (a small truncated archive) still
     // hands them on, and the error comes after them.
-    while (head_size_ < n) {
+    while (head_size_ < n && !deferred_) {  // after an error the inner source is not read again
       auto got = inner_.read(head_.get() + head_size_, n - head_size_);
       if (!got.ok()) {
         if (head_size_ == 0) return std::move(got).error();
