@@ -17,14 +17,24 @@
 
 namespace bd::scan::input {
 
-Result<std::size_t> read_full(ByteSource& src, char* dst, std::size_t cap) {
+std::size_t read_full_keeping(ByteSource& src, char* dst, std::size_t cap, std::optional<Error>& error) {
   std::size_t got = 0;
   while (got < cap) {
     auto n = src.read(dst + got, cap - got);
-    if (!n.ok()) return std::move(n).error();
+    if (!n.ok()) {
+      error = std::move(n).error();
+      break;
+    }
     if (*n == 0) break;
     got += *n;
   }
+  return got;
+}
+
+Result<std::size_t> read_full(ByteSource& src, char* dst, std::size_t cap) {
+  std::optional<Error> error;
+  const std::size_t got = read_full_keeping(src, dst, cap, error);
+  if (error) return std::move(*error);
   return got;
 }
 
@@ -155,18 +165,12 @@ Result<std::string_view> PeekSource::peek(std::size_t n) {
       head_ = std::move(buffer.data);
       head_capacity_ = buffer.capacity;
     }
-    // Read here rather than with read_full, to keep what came before an error: a
-    // stream that breaks within its first bytes (a small truncated archive) still
-    // hands them on, and the error comes after them.
-    while (head_size_ < n && !deferred_) {  // after an error the inner source is not read again
-      auto got = inner_.read(head_.get() + head_size_, n - head_size_);
-      if (!got.ok()) {
-        if (head_size_ == 0) return std::move(got).error();
-        deferred_ = std::move(got).error();
-        break;
-      }
-      if (*got == 0) break;
-      head_size_ += *got;
+    // What came before an error is kept: a stream that breaks within its first bytes (a
+    // small truncated archive) still hands them on, and the error comes after them.
+    // After an error the inner source is not read again.
+    if (!deferred_) {
+      head_size_ += read_full_keeping(inner_, head_.get() + head_size_, n - head_size_, deferred_);
+      if (deferred_ && head_size_ == 0) return *std::exchange(deferred_, std::nullopt);
     }
   }
   return std::string_view(head_.get(), std::min(n, head_size_));

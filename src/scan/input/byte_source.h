@@ -28,6 +28,9 @@ class ByteSource {
 
 // Reads until `cap` bytes or the end; returns the count (short only at the end).
 Result<std::size_t> read_full(ByteSource& src, char* dst, std::size_t cap);
+// The same, keeping what came before an error: returns the count read, and sets
+// `error` when the source failed (the bytes before it are in dst).
+std::size_t read_full_keeping(ByteSource& src, char* dst, std::size_t cap, std::optional<Error>& error);
 
 // A file read with read(2). Owns the descriptor (closed by the destructor).
 class FileSource final : public ByteSource {

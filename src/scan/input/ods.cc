@@ -214,21 +214,14 @@ Status read_ods(const ReadParts& read_parts, const std::string& path, const Shee
     found = true;
     OdsContentParser parser(path, callbacks);
     bool first = true;
-    Status status;
-    for (;;) {
-      auto n = data.read(buf.data(), buf.size());
-      if (!n.ok()) {
-        status = std::move(n).error();
-        break;
-      }
-      if (*n == 0) break;
-      std::string_view chunk(buf.data(), *n);
+    Status status = read_part_chunks(data, buf, [&](std::string_view xml) -> Status {
       // An encrypted document's parts are ciphertext: no '<' where XML starts.
-      if (first && chunk.substr(0, 64).find('<') == std::string_view::npos)
+      if (first && xml.substr(0, 64).find('<') == std::string_view::npos)
         return Error::invalid("input", std::string(kOdsEncrypted));
       first = false;
-      parser.feed(chunk);
-    }
+      parser.feed(xml);
+      return {};
+    });
     parser.finish();
     if (!status.ok()) return status.error();
     return false;

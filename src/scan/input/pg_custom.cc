@@ -153,10 +153,7 @@ class ChunkSource final : public ByteSource {
   Result<std::size_t> read(char* dst, std::size_t cap) override {
     while (left_ == 0) {
       if (ended_) return std::size_t{0};
-      BD_ASSIGN_OR_RETURN(std::int64_t n, reader_.integer());
-      if (n < 0) return damaged("data chunk");
-      if (n == 0) ended_ = true;
-      left_ = static_cast<std::uint64_t>(n);
+      BD_TRY(next_chunk());
     }
     BD_ASSIGN_OR_RETURN(std::size_t got,
                         reader_.some(dst, static_cast<std::size_t>(std::min<std::uint64_t>(cap, left_))));
@@ -171,14 +168,20 @@ class ChunkSource final : public ByteSource {
       if (left_ > 0) BD_TRY(reader_.skip(left_));
       left_ = 0;
       if (ended_) return {};
-      BD_ASSIGN_OR_RETURN(std::int64_t n, reader_.integer());
-      if (n < 0) return damaged("data chunk");
-      if (n == 0) ended_ = true;
-      left_ = static_cast<std::uint64_t>(n);
+      BD_TRY(next_chunk());
     }
   }
 
  private:
+  // The next chunk's length (0 ends the block).
+  Status next_chunk() {
+    BD_ASSIGN_OR_RETURN(std::int64_t n, reader_.integer());
+    if (n < 0) return damaged("data chunk");
+    if (n == 0) ended_ = true;
+    left_ = static_cast<std::uint64_t>(n);
+    return {};
+  }
+
   PgReader& reader_;
   std::uint64_t left_ = 0;
   bool ended_ = false;

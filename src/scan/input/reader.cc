@@ -475,18 +475,11 @@ void MemberReader::read_leaf(ByteSource& src, const std::string& path, const Sni
   std::string problem;
   while (target_.wants_more()) {
     int buf = target_.acquire();
-    // Filled as read_full does, but what came before an error is still scanned.
-    std::size_t got = 0;
-    while (got < target_.buffer_size()) {
-      auto n = src.read(target_.data(buf) + got, target_.buffer_size() - got);
-      if (!n.ok()) {
-        problem =
-            n.error().message + " after " + std::to_string(total + got) + " bytes; the rest was not read";
-        break;
-      }
-      if (*n == 0) break;
-      got += *n;
-    }
+    // What came before an error is still scanned.
+    std::optional<Error> error;
+    const std::size_t got = read_full_keeping(src, target_.data(buf), target_.buffer_size(), error);
+    if (error)
+      problem = error->message + " after " + std::to_string(total + got) + " bytes; the rest was not read";
     if (got == 0) {
       target_.release(buf);
       break;

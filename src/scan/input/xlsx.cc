@@ -323,6 +323,15 @@ bool is_sheet(const std::string& name) {
 }
 }  // namespace
 
+Status read_part_chunks(ByteSource& data, std::vector<char>& buf,
+                        const std::function<Status(std::string_view chunk)>& feed) {
+  for (;;) {
+    BD_ASSIGN_OR_RETURN(std::size_t n, data.read(buf.data(), buf.size()));
+    if (n == 0) return {};
+    BD_TRY(feed(std::string_view(buf.data(), n)));
+  }
+}
+
 Status read_xlsx(const ReadParts& read_parts, const std::string& path, std::uint64_t max_shared_bytes,
                  const SheetCallbacks& cb) {
   SharedStrings shared;
@@ -330,12 +339,11 @@ Status read_xlsx(const ReadParts& read_parts, const std::string& path, std::uint
   BD_TRY(read_parts([&](const std::string& name, ByteSource& data) -> Result<bool> {
     if (name != "xl/sharedStrings.xml") return true;
     SharedStringsParser parser(max_shared_bytes);
-    for (;;) {
-      BD_ASSIGN_OR_RETURN(std::size_t n, data.read(buf.data(), buf.size()));
-      if (n == 0) break;
-      if (!parser.feed(std::string_view(buf.data(), n)))
-        return Error::invalid("input", "shared strings table too large");
-    }
+    Status read = read_part_chunks(data, buf, [&](std::string_view xml) -> Status {
+      if (!parser.feed(xml)) return Error::invalid("input", "shared strings table too large");
+      return {};
+    });
+    if (!read.ok()) return read.error();
     shared = parser.take();
     return false;
   }));
@@ -343,19 +351,13 @@ Status read_xlsx(const ReadParts& read_parts, const std::string& path, std::uint
     if (!is_sheet(name)) return true;
     cb.begin(path + "!" + name);
     SheetParser sheet(shared, cb.chunk);
-    Status status;
-    for (;;) {
-      auto n = data.read(buf.data(), buf.size());
-      if (!n.ok()) {
-        status = std::move(n).error();
-        break;
-      }
-      if (*n == 0) break;
-      sheet.feed(std::string_view(buf.data(), *n));
-    }
+    Status read = read_part_chunks(data, buf, [&](std::string_view xml) -> Status {
+      sheet.feed(xml);
+      return {};
+    });
     sheet.finish();
     cb.end();
-    BD_TRY(status);
+    if (!read.ok()) return read.error();
     return true;
   });
 }

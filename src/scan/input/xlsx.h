@@ -107,6 +107,11 @@ struct SheetCallbacks {
   std::function<void()> end;
 };
 
+// Hands each chunk of a part (read through `buf`) to `feed`; the first error of the
+// part's reading or of `feed`, which ends it.
+Status read_part_chunks(ByteSource& data, std::vector<char>& buf,
+                        const std::function<Status(std::string_view chunk)>& feed);
+
 Status read_xlsx(const ReadParts& read_parts, const std::string& path, std::uint64_t max_shared_bytes,
                  const SheetCallbacks& callbacks);
 

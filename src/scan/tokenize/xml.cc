@@ -272,13 +272,18 @@ class XmlTokenizer final : public Tokenizer, private XmlLexer::Events {
       candidate_ = true;
       record_name_.assign(local(name));
       path_.clear();
+      path_ends_.clear();
       path_size_ = 0;
       bool any = false;
       for_each_attribute(attributes, [&](std::string_view, std::string_view) { any = true; });
       if (any) open_record();
       attributes_are_fields = any;
     } else if (in_record_) {
-      if (path_size_++ < kMaxPath) path_.emplace_back(local(name));
+      if (path_size_++ < kMaxPath) {
+        path_ends_.push_back(path_.size());
+        if (!path_.empty()) path_.push_back('.');
+        path_.append(local(name));
+      }
     }
     for_each_attribute(attributes, [&](std::string_view attribute, std::string_view raw) {
       value_.clear();
@@ -309,7 +314,10 @@ class XmlTokenizer final : public Tokenizer, private XmlLexer::Events {
       in_record_ = false;
       h_.on_record_end();
     } else if (path_size_ > 0) {
-      if (path_size_-- <= kMaxPath) path_.pop_back();
+      if (path_size_-- <= kMaxPath) {
+        path_.resize(path_ends_.back());
+        path_ends_.pop_back();
+      }
     }
   }
 
@@ -360,11 +368,7 @@ class XmlTokenizer final : public Tokenizer, private XmlLexer::Events {
 
   // The key of a field at the current path (`attribute` appended when not empty).
   const std::string& key_with(std::string_view attribute) {
-    key_.clear();
-    for (const std::string& part : path_) {
-      if (!key_.empty()) key_.push_back('.');
-      key_ += part;
-    }
+    key_ = path_;
     if (!attribute.empty()) {
       if (!key_.empty()) key_.push_back('.');
       key_.append(attribute);
@@ -388,8 +392,11 @@ class XmlTokenizer final : public Tokenizer, private XmlLexer::Events {
   bool in_record_ = false;
   bool candidate_ = false;  // an element at the record depth, no structure seen yet
   std::string record_name_;
-  std::vector<std::string> path_;  // element names below the record element
-  std::size_t path_size_ = 0;      // its depth, also past kMaxPath
+  // The names of the elements below the record element, joined by '.' (each field's
+  // key starts with it), and its length before each level was added.
+  std::string path_;
+  std::vector<std::size_t> path_ends_;
+  std::size_t path_size_ = 0;      // the depth below the record element, also past kMaxPath
   std::string text_;               // raw text since the last tag
   std::string value_;
   std::string key_;
