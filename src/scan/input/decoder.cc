@@ -203,6 +203,10 @@ void Decoder::feed_utf8(std::string_view bytes) {
   feed_1252(bytes.substr(ok));
 }
 
+char32_t windows_1252_char(unsigned char c) {
+  return c >= 0x80 && c < 0xA0 ? kCp1252High[c - 0x80] : c;
+}
+
 void Decoder::feed_1252(std::string_view bytes) {
   const char* p = bytes.data();
   const std::size_t n = bytes.size();
@@ -218,7 +222,7 @@ void Decoder::feed_1252(std::string_view bytes) {
     i = end;
     if (i < limit) {
       const auto c = static_cast<unsigned char>(p[i++]);
-      put(c < 0xA0 ? kCp1252High[c - 0x80] : c);
+      put(windows_1252_char(c));
     }
     if (out_.size() >= kOutFlush) flush_out();
   }

@@ -48,6 +48,10 @@ class Decoder {
   std::string out_;    // conversion buffer, flushed at ~64 KiB
 };
 
+// The character a Windows-1252 byte stands for (ISO-8859-1 but for 0x80..0x9F, where
+// the five undefined bytes stand for U+FFFD).
+char32_t windows_1252_char(unsigned char c);
+
 // Length of the longest valid UTF-8 prefix of s; *incomplete is set when the rest is
 // only a truncated (but so far valid) character at the very end.
 std::size_t valid_utf8_prefix(std::string_view s, bool* incomplete);

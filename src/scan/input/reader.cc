@@ -12,6 +12,7 @@
 
 #include "scan/input/archive.h"
 #include "scan/input/decompress.h"
+#include "scan/input/mail.h"
 #include "scan/input/ods.h"
 #include "scan/input/pg_custom.h"
 #include "scan/input/sqlite_db.h"
@@ -153,6 +154,9 @@ void MemberReader::read_stream(ByteSource& src, FileSource* file, const std::str
       return read_database(peek, file, path);
     case Container::kPgDump:
       return read_pg_dump(peek, path, name, depth);
+    case Container::kMail:
+    case Container::kMbox:
+      return read_mailbox(peek, path, s.container == Container::kMbox, depth);
     case Container::kArchive:
       if (file != nullptr && head->substr(0, 4) == "PK\x03\x04" && read_zip_fast(*file, path, depth)) return;
       if (file != nullptr && file->seek(0, SEEK_SET).ok()) return read_archive(*file, file, path, depth);
@@ -174,6 +178,27 @@ void MemberReader::read_stream(ByteSource& src, FileSource* file, const std::str
   }
   if (depth == 0 && file != nullptr && read_split(*file, path, s)) return;
   read_leaf(peek, path, s, file != nullptr ? file->size() : 0);
+}
+
+// E-mail: each message's text as a text member ("inbox.mbox!message 12", or
+// "mail.eml!text" for a single message) and each attachment as a member of its own
+// ("inbox.mbox!message 12/klanten.xlsx"), read like any file (nested mail included).
+void MemberReader::read_mailbox(PeekSource& src, const std::string& path, bool mbox, int depth) {
+  auto message_path = [&](std::size_t message) {
+    return mbox ? path + "!message " + std::to_string(message) : path + "!";
+  };
+  MailCallbacks callbacks;
+  callbacks.text = [&](std::size_t message, std::string_view text) {
+    MemorySource source(text);
+    Sniff as_text;
+    as_text.format = Format::kText;
+    read_leaf(source, mbox ? message_path(message) : path + "!text", as_text, text.size());
+  };
+  callbacks.attachment = [&](std::size_t message, const std::string& name, ByteSource& body) {
+    read_stream(body, nullptr, message_path(message) + (mbox ? "/" : "") + name, name, depth + 1);
+  };
+  if (Status s = read_mail(src, mbox, callbacks); !s.ok())
+    skipped(path, s.error().message + "; the rest of the mail was not read");
 }
 
 // A 7z keeps its directory at its end: inside another archive or a compressed stream

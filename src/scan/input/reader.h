@@ -92,6 +92,7 @@ class MemberReader {
   void read_workbook(PeekSource& src, FileSource* file, const std::string& path, bool ods);
   void read_database(PeekSource& src, FileSource* file, const std::string& path);
   void read_pg_dump(PeekSource& src, const std::string& path, const std::string& name, int depth);
+  void read_mailbox(PeekSource& src, const std::string& path, bool mbox, int depth);
   void read_toc_entry(ByteSource& src, const std::string& path, const std::string& name, int depth);
   // Callbacks that hand each sheet or table on as a TSV member.
   SheetCallbacks tsv_members();

@@ -5,6 +5,7 @@
 #include <cctype>
 #include <cmath>
 
+#include "scan/input/mail.h"
 #include "scan/input/ods.h"
 #include "scan/input/pg_custom.h"
 
@@ -44,6 +45,7 @@ Container container_of(std::string_view name, std::string_view head) {
     if (starts(head, "BZh") && (head.size() < 4 || head[3] < '1' || head[3] > '9')) return Container::kNone;
     return Container::kArchive;
   }
+  if (bool mbox = false; is_mail_head(name, head, &mbox)) return mbox ? Container::kMbox : Container::kMail;
   return Container::kNone;
 }
 
@@ -80,14 +82,16 @@ bool known_binary_magic(std::string_view head) {
 }
 
 // Why a binary member is not read (Sniff::unread).
-std::string unread_reason(std::string_view head) {
+std::string unread_reason(std::string_view name, std::string_view head) {
   using namespace std::string_view_literals;
   // The table of contents of a tar or directory format dump holds no rows (its data
   // files beside it do); any other "PGDMP" stream is of a format not known here.
   if (is_pg_archive_toc(head)) return {};
   if (starts(head, "PGDMP")) return "pg_dump archive of an unknown format: not read";
-  if (starts(head, "\xD0\xCF\x11\xE0"))
+  if (starts(head, "\xD0\xCF\x11\xE0")) {
+    if (lower_ext(name) == "msg") return "Outlook message (.msg): not read; save it as .eml and scan that";
     return "Office 97-2003 file (.xls, .doc, .msg): not read; save it as .xlsx or .csv and scan that";
+  }
   if (starts(head, "%PDF")) return "PDF: its text is not extracted";
   if (known_binary_magic(head)) return {};  // images, audio, video, fonts, programs
   return "binary data of no known format: not read";
@@ -199,7 +203,7 @@ Sniff sniff(std::string_view name, std::string_view head) {
       if (head.size() >= 4096 && !known_binary_magic(head) && entropy_bits(head) > 7.5) {
         s.protection = "high entropy, likely encrypted";
       } else {
-        s.unread = unread_reason(head);
+        s.unread = unread_reason(name, head);
       }
       return s;
     }

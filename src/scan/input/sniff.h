@@ -20,6 +20,8 @@ enum class Container {
   kOds,      // a zip holding an OpenDocument spreadsheet
   kSqlite,   // a SQLite database file: its tables are read as TSV members
   kPgDump,   // a PostgreSQL custom-format archive (pg_dump -Fc): read as SQL text
+  kMail,     // one e-mail message (.eml): its text and attachments (mail.h)
+  kMbox,     // a mailbox of messages (mbox)
 };
 
 struct Sniff {
