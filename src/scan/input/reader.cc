@@ -14,6 +14,7 @@
 #include "scan/input/decompress.h"
 #include "scan/input/mail.h"
 #include "scan/input/ods.h"
+#include "scan/input/office_text.h"
 #include "scan/input/pg_custom.h"
 #include "scan/input/sqlite_db.h"
 #include "scan/input/stream_split.h"
@@ -147,9 +148,9 @@ void MemberReader::read_stream(ByteSource& src, FileSource* file, const std::str
     case Container::kGzip:
     case Container::kZstd: return read_decompressed(peek, s.container, path, name, depth);
     case Container::kXlsx:
-      return read_workbook(peek, file, path, false);
     case Container::kOds:
-      return read_workbook(peek, file, path, true);
+    case Container::kOfficeText:
+      return read_workbook(peek, file, path, s.container);
     case Container::kSqlite:
       return read_database(peek, file, path);
     case Container::kPgDump:
@@ -281,9 +282,9 @@ void MemberReader::emit_copy(std::string_view bytes) {
   shared_.progress.report(false);
 }
 
-// An Excel workbook, or with `ods` an OpenDocument spreadsheet: both are zips of XML
-// parts, read the same way.
-void MemberReader::read_workbook(PeekSource& src, FileSource* file, const std::string& path, bool ods) {
+// An Excel workbook, an OpenDocument spreadsheet or an office document (`kind`): all
+// are zips of XML parts, read the same way.
+void MemberReader::read_workbook(PeekSource& src, FileSource* file, const std::string& path, Container kind) {
   constexpr std::uint64_t kMaxNestedWorkbook = 256ull << 20, kMaxSharedStrings = 512ull << 20;
   std::string copy;  // a workbook inside an archive is read twice, so it is kept in memory
   std::vector<std::unique_ptr<MemorySource>> sources;
@@ -293,7 +294,8 @@ void MemberReader::read_workbook(PeekSource& src, FileSource* file, const std::s
       auto n = src.read(buf.data(), buf.size());
       if (!n.ok()) return skipped(path, n.error().message);
       if (*n == 0) break;
-      if (copy.size() + *n > kMaxNestedWorkbook) return skipped(path, "workbook inside an archive larger than 256 MiB");
+      if (copy.size() + *n > kMaxNestedWorkbook)
+        return skipped(path, "workbook or document inside an archive larger than 256 MiB");
       copy.append(buf.data(), *n);
     }
   }
@@ -334,19 +336,21 @@ void MemberReader::read_workbook(PeekSource& src, FileSource* file, const std::s
       if (!go_on) return {};
     }
   };
-  Status s = ods ? read_ods(read_parts, path, tsv_members())
-                 : read_xlsx(read_parts, path, kMaxSharedStrings, tsv_members());
-  if (!s.ok() && s.error().message == kOdsEncrypted)
+  Status s = kind == Container::kOds ? read_ods(read_parts, path, members(Format::kTsv))
+             : kind == Container::kOfficeText
+                 ? read_office_text(read_parts, path, members(Format::kText))
+                 : read_xlsx(read_parts, path, kMaxSharedStrings, members(Format::kTsv));
+  if (!s.ok() && (s.error().message == kOdsEncrypted || s.error().message == kOfficeEncrypted))
     return shared_.factory.on_protected(path, s.error().message);
   if (!s.ok()) skipped(path, s.error().message);
 }
 
-SheetCallbacks MemberReader::tsv_members() {
+SheetCallbacks MemberReader::members(Format format) {
   SheetCallbacks cb;
-  cb.begin = [this](const std::string& member) {
+  cb.begin = [this, format](const std::string& member) {
     MemberInfo info;
     info.path = member;
-    info.format = Format::kTsv;
+    info.format = format;
     info.encoding = "utf-8";
     shared_.progress.add_member();
     target_.begin(info, Encoding::kUtf8);
@@ -366,7 +370,7 @@ void MemberReader::read_database(PeekSource& src, FileSource* file, const std::s
     copy.emplace(std::move(*spooled));
     file = &*copy;
   }
-  Status s = read_sqlite_database(file->fd(), path, tsv_members());
+  Status s = read_sqlite_database(file->fd(), path, members(Format::kTsv));
   if (!s.ok()) skipped(path, s.error().message);
 }
 

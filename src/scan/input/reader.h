@@ -89,13 +89,13 @@ class MemberReader {
                          int depth);
   void read_archive(ByteSource& src, FileSource* file, const std::string& path, int depth);
   void read_spooled(PeekSource& src, const std::string& path, const std::string& name, int depth);
-  void read_workbook(PeekSource& src, FileSource* file, const std::string& path, bool ods);
+  void read_workbook(PeekSource& src, FileSource* file, const std::string& path, Container kind);
   void read_database(PeekSource& src, FileSource* file, const std::string& path);
   void read_pg_dump(PeekSource& src, const std::string& path, const std::string& name, int depth);
   void read_mailbox(PeekSource& src, const std::string& path, bool mbox, int depth);
   void read_toc_entry(ByteSource& src, const std::string& path, const std::string& name, int depth);
-  // Callbacks that hand each sheet or table on as a TSV member.
-  SheetCallbacks tsv_members();
+  // Callbacks that hand each sheet, table or document part on as a member of `format`.
+  SheetCallbacks members(Format format);
   bool read_zip_fast(FileSource& file, const std::string& path, int depth);
   void read_zip_side_by_side(const ZipReader& zip, const std::string& path, int threads);
   Status read_zip_entry(ZipReader& zip, const ZipEntry& entry, const std::string& path, int depth,

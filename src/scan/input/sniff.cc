@@ -7,6 +7,7 @@
 
 #include "scan/input/mail.h"
 #include "scan/input/ods.h"
+#include "scan/input/office_text.h"
 #include "scan/input/pg_custom.h"
 
 namespace bd::scan::input {
@@ -38,6 +39,7 @@ Container container_of(std::string_view name, std::string_view head) {
     std::string ext = lower_ext(name);
     if (ext == "xlsx" || ext == "xlsm") return Container::kXlsx;
     if (ext == "ods" || ext == "ots" || is_ods_head(head)) return Container::kOds;
+    if (is_office_text(name, head)) return Container::kOfficeText;
     return Container::kArchive;
   }
   if (starts(head, "7z\xBC\xAF\x27\x1C") || starts(head, "\xFD" "7zXZ") || starts(head, "BZh") ||
@@ -50,8 +52,17 @@ Container container_of(std::string_view name, std::string_view head) {
 }
 
 // Encrypted containers recognised by their signature.
-std::string protection_of(std::string_view head) {
+std::string protection_of(std::string_view name, std::string_view head) {
   if (starts(head, "Salted__")) return "OpenSSL encrypted (Salted__)";
+  if (starts(head, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")) {
+    // A password-protected .docx, .xlsx or .pptx is an OLE file holding the encrypted
+    // package (its streams EncryptionInfo and EncryptedPackage, named in UTF-16).
+    static constexpr char kInfo[] = "E\0n\0c\0r\0y\0p\0t\0i\0o\0n\0I\0n\0f\0o\0";
+    const std::string ext = lower_ext(name);
+    const bool ooxml_name = ext == "docx" || ext == "xlsx" || ext == "pptx";
+    if (ooxml_name || head.find(std::string_view(kInfo, sizeof kInfo - 1)) != std::string_view::npos)
+      return "encrypted Office document (password-protected)";
+  }
   if (starts(head, "U2FsdGVkX1")) return "OpenSSL encrypted (base64 Salted__)";
   if (starts(head, "age-encryption.org/v1")) return "age encrypted";
   if (starts(head, "-----BEGIN AGE ENCRYPTED FILE-----")) return "age encrypted (armored)";
@@ -188,7 +199,7 @@ Sniff sniff(std::string_view name, std::string_view head) {
   Sniff s;
   s.container = container_of(name, head);
   if (s.container != Container::kNone) return s;
-  s.protection = protection_of(head);
+  s.protection = protection_of(name, head);
   if (!s.protection.empty()) return s;
   if (starts(head, "\xFF\xFE")) s.encoding = Encoding::kUtf16Le;
   else if (starts(head, "\xFE\xFF")) s.encoding = Encoding::kUtf16Be;

@@ -12,16 +12,17 @@
 namespace bd::scan::input {
 
 enum class Container {
-  kNone,     // a leaf member: text or binary
-  kGzip,     // decompressed here with ISA-L
-  kZstd,     // decompressed here with libzstd
-  kArchive,  // zip, tar, 7z, xz, bzip2, ... read through libarchive
-  kXlsx,     // a zip holding an Excel workbook
-  kOds,      // a zip holding an OpenDocument spreadsheet
-  kSqlite,   // a SQLite database file: its tables are read as TSV members
-  kPgDump,   // a PostgreSQL custom-format archive (pg_dump -Fc): read as SQL text
-  kMail,     // one e-mail message (.eml): its text and attachments (mail.h)
-  kMbox,     // a mailbox of messages (mbox)
+  kNone,        // a leaf member: text or binary
+  kGzip,        // decompressed here with ISA-L
+  kZstd,        // decompressed here with libzstd
+  kArchive,     // zip, tar, 7z, xz, bzip2, ... read through libarchive
+  kXlsx,        // a zip holding an Excel workbook
+  kOds,         // a zip holding an OpenDocument spreadsheet
+  kOfficeText,  // a zip holding a Word, PowerPoint or OpenDocument text document
+  kSqlite,      // a SQLite database file: its tables are read as TSV members
+  kPgDump,      // a PostgreSQL custom-format archive (pg_dump -Fc): read as SQL text
+  kMail,        // one e-mail message (.eml): its text and attachments (mail.h)
+  kMbox,        // a mailbox of messages (mbox)
 };
 
 struct Sniff {
