@@ -16,6 +16,7 @@ enum class Format {
   kJson,    // one JSON document
   kNdjson,  // one JSON value per line
   kXml,     // an XML document (an export of records as elements)
+  kVcard,   // vCard contacts (.vcf): a record per card
   kSql,     // SQL dump (MySQL INSERT, PostgreSQL COPY/INSERT, CREATE TABLE)
   kText,    // free text, logs, anything else that decodes as text
   kBinary,  // not text: chunks are the raw bytes, not UTF-8
@@ -29,6 +30,8 @@ constexpr std::string_view to_string(Format format) {
     case Format::kNdjson: return "ndjson";
     case Format::kXml:
       return "xml";
+    case Format::kVcard:
+      return "vcard";
     case Format::kSql: return "sql";
     case Format::kText: return "text";
     case Format::kBinary: return "binary";

@@ -146,6 +146,10 @@ Format format_by_content(std::string_view text) {
   // An XML document opens with its declaration (an export from a healthcare or HR
   // system); HTML and other markup without one stays text.
   if (starts(body, "<?xml")) return Format::kXml;
+  if (body.size() >= 11 && std::equal(body.begin(), body.begin() + 11, "BEGIN:VCARD", [](char a, char b) {
+        return std::toupper(static_cast<unsigned char>(a)) == b;
+      }))
+    return Format::kVcard;
   std::string_view window = text.substr(0, 8192);
   for (std::string_view kw : {"INSERT INTO", "CREATE TABLE", "COPY ", "-- MySQL dump", "-- PostgreSQL database dump"}) {
     if (window.find(kw) != std::string_view::npos) return Format::kSql;
@@ -166,6 +170,7 @@ Format format_by_extension(const std::string& ext, bool* known) {
   if (ext == "ndjson" || ext == "jsonl") return Format::kNdjson;
   if (ext == "json") return Format::kJson;
   if (ext == "xml") return Format::kXml;
+  if (ext == "vcf" || ext == "vcard") return Format::kVcard;
   if (ext == "sql" || ext == "dump" || ext == "pgsql" || ext == "mysql") return Format::kSql;
   if (ext == "txt" || ext == "log" || ext == "md" || ext == "eml") return Format::kText;
   *known = false;
@@ -232,6 +237,8 @@ Sniff sniff(std::string_view name, std::string_view head) {
   if (!known) s.format = format_by_content(text);
   // "export.json" holding one object per line is NDJSON, whatever its name says.
   if (s.format == Format::kJson && format_by_content(text) == Format::kNdjson) s.format = Format::kNdjson;
+  // So is a contact list saved as .txt.
+  if (s.format == Format::kText && format_by_content(text) == Format::kVcard) s.format = Format::kVcard;
   return s;
 }
 

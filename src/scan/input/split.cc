@@ -314,6 +314,7 @@ bool splits_format(Format format) {
     case Format::kText: return true;
     case Format::kJson:
     case Format::kXml:
+    case Format::kVcard:
     case Format::kBinary: return false;
   }
   return false;

@@ -205,6 +205,7 @@ std::unique_ptr<StreamCutter> StreamCutter::make(Format format) {
       return std::make_unique<PrefixCutter<tokenize::JsonPrefix>>();
     case Format::kJson:
     case Format::kXml:
+    case Format::kVcard:
     case Format::kText:
     case Format::kBinary:
       return nullptr;

@@ -1,5 +1,6 @@
 // RecordHandler / Tokenizer: the seam between the streaming tokenisers (CSV/TSV, SQL
-// dumps, JSON/NDJSON, XML, free text) and the member scanner that classifies and counts.
+// dumps, JSON/NDJSON, XML, vCard, free text) and the member scanner that classifies and
+// counts.
 //
 // A tokenizer is fed decoded chunks with arbitrary boundaries and reports structure:
 // tables and their columns, fields, record ends, and free text. It buffers at most
@@ -74,6 +75,7 @@ std::unique_ptr<Tokenizer> make_sql_tokenizer(RecordHandler& handler);
 std::unique_ptr<Tokenizer> make_json_tokenizer(RecordHandler& handler, bool ndjson);
 std::unique_ptr<Tokenizer> make_text_tokenizer(RecordHandler& handler);
 std::unique_ptr<Tokenizer> make_xml_tokenizer(RecordHandler& handler);
+std::unique_ptr<Tokenizer> make_vcard_tokenizer(RecordHandler& handler);
 
 // The tokenizer for a member's format (binary members get none: nullptr).
 std::unique_ptr<Tokenizer> make_tokenizer(Format format, RecordHandler& handler);

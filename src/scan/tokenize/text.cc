@@ -82,6 +82,8 @@ std::unique_ptr<Tokenizer> make_tokenizer(Format format, RecordHandler& handler)
     case Format::kNdjson: return make_json_tokenizer(handler, true);
     case Format::kXml:
       return make_xml_tokenizer(handler);
+    case Format::kVcard:
+      return make_vcard_tokenizer(handler);
     case Format::kSql: return make_sql_tokenizer(handler);
     case Format::kText: return make_text_tokenizer(handler);
     case Format::kBinary: return nullptr;

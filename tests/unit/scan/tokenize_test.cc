@@ -325,6 +325,35 @@ TEST(ScanTokenizeText, LongLinesAreCutNotBuffered) {
 // header block), fields their descendants' text and attributes by path; entities,
 // CDATA, comments and namespaces; text outside records is free text. The same at every
 // chunk boundary.
+// vCards: a record per card, properties under the column names the rules know;
+// folded lines, 2.1 quoted-printable with soft breaks and Latin-1, escapes and
+// structured values read; photos not; the same wherever the chunks end.
+TEST(ScanTokenizeVcard, CardsAreRecordsAtEveryBoundary) {
+  const std::string vcf =
+      "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Vries;Jan;de;Dhr.;\r\nFN:Jan de "
+      "Vries\r\nitem1.EMAIL;TYPE=INTERNET:jan@exa\r\n"
+      " mple.nl\r\nTEL;TYPE=CELL:06-12345678\r\nADR;TYPE=HOME:;;Dorpsstraat 1;Utrecht;;1234 AB;Nederland\r\n"
+      "BDAY:19800203\r\nNOTE:Belt terug\\, zegt: "
+      "\\\"ja\\\"\\nmorgen\r\nPHOTO;ENCODING=b;TYPE=JPEG:/9j/4AAQ\r\n SkZJRg==\r\n"
+      "END:VCARD\r\nBEGIN:VCARD\nVERSION:2.1\nN;CHARSET=ISO-8859-1;ENCODING=QUOTED-PRINTABLE:Bakker;Zo=EB;;;"
+      "\n"
+      "NOTE;ENCODING=QUOTED-PRINTABLE:regel 1=0D=0A=\nregel 2\nBDAY:--0203\nEND:VCARD\nstray text\n";
+  expect_same_at_every_boundary(
+      Format::kVcard, vcf,
+      {"|naam=Jan de Vries;email=jan@example.nl;telefoon=06-12345678;straat=Dorpsstraat 1;woonplaats=Utrecht;"
+       "postcode=1234 AB;geboortedatum=1980-02-03;notitie=Belt terug, zegt: \"ja\" morgen",
+       "|notitie=regel 1  regel 2;naam=Zo\xC3\xAB Bakker"});
+  Recorder rec = run(Format::kVcard, vcf, 7);
+  EXPECT_EQ(rec.texts, "stray text");
+  EXPECT_TRUE(rec.problems.empty());
+}
+
+TEST(ScanTokenizeVcard, AFileCutInsideACardStillCountsIt) {
+  Recorder rec = run(Format::kVcard, "BEGIN:VCARD\nFN:Piet\nEMAIL:piet@example.nl", 5);
+  EXPECT_EQ(rec.records, (std::vector<std::string>{"|naam=Piet;email=piet@example.nl"}));
+  EXPECT_EQ(rec.problems, (std::vector<std::string>{"vCard file ends inside a card"}));
+}
+
 TEST(ScanTokenizeXml, RepeatedElementsAreRecordsAtEveryBoundary) {
   const std::string xml =
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE export>\n"
