@@ -17,6 +17,7 @@ enum class Format {
   kNdjson,  // one JSON value per line
   kXml,     // an XML document (an export of records as elements)
   kVcard,   // vCard contacts (.vcf): a record per card
+  kHtml,    // an HTML page: its tables' rows are records, the rest free text
   kSql,     // SQL dump (MySQL INSERT, PostgreSQL COPY/INSERT, CREATE TABLE)
   kText,    // free text, logs, anything else that decodes as text
   kBinary,  // not text: chunks are the raw bytes, not UTF-8
@@ -32,6 +33,8 @@ constexpr std::string_view to_string(Format format) {
       return "xml";
     case Format::kVcard:
       return "vcard";
+    case Format::kHtml:
+      return "html";
     case Format::kSql: return "sql";
     case Format::kText: return "text";
     case Format::kBinary: return "binary";

@@ -144,12 +144,17 @@ Format format_by_content(std::string_view text) {
   }
   if (starts(body, "[")) return Format::kJson;
   // An XML document opens with its declaration (an export from a healthcare or HR
-  // system); HTML and other markup without one stays text.
+  // system); other markup without one is read below.
   if (starts(body, "<?xml")) return Format::kXml;
-  if (body.size() >= 11 && std::equal(body.begin(), body.begin() + 11, "BEGIN:VCARD", [](char a, char b) {
-        return std::toupper(static_cast<unsigned char>(a)) == b;
-      }))
-    return Format::kVcard;
+  auto starts_upper = [&](std::string_view p) {
+    return body.size() >= p.size() && std::equal(p.begin(), p.end(), body.begin(), [](char a, char b) {
+             return a == std::toupper(static_cast<unsigned char>(b));
+           });
+  };
+  if (starts_upper("BEGIN:VCARD")) return Format::kVcard;
+  // A page, or a report exported as an HTML table (often named .xls by the system
+  // that wrote it).
+  if (starts_upper("<!DOCTYPE HTML") || starts_upper("<HTML") || starts_upper("<TABLE")) return Format::kHtml;
   std::string_view window = text.substr(0, 8192);
   for (std::string_view kw : {"INSERT INTO", "CREATE TABLE", "COPY ", "-- MySQL dump", "-- PostgreSQL database dump"}) {
     if (window.find(kw) != std::string_view::npos) return Format::kSql;
@@ -171,6 +176,7 @@ Format format_by_extension(const std::string& ext, bool* known) {
   if (ext == "json") return Format::kJson;
   if (ext == "xml") return Format::kXml;
   if (ext == "vcf" || ext == "vcard") return Format::kVcard;
+  if (ext == "html" || ext == "htm" || ext == "xhtml") return Format::kHtml;
   if (ext == "sql" || ext == "dump" || ext == "pgsql" || ext == "mysql") return Format::kSql;
   if (ext == "txt" || ext == "log" || ext == "md" || ext == "eml") return Format::kText;
   *known = false;

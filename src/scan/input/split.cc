@@ -315,6 +315,7 @@ bool splits_format(Format format) {
     case Format::kJson:
     case Format::kXml:
     case Format::kVcard:
+    case Format::kHtml:
     case Format::kBinary: return false;
   }
   return false;

@@ -206,6 +206,7 @@ std::unique_ptr<StreamCutter> StreamCutter::make(Format format) {
     case Format::kJson:
     case Format::kXml:
     case Format::kVcard:
+    case Format::kHtml:
     case Format::kText:
     case Format::kBinary:
       return nullptr;

@@ -1,5 +1,5 @@
 // RecordHandler / Tokenizer: the seam between the streaming tokenisers (CSV/TSV, SQL
-// dumps, JSON/NDJSON, XML, vCard, free text) and the member scanner that classifies and
+// dumps, JSON/NDJSON, XML, vCard, HTML tables, free text) and the member scanner that classifies and
 // counts.
 //
 // A tokenizer is fed decoded chunks with arbitrary boundaries and reports structure:
@@ -76,6 +76,7 @@ std::unique_ptr<Tokenizer> make_json_tokenizer(RecordHandler& handler, bool ndjs
 std::unique_ptr<Tokenizer> make_text_tokenizer(RecordHandler& handler);
 std::unique_ptr<Tokenizer> make_xml_tokenizer(RecordHandler& handler);
 std::unique_ptr<Tokenizer> make_vcard_tokenizer(RecordHandler& handler);
+std::unique_ptr<Tokenizer> make_html_tokenizer(RecordHandler& handler);
 
 // The tokenizer for a member's format (binary members get none: nullptr).
 std::unique_ptr<Tokenizer> make_tokenizer(Format format, RecordHandler& handler);

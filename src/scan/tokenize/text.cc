@@ -84,6 +84,8 @@ std::unique_ptr<Tokenizer> make_tokenizer(Format format, RecordHandler& handler)
       return make_xml_tokenizer(handler);
     case Format::kVcard:
       return make_vcard_tokenizer(handler);
+    case Format::kHtml:
+      return make_html_tokenizer(handler);
     case Format::kSql: return make_sql_tokenizer(handler);
     case Format::kText: return make_text_tokenizer(handler);
     case Format::kBinary: return nullptr;

@@ -31,8 +31,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                                         Format::kSql, Format::kText};
   bd::scan::MemberInfo info;
   info.path = "fuzz";
-  // The seeds of the six first; a first byte from 0xE0 up is a vCard or XML.
-  info.format = data[0] >= 0xF0 ? Format::kXml : data[0] >= 0xE0 ? Format::kVcard : kFormats[data[0] % 6];
+  // The seeds of the six first; a first byte from 0xE0 up is a vCard, HTML or XML.
+  info.format = data[0] >= 0xF0   ? Format::kXml
+                : data[0] >= 0xE8 ? Format::kHtml
+                : data[0] >= 0xE0 ? Format::kVcard
+                                  : kFormats[data[0] % 6];
   std::size_t chunk = 1 + (data[0] >> 3) * 7;
   std::string_view text(reinterpret_cast<const char*>(data) + 1, size - 1);
   bd::scan::ScanReport report = scan(info, text, chunk);

@@ -13,7 +13,7 @@ TEST(ScanRobustness, RandomBytesInEveryFormatNeverCrash) {
   std::mt19937_64 rng(20261123);
   const std::string alphabet = "0123456789,;\t\n\r\"'`()[]{}:\\@.- abcNLBSNbsn$2b$INSERT INTO VALUES COPY FROM stdin\\.";
   for (Format f : {Format::kCsv, Format::kTsv, Format::kJson, Format::kNdjson, Format::kSql, Format::kText,
-                   Format::kXml, Format::kVcard}) {
+                   Format::kXml, Format::kVcard, Format::kHtml}) {
     for (int round = 0; round < 40; ++round) {
       std::string data;
       std::size_t n = rng() % 4000;

@@ -328,6 +328,32 @@ TEST(ScanTokenizeText, LongLinesAreCutNotBuffered) {
 // vCards: a record per card, properties under the column names the rules know;
 // folded lines, 2.1 quoted-printable with soft breaks and Latin-1, escapes and
 // structured values read; photos not; the same wherever the chunks end.
+// HTML: a table's rows are records under its header row, cells unclosed as HTML
+// allows, entities decoded and white space collapsed; scripts, styles and comments
+// not read; a nested table is its cell's text, a row of one cell across the table is
+// text; the same wherever the chunks end.
+TEST(ScanTokenizeHtml, TableRowsAreRecordsAtEveryBoundary) {
+  const std::string html =
+      "<!DOCTYPE html><html><head><style>td{color:red}</style><script>x=\"<td>1</td>\";</script></head>"
+      "<body><h1>Cli&euml;nten</h1><p>Door: piet@example.nl</p><!-- <tr><td>verborgen</td></tr> -->\n"
+      "<table class=\"x>y\"><thead><tr><th>Naam</th><th>BSN</th></tr></thead>\n"
+      "<tr><td>Jan&nbsp;de\n   Vries</td><td>111222333\n<tr><TD>Zo&#235; "
+      "<b>Bakker</b><TD>123456782</TD></TR>\n"
+      "<tr><td colspan=2>Totaal 2</td></tr><tr><td>A<table><tr><td>b</td></tr></table></td><td></td></tr>"
+      "</table><p>Bel 06-12345678</p></body></html>";
+  expect_same_at_every_boundary(
+      Format::kHtml, html,
+      {"|Naam=Jan de Vries;BSN=111222333", "|Naam=Zo\xC3\xAB Bakker;BSN=123456782", "|Naam=A b;BSN="});
+  Recorder rec = run(Format::kHtml, html, 5);
+  EXPECT_EQ(rec.texts, "Cli\xC3\xABnten Door: piet@example.nl Totaal 2Bel 06-12345678");
+  EXPECT_TRUE(rec.problems.empty());
+}
+
+TEST(ScanTokenizeHtml, ATableWithoutHeaderAndAnUnclosedOne) {
+  Recorder rec = run(Format::kHtml, "<table><tr><td>111222333<td>jan@example.nl<tr><td>123456782<td>x", 3);
+  EXPECT_EQ(rec.records, (std::vector<std::string>{"|#0=111222333;#1=jan@example.nl", "|#0=123456782;#1=x"}));
+}
+
 TEST(ScanTokenizeVcard, CardsAreRecordsAtEveryBoundary) {
   const std::string vcf =
       "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Vries;Jan;de;Dhr.;\r\nFN:Jan de "
