@@ -580,6 +580,13 @@ class MailParser {
       BD_ASSIGN_OR_RETURN(Entity inner, read_headers(!skip_text));
       return read_entity(inner, depth + 1, skip_text);
     }
+    if (e.text_body() && e.type == "text/html" && !skip_text) {
+      // An HTML body (no plain-text alternative came first) is read as HTML: its tags
+      // and entities are no text, and a table in it (a list of clients pasted into a
+      // message) counts its rows.
+      ++text_parts_;
+      return read_attachment(e, "body.html");
+    }
     const bool forwarded = e.message() && !e.attachment && e.filename.empty();
     if (e.text_body() || e.multipart() || forwarded) return read_text(e, skip_text);
     return read_attachment(e);
@@ -654,9 +661,11 @@ class MailParser {
     }
   }
 
-  Status read_attachment(const Entity& e) {
+  // `name`: the member's name when it is not the attachment's own (an HTML body).
+  Status read_attachment(const Entity& e, const std::string& name = {}) {
     AttachmentSource body(*this, e.encoding, attachment_bytes_);
-    if (callbacks_.attachment) callbacks_.attachment(message_, member_name(e, ++attachments_), body);
+    if (callbacks_.attachment)
+      callbacks_.attachment(message_, name.empty() ? member_name(e, ++attachments_) : name, body);
     return body.drain();
   }
 

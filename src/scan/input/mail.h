@@ -10,6 +10,8 @@
 //   UTF-8; of the alternatives of one body (text and HTML) only the first counts, so
 //   one message's addresses are not counted twice. Relay headers (Received, Return-
 //   Path, DKIM, ...) are left out: they describe mail servers, not people.
+// - an HTML body that comes without a plain-text alternative before it, as an
+//   attachment named "body.html" (read as HTML: a table in it counts its rows);
 // - each attachment (a part with a file name, or of a non-text type), decoded, as a
 //   stream of its own bytes: a spreadsheet, CSV, zip or forwarded message inside is
 //   read like any other file. A forwarded message (message/rfc822) that is not an

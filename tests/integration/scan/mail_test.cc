@@ -150,6 +150,29 @@ TEST(ScanMail, OneMessageIsReadByItsContentWhateverItsName) {
   }
 }
 
+TEST(ScanMail, AnHtmlOnlyBodyIsReadAsHtml) {
+  TempDir d;
+  std::string table = "<html><body><p>Beste,</p><p>De lijst:</p><table><tr><th>Naam</th><th>BSN</th></tr>";
+  for (int i = 0; i < 40; ++i)
+    table += "<tr><td>Klant " + std::to_string(i) + "</td><td>" + kBsns[i % 4] + "</td></tr>";
+  table += "</table><p>Groet, jan&#64;example.nl</p></body></html>";
+  write_file(d.file("lijst.eml"),
+             "From: jan@example.nl\r\nTo: piet@example.nl\r\nSubject: lijst\r\n"
+             "MIME-Version: 1.0\r\nContent-Type: text/html; charset=utf-8\r\n"
+             "Content-Transfer-Encoding: base64\r\n\r\n" +
+                 base64(table));
+  Scanner scanner;
+  ASSERT_TRUE(read_inputs({d.file("lijst.eml")}, InputOptions{}, scanner).ok());
+  const ScanReport r = scanner.finish();
+  EXPECT_EQ(r.records, 40u);
+  EXPECT_EQ(r.categories.at(Category::kBsn).values, 40u);
+  EXPECT_EQ(r.categories.at(Category::kEmail).values, 3u);  // From, To and the signature, decoded
+  std::vector<std::string> paths;
+  for (const auto& f : r.files) paths.push_back(f.path);
+  EXPECT_EQ(paths,
+            (std::vector<std::string>{d.file("lijst.eml") + "!body.html", d.file("lijst.eml") + "!text"}));
+}
+
 TEST(ScanMail, TextThatOnlyLooksLikeMailStaysText) {
   TempDir d;
   write_file(d.file("app.log"), "Date: 2026-12-07\nStarting up\nFrom: the scheduler\n");
