@@ -770,7 +770,10 @@ bool is_mail_head(std::string_view name, std::string_view head, bool* mbox) {
     }
     const std::size_t colon = line.find(':');
     if (colon == std::string_view::npos || !is_header_name(line.substr(0, colon))) return false;
-    const std::string field = lowered(line.substr(0, colon));
+    // Mail programs write field names capitalised ("From", "Message-ID"); a YAML or
+    // properties file whose first keys are "from" and "to" is no message.
+    const bool mail_case = line.front() >= 'A' && line.front() <= 'Z';
+    const std::string field = mail_case ? lowered(line.substr(0, colon)) : std::string();
     ++fields;
     from |= field == "from";
     mime |= field == "mime-version";

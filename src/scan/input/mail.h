@@ -53,7 +53,8 @@ Status read_mail(ByteSource& src, bool mbox, const MailCallbacks& callbacks);
 // Whether a stream whose first bytes are `head` is e-mail, and then whether it is a
 // mailbox: an mbox separator line ("From sender date") followed by header fields, or a
 // header block of message fields (at least From and one of Date, Subject, To or
-// Message-ID, or MIME-Version) up to its blank line. `name`'s extension (.eml, .mbox)
+// Message-ID, or MIME-Version, capitalised as mail programs write them: a YAML file
+// of "from:" and "to:" is none) up to its blank line. `name`'s extension (.eml, .mbox)
 // only lowers what the content must show: a text file whose first lines are no header
 // block stays text.
 bool is_mail_head(std::string_view name, std::string_view head, bool* mbox);

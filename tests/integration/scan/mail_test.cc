@@ -177,9 +177,11 @@ TEST(ScanMail, TextThatOnlyLooksLikeMailStaysText) {
   TempDir d;
   write_file(d.file("app.log"), "Date: 2026-12-07\nStarting up\nFrom: the scheduler\n");
   write_file(d.file("memo.txt"), "Subject: overleg\n\nBSN: 111222333\n");  // no From: no message
+  write_file(d.file("periode.yaml"), "from: 2026-01-01\nto: 2026-12-31\nowner: jan@example.nl\n\nx: 1\n");
   RecordingFactory files;
   ASSERT_TRUE(read_inputs({d.path()}, InputOptions{}, files).ok());
-  EXPECT_EQ(files.members.size(), 2u);
+  EXPECT_EQ(files.members.size(), 3u);
+  EXPECT_EQ(files.members.at(d.file("periode.yaml")).info.format, Format::kText);
   EXPECT_EQ(files.members.at(d.file("app.log")).info.format, Format::kText);
   EXPECT_EQ(files.members.at(d.file("memo.txt")).text, "Subject: overleg\n\nBSN: 111222333\n");
 }
