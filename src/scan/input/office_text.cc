@@ -112,10 +112,16 @@ void OfficeTextParser::finish() {
   flush(true);
 }
 
-Status read_office_text(const ReadParts& read_parts, const std::string& path,
-                        const SheetCallbacks& callbacks) {
+Status read_office_text(const ReadParts& read_parts, const std::string& path, const SheetCallbacks& callbacks,
+                        const EmbeddedFile& embedded) {
   std::vector<char> buf(256u << 10);
   return read_parts([&](const std::string& name, ByteSource& data) -> Result<bool> {
+    for (std::string_view dir : {"word/embeddings/", "ppt/embeddings/", "xl/embeddings/"}) {
+      if (name.size() > dir.size() && name.compare(0, dir.size(), dir) == 0) {
+        embedded(name, data);
+        return true;
+      }
+    }
     if (!is_office_text_part(name)) return true;
     OfficeTextParser parser(callbacks.chunk, name == "content.xml");
     bool begun = false;

@@ -9,7 +9,8 @@
 // tracked changes included (it is still in the file); PowerPoint's slides and notes;
 // OpenDocument's content.xml. Paragraphs end lines, table cells and tabs become a
 // space, and the runs a word processor cuts a word into are joined again. Package
-// metadata, styles, themes and media are not read. Nothing in them is a record.
+// metadata, styles, themes and media are not read. Nothing in them is a record. Files
+// embedded in them (a spreadsheet in a report) are read as files of their own.
 //
 // Not thread-safe. Failure: an error reading a part ends the document with it (the
 // parts handed on before stay counted); a document without any text part is no error.
@@ -57,8 +58,10 @@ class OfficeTextParser {
 };
 
 // Each text part of the document as a member: callbacks.begin(path + "!" + part), its
-// text, callbacks.end().
-Status read_office_text(const ReadParts& read_parts, const std::string& path,
-                        const SheetCallbacks& callbacks);
+// text, callbacks.end(); each embedded file (a spreadsheet in a letter: the entries
+// under word/, ppt/ or xl/embeddings/) to `embedded(part, data)`.
+using EmbeddedFile = std::function<void(const std::string& part, ByteSource& data)>;
+Status read_office_text(const ReadParts& read_parts, const std::string& path, const SheetCallbacks& callbacks,
+                        const EmbeddedFile& embedded);
 
 }  // namespace bd::scan::input

@@ -150,7 +150,7 @@ void MemberReader::read_stream(ByteSource& src, FileSource* file, const std::str
     case Container::kXlsx:
     case Container::kOds:
     case Container::kOfficeText:
-      return read_workbook(peek, file, path, s.container);
+      return read_workbook(peek, file, path, s.container, depth);
     case Container::kSqlite:
       return read_database(peek, file, path);
     case Container::kPgDump:
@@ -284,7 +284,8 @@ void MemberReader::emit_copy(std::string_view bytes) {
 
 // An Excel workbook, an OpenDocument spreadsheet or an office document (`kind`): all
 // are zips of XML parts, read the same way.
-void MemberReader::read_workbook(PeekSource& src, FileSource* file, const std::string& path, Container kind) {
+void MemberReader::read_workbook(PeekSource& src, FileSource* file, const std::string& path, Container kind,
+                                 int depth) {
   constexpr std::uint64_t kMaxNestedWorkbook = 256ull << 20, kMaxSharedStrings = 512ull << 20;
   std::string copy;  // a workbook inside an archive is read twice, so it is kept in memory
   std::vector<std::unique_ptr<MemorySource>> sources;
@@ -338,7 +339,13 @@ void MemberReader::read_workbook(PeekSource& src, FileSource* file, const std::s
   };
   Status s = kind == Container::kOds ? read_ods(read_parts, path, members(Format::kTsv))
              : kind == Container::kOfficeText
-                 ? read_office_text(read_parts, path, members(Format::kText))
+                 ? read_office_text(read_parts, path, members(Format::kText),
+                                    [&](const std::string& part, ByteSource& data) {
+                                      // A spreadsheet or document embedded in this one.
+                                      const auto slash = part.find_last_of('/');
+                                      read_stream(data, nullptr, path + "!" + part, part.substr(slash + 1),
+                                                  depth + 1);
+                                    })
                  : read_xlsx(read_parts, path, kMaxSharedStrings, members(Format::kTsv));
   if (!s.ok() && (s.error().message == kOdsEncrypted || s.error().message == kOfficeEncrypted))
     return shared_.factory.on_protected(path, s.error().message);

@@ -89,7 +89,8 @@ class MemberReader {
                          int depth);
   void read_archive(ByteSource& src, FileSource* file, const std::string& path, int depth);
   void read_spooled(PeekSource& src, const std::string& path, const std::string& name, int depth);
-  void read_workbook(PeekSource& src, FileSource* file, const std::string& path, Container kind);
+  // `depth`: the document's nesting (what is embedded in it is one deeper).
+  void read_workbook(PeekSource& src, FileSource* file, const std::string& path, Container kind, int depth);
   void read_database(PeekSource& src, FileSource* file, const std::string& path);
   void read_pg_dump(PeekSource& src, const std::string& path, const std::string& name, int depth);
   void read_mailbox(PeekSource& src, const std::string& path, bool mbox, int depth);

@@ -95,6 +95,37 @@ TEST(ScanOffice, ALetterIsTextNotRecords) {
   EXPECT_EQ(r.categories.at(Category::kBsn).values, 1u);  // the labelled one; bare numbers in a table are not
 }
 
+TEST(ScanOffice, AWorkbookEmbeddedInALetterIsReadAsAWorkbook) {
+  TempDir d;
+  const std::string sheet =
+      "<worksheet><sheetData><row r=\"1\"><c t=\"inlineStr\"><is><t>naam</t></is></c><c "
+      "t=\"inlineStr\"><is><t>bsn"
+      "</t></is></c></row><row r=\"2\"><c "
+      "t=\"inlineStr\"><is><t>Jan</t></is></c><c><v>111222333</v></c></row>"
+      "<row r=\"3\"><c "
+      "t=\"inlineStr\"><is><t>Zo\xC3\xAB</t></is></c><c><v>123456782</v></c></row></sheetData></worksheet>";
+  const std::string book = archive_bytes("zip", "",
+                                         {{"[Content_Types].xml", "<Types/>"},
+                                          {"xl/workbook.xml", "<workbook/>"},
+                                          {"xl/worksheets/sheet1.xml", sheet}});
+  testing::Entries doc = letter();
+  doc.emplace_back("word/embeddings/Microsoft_Excel_Worksheet.xlsx", book);
+  write_archive(d.file("rapport.docx"), "zip", "", doc);
+  write_archive(d.file("post.zip"), "zip", "", {{"rapport.docx", archive_bytes("zip", "", doc)}});
+  Scanner scanner;
+  ASSERT_TRUE(read_inputs({d.path()}, InputOptions{}, scanner).ok());
+  const ScanReport r = scanner.finish();
+  EXPECT_EQ(r.records, 2 * 2u);                               // the workbook's rows, in both copies
+  EXPECT_EQ(r.categories.at(Category::kBsn).values, 2 * 3u);  // and the letter's labelled one
+  bool sheet_member = false;
+  for (const auto& f : r.files)
+    sheet_member |=
+        f.path == d.file("rapport.docx") +
+                      "!word/embeddings/Microsoft_Excel_Worksheet.xlsx!xl/worksheets/sheet1.xml" &&
+        f.records == 2;
+  EXPECT_TRUE(sheet_member);
+}
+
 TEST(ScanOffice, SlidesAndOpenDocumentText) {
   TempDir d;
   const std::string a = R"(xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main")";
