@@ -72,7 +72,9 @@ Status check_choice(const ApplyScanAnswers& choice, const std::vector<ScanSugges
 
 Result<CheckedReport> check_scan_report(std::string_view text) {
   if (text.size() > kMaxReportBytes) {
-    return Error::invalid("report", "Het scanrapport is groter dan 2 MiB; zo groot wordt een scanrapport niet.");
+    return Error::invalid("report",
+                          "Het scanrapport is groter dan 16 MiB. Scan de bestanden in delen en voeg "
+                          "de rapporten apart toe.");
   }
   if (trim(text).empty()) return Error::invalid("report", "Het scanrapport is leeg.");
   boost::system::error_code ec;
@@ -95,6 +97,16 @@ Result<CheckedReport> check_scan_report(std::string_view text) {
   for (std::string_view member : kReportMembers) {
     if (const json::value* m = o->if_contains(member)) kept[member] = *m;
   }
+  // The breach page shows the totals and the suggested answers; per file and column
+  // the first kMaxListed entries are kept, so that the stored report stays small.
+  json::object omitted;
+  for (std::string_view list : {"files", "columns", "skipped"}) {
+    json::value* m = kept.if_contains(list);
+    if (m == nullptr || !m->is_array() || m->as_array().size() <= kMaxListed) continue;
+    omitted[list] = m->as_array().size() - kMaxListed;
+    m->as_array().resize(kMaxListed);
+  }
+  if (!omitted.empty()) kept["omitted"] = std::move(omitted);
   CheckedReport out{json::serialize(kept), {}};
   BD_ASSIGN_OR_RETURN(out.report, scan::report_from_json(out.json));
   return out;

@@ -12,8 +12,9 @@
 //    by scan::report_from_json), at most kMaxReportBytes, and made without
 //    --show-values: a report with unmasked samples is refused rather than stripped, so
 //    leaked values never reach the server and the stored report is the one the officer
-//    made. What is stored is the report's known members re-serialised; anything else a
-//    client adds is dropped;
+//    made. What is stored is the report's known members re-serialised, its lists of
+//    files, columns and skipped inputs cut to their first kMaxListed entries (with an
+//    "omitted" member counting the rest); anything else a client adds is dropped;
 //  - applying goes through BreachService::update: the expected version must be the
 //    current one (else kConflict, nothing written), and the edit becomes a revision
 //    with the note "Antwoorden overgenomen uit scanrapport …".
@@ -38,7 +39,11 @@
 
 namespace bd::service {
 
-inline constexpr std::size_t kMaxReportBytes = 2 * 1024 * 1024;
+// A report lists every file and column it scanned: a mailbox or a file share of a few
+// thousand files gives megabytes. Up to kMaxReportBytes are taken; what is stored keeps
+// the first kMaxListed entries of each list and says how many it left out ("omitted").
+inline constexpr std::size_t kMaxReportBytes = 16 * 1024 * 1024;
+inline constexpr std::size_t kMaxListed = 1000;
 inline constexpr std::int64_t kMaxReportsPerBreach = 50;
 
 struct ScanReportUpload {

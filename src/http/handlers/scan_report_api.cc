@@ -13,7 +13,7 @@ namespace {
 
 namespace bj = boost::json;
 
-constexpr std::size_t kApiBodyBytes = 2 * 1024 * 1024 + 1024;
+constexpr std::size_t kApiBodyBytes = 17 * 1024 * 1024;  // above service::kMaxReportBytes: its message wins
 
 bj::object record_object(const service::ScanReportRecord& r) {
   bj::array categories;

@@ -16,13 +16,14 @@ namespace {
 
 using pages::View;
 
-// The upload is a report of at most 2 MiB (checked by the service with a clear
-// message); the route and parser allow a little more so that message is what people see.
-constexpr std::size_t kUploadBodyBytes = 4 * 1024 * 1024 + 64 * 1024;
+// The upload is a report of at most 16 MiB (service::kMaxReportBytes, checked by the
+// service with a clear message); the route and parser allow a little more so that
+// message is what people see.
+constexpr std::size_t kUploadBodyBytes = 17 * 1024 * 1024 + 64 * 1024;
 
 MultipartLimits upload_limits() {
   MultipartLimits limits;
-  limits.max_file_bytes = 4 * 1024 * 1024;
+  limits.max_file_bytes = 17 * 1024 * 1024;
   return limits;
 }
 

@@ -1,6 +1,8 @@
 // ScanReportService on SQLite and PostgreSQL: attaching a report made by the real
 // scanner, refusing what is not one, access rules, and taking over chosen answers as
 // a revision with optimistic concurrency.
+#include <boost/json.hpp>
+
 #include "scan/report_json.h"
 #include "scan/scanner.h"
 #include "service_fixture.h"
@@ -79,8 +81,31 @@ TEST_P(ScanReportTest, RefusesWhatIsNotAMaskedScanReportAndWritesNothing) {
   auto empty = reports.attach(officer_, breach_.id, {"x.json", "  "});
   EXPECT_EQ(empty.error().kind, ErrorKind::kInvalidInput);
   auto huge = reports.attach(officer_, breach_.id, {"x.json", std::string(kMaxReportBytes + 1, ' ')});
-  EXPECT_NE(huge.error().message.find("2 MiB"), std::string::npos);
+  EXPECT_NE(huge.error().message.find("16 MiB"), std::string::npos);
   EXPECT_TRUE(reports.list(officer_, breach_.id)->empty());
+}
+
+TEST_P(ScanReportTest, AReportOfManyFilesIsStoredWithItsFirstEntriesAndItsTotals) {
+  // A mailbox or file share: 2,500 files, each with its columns; over 2 MiB of JSON.
+  scan::Scanner scanner;
+  for (int i = 0; i < 2500; ++i) {
+    const std::string name = "bijlagen/klanten-" + std::to_string(i) + ".csv";
+    scan::scan_buffer(scanner, {name, kCsv.size(), scan::Format::kCsv, "utf-8"}, kCsv);
+  }
+  const scan::ScanReport full = scanner.finish();
+  const std::string json = scan::report_to_json(full);
+  ASSERT_GT(json.size(), 2u * 1024 * 1024);
+  auto stored = svc().scan_reports().attach(officer_, breach_.id, {"inbox.json", json});
+  ASSERT_TRUE(stored.ok()) << stored.error().message;
+  auto detail = svc().scan_reports().get(officer_, breach_.id, stored->id);
+  ASSERT_TRUE(detail.ok());
+  const auto kept = boost::json::parse(detail->record.report_json).as_object();
+  EXPECT_EQ(kept.at("files").as_array().size(), kMaxListed);
+  EXPECT_EQ(kept.at("omitted").at("files").as_int64(), 1500);
+  EXPECT_EQ(kept.at("omitted").at("columns").as_int64(),
+            static_cast<std::int64_t>(full.columns.size() - kMaxListed));
+  EXPECT_EQ(kept.at("records").as_int64(), static_cast<std::int64_t>(full.records));
+  EXPECT_EQ(detail->record.report_json.size() < 1024u * 1024, true);
 }
 
 TEST_P(ScanReportTest, KeepsOnlyTheReportsOwnMembers) {
