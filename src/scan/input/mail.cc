@@ -297,8 +297,15 @@ struct Entity {
   TransferEncoding encoding = TransferEncoding::kIdentity;
   std::string filename;
   bool attachment = false;  // Content-Disposition: attachment
+  std::string smime_type;   // of an S/MIME part: enveloped-data, signed-data, ...
 
   bool multipart() const { return starts_with(type, "multipart/"); }
+  // An S/MIME message whose content is encrypted (anything but signed-data: the type
+  // may be left out, and the usual smime.p7m of a mail program is encrypted).
+  bool smime_encrypted() const {
+    return (type == "application/pkcs7-mime" || type == "application/x-pkcs7-mime") &&
+           smime_type != "signed-data";
+  }
   bool message() const { return type == "message/rfc822"; }
   bool text_body() const {
     return filename.empty() && !attachment &&
@@ -541,6 +548,8 @@ class MailParser {
                 e.boundary = v.substr(0, 200);
               else if (p == "charset")
                 e.latin1 = is_latin1(v);
+              else if (p == "smime-type")
+                e.smime_type = lowered(v);
               else
                 note_file_name(type_name, "name", p, v);
             });
@@ -579,6 +588,13 @@ class MailParser {
       // A forwarded message inside this one: its text is this message's text.
       BD_ASSIGN_OR_RETURN(Entity inner, read_headers(!skip_text));
       return read_entity(inner, depth + 1, skip_text);
+    }
+    if (e.smime_encrypted()) {
+      // Ciphertext: no personal data to count, but the answer to "were the data
+      // protected?" for this message.
+      const std::string name = member_name(e, ++attachments_);
+      if (callbacks_.encrypted) callbacks_.encrypted(message_, name, "S/MIME encrypted message");
+      return skip_part();
     }
     if (e.text_body() && e.type == "text/html" && !skip_text) {
       // An HTML body (no plain-text alternative came first) is read as HTML: its tags
@@ -657,6 +673,16 @@ class MailParser {
         }
         add_text(bytes, e.latin1);
       }
+      lines_.consume();
+    }
+  }
+
+  // Skips the rest of the current part.
+  Status skip_part() {
+    Line line;
+    for (;;) {
+      BD_ASSIGN_OR_RETURN(bool more, body_line(line));
+      if (!more) return {};
       lines_.consume();
     }
   }

@@ -45,6 +45,10 @@ struct MailCallbacks {
   // up from its type when it has none); `body` reads its decoded bytes until the
   // callback returns (what it leaves unread is skipped).
   std::function<void(std::size_t message, const std::string& name, ByteSource& body)> attachment;
+  // An encrypted part of message `message` (S/MIME; a PGP/MIME part comes as an
+  // attachment whose "-----BEGIN PGP MESSAGE-----" the reader of files knows): `how`
+  // says which encryption. Its content is not handed on.
+  std::function<void(std::size_t message, const std::string& name, std::string_view how)> encrypted;
 };
 
 // Reads `src` to its end: one message, or with `mbox` each message of a mailbox.

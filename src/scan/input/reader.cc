@@ -198,6 +198,9 @@ void MemberReader::read_mailbox(PeekSource& src, const std::string& path, bool m
   callbacks.attachment = [&](std::size_t message, const std::string& name, ByteSource& body) {
     read_stream(body, nullptr, message_path(message) + (mbox ? "/" : "") + name, name, depth + 1);
   };
+  callbacks.encrypted = [&](std::size_t message, const std::string& name, std::string_view how) {
+    shared_.factory.on_protected(message_path(message) + (mbox ? "/" : "") + name, std::string(how));
+  };
   if (Status s = read_mail(src, mbox, callbacks); !s.ok())
     skipped(path, s.error().message + "; the rest of the mail was not read");
 }

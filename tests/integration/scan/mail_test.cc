@@ -173,6 +173,31 @@ TEST(ScanMail, AnHtmlOnlyBodyIsReadAsHtml) {
             (std::vector<std::string>{d.file("lijst.eml") + "!body.html", d.file("lijst.eml") + "!text"}));
 }
 
+TEST(ScanMail, AnEncryptedMessageIsAProtectionFinding) {
+  TempDir d;
+  std::string cipher;
+  for (int i = 0; i < 3000; ++i) cipher.push_back(static_cast<char>((i * 7919 + 13) % 256));
+  write_file(
+      d.file("versleuteld.eml"),
+      "From: jan@example.nl\r\nTo: piet@example.nl\r\nSubject: dossier\r\nMIME-Version: 1.0\r\n"
+      "Content-Type: application/pkcs7-mime; smime-type=enveloped-data; name=\"smime.p7m\"\r\n"
+      "Content-Disposition: attachment; filename=\"smime.p7m\"\r\nContent-Transfer-Encoding: base64\r\n\r\n" +
+          base64(cipher));
+  write_file(d.file("ondertekend.eml"),
+             "From: jan@example.nl\r\nTo: piet@example.nl\r\nSubject: dossier\r\nMIME-Version: 1.0\r\n"
+             "Content-Type: application/pkcs7-mime; smime-type=signed-data; name=\"smime.p7m\"\r\n"
+             "Content-Transfer-Encoding: base64\r\n\r\n" +
+                 base64(cipher));
+  RecordingFactory files;
+  ASSERT_TRUE(read_inputs({d.path()}, InputOptions{}, files).ok());
+  EXPECT_EQ(files.protected_members.size(), 1u);
+  EXPECT_EQ(files.protected_members.at(d.file("versleuteld.eml") + "!smime.p7m"), "S/MIME encrypted message");
+  EXPECT_EQ(files.members.count(d.file("versleuteld.eml") + "!text"), 1u);  // its headers name the people
+  Scanner scanner;
+  ASSERT_TRUE(read_inputs({d.file("versleuteld.eml")}, InputOptions{}, scanner).ok());
+  EXPECT_TRUE(scanner.finish().protection.encrypted);
+}
+
 TEST(ScanMail, TextThatOnlyLooksLikeMailStaysText) {
   TempDir d;
   write_file(d.file("app.log"), "Date: 2026-12-07\nStarting up\nFrom: the scheduler\n");
