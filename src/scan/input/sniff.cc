@@ -240,11 +240,15 @@ Sniff sniff(std::string_view name, std::string_view head) {
   }
   bool known = false;
   s.format = format_by_extension(lower_ext(name), &known);
-  if (!known) s.format = format_by_content(text);
-  // "export.json" holding one object per line is NDJSON, whatever its name says.
-  if (s.format == Format::kJson && format_by_content(text) == Format::kNdjson) s.format = Format::kNdjson;
-  // So is a contact list saved as .txt.
-  if (s.format == Format::kText && format_by_content(text) == Format::kVcard) s.format = Format::kVcard;
+  // The content decides when the name does not, and over two names that say less than
+  // it: "export.json" holding one object per line is NDJSON, a contact list saved as
+  // .txt is a vCard. The head is read for it once.
+  if (!known || s.format == Format::kJson || s.format == Format::kText) {
+    const Format by_content = format_by_content(text);
+    if (!known || (s.format == Format::kJson && by_content == Format::kNdjson) ||
+        (s.format == Format::kText && by_content == Format::kVcard))
+      s.format = by_content;
+  }
   return s;
 }
 

@@ -8,29 +8,14 @@
 #include <thread>
 
 #include "scan/protect/digest_lanes.h"
+#include "scan/transfer_codec.h"
 
 namespace bd::scan::protect {
 namespace {
 
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-int b64_value(char c) {
-  if (c >= 'A' && c <= 'Z') return c - 'A';
-  if (c >= 'a' && c <= 'z') return c - 'a' + 26;
-  if (c >= '0' && c <= '9') return c - '0' + 52;
-  if (c == '+') return 62;
-  if (c == '/') return 63;
-  return -1;
-}
-
 bool all_hex(const std::string& d) {
   for (char c : d) {
-    if (hex_value(c) < 0) return false;
+    if (hex_digit(c) < 0) return false;
   }
   return true;
 }
@@ -41,14 +26,15 @@ bool all_hex(const std::string& d) {
 std::string decode(const std::string& d) {
   std::string out;
   if ((d.size() == 32 || d.size() == 40 || d.size() == 64) && all_hex(d)) {
-    for (std::size_t i = 0; i < d.size(); i += 2) out.push_back(static_cast<char>(hex_value(d[i]) * 16 + hex_value(d[i + 1])));
+    for (std::size_t i = 0; i < d.size(); i += 2)
+      out.push_back(static_cast<char>(hex_digit(d[i]) * 16 + hex_digit(d[i + 1])));
     return out;
   }
   std::uint32_t acc = 0;
   int bits = 0;
   for (char c : d) {
     if (c == '=') break;
-    int v = b64_value(c);
+    int v = base64_digit(c);
     if (v < 0) return {};
     acc = (acc << 6) | static_cast<std::uint32_t>(v);
     bits += 6;

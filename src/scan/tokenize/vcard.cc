@@ -23,6 +23,7 @@
 
 #include "scan/tokenize/record_handler.h"
 #include "scan/tokenize/xml_text.h"
+#include "scan/transfer_codec.h"
 
 namespace bd::scan::tokenize {
 namespace {
@@ -46,12 +47,6 @@ bool contains_ci(std::string_view s, std::string_view what) {
     if (iequals(s.substr(i, what.size()), what)) return true;
   }
   return false;
-}
-
-int hex_digit(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  c = upper(c);
-  return c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
 }
 
 // The name a property is handed on under ("" for one that is not read).
@@ -214,19 +209,10 @@ class VcardTokenizer final : public Tokenizer {
   // The value with a 2.1 quoted-printable encoding and a Latin-1 charset undone.
   static std::string decode(std::string_view value, std::string_view params) {
     std::string bytes;
-    if (contains_ci(params, "QUOTED-PRINTABLE")) {
-      for (std::size_t i = 0; i < value.size(); ++i) {
-        if (value[i] == '=' && i + 2 < value.size() && hex_digit(value[i + 1]) >= 0 &&
-            hex_digit(value[i + 2]) >= 0) {
-          bytes.push_back(static_cast<char>(hex_digit(value[i + 1]) * 16 + hex_digit(value[i + 2])));
-          i += 2;
-        } else {
-          bytes.push_back(value[i]);
-        }
-      }
-    } else {
+    if (contains_ci(params, "QUOTED-PRINTABLE"))
+      append_quoted_printable(value, false, false, bytes);
+    else
       bytes.assign(value);
-    }
     if (!contains_ci(params, "CHARSET=ISO-8859") && !contains_ci(params, "CHARSET=WINDOWS-1252"))
       return bytes;
     std::string utf8;
