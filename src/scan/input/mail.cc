@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "scan/input/mail_mime.h"
+#include "scan/input/sniff.h"
 #include "scan/transfer_codec.h"
 
 namespace bd::scan::input {
@@ -390,8 +391,7 @@ Status read_mail(ByteSource& src, bool mbox, const MailCallbacks& callbacks) {
 }
 
 bool is_mail_head(std::string_view name, std::string_view head, bool* mbox) {
-  std::string ext;
-  if (const auto dot = name.rfind('.'); dot != std::string_view::npos) ext = lowered(name.substr(dot + 1));
+  const std::string ext = lower_extension(name);
   std::string_view rest = head;
   *mbox = starts_with(rest, "From ");
   if (*mbox) next_line(rest);

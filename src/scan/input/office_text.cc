@@ -4,6 +4,7 @@
 #include <utility>
 #include <vector>
 
+#include "scan/input/sniff.h"
 #include "scan/input/xml_split.h"
 
 namespace bd::scan::input {
@@ -13,15 +14,6 @@ constexpr std::size_t kFlush = 64u << 10;
 
 bool ends_with(std::string_view s, std::string_view p) {
   return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
-}
-
-std::string lower_extension(std::string_view name) {
-  const auto slash = name.find_last_of("/!");
-  if (slash != std::string_view::npos) name.remove_prefix(slash + 1);
-  const auto dot = name.rfind('.');
-  std::string ext(dot == std::string_view::npos ? std::string_view() : name.substr(dot + 1));
-  for (char& c : ext) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-  return ext;
 }
 
 // "word/header2.xml" is "header" followed by digits.

@@ -15,28 +15,17 @@ namespace {
 
 bool starts(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 
-std::string lower_ext(std::string_view name) {
-  auto slash = name.find_last_of("/!");
-  if (slash != std::string_view::npos) name.remove_prefix(slash + 1);
-  auto dot = name.rfind('.');
-  if (dot == std::string_view::npos) return {};
-  std::string ext(name.substr(dot + 1));
-  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return ext;
-}
-
 bool is_tar(std::string_view head) {
   return head.size() >= 262 && head.substr(257, 5) == "ustar";
 }
 
-Container container_of(std::string_view name, std::string_view head) {
+Container container_of(std::string_view name, const std::string& ext, std::string_view head) {
   using namespace std::string_view_literals;
   if (starts(head, "\x1f\x8b")) return Container::kGzip;
   if (starts(head, "SQLite format 3\0"sv)) return Container::kSqlite;
   if (is_pg_custom_archive(head)) return Container::kPgDump;
   if (starts(head, "\x28\xb5\x2f\xfd")) return Container::kZstd;
   if (starts(head, "PK\x03\x04") || starts(head, "PK\x05\x06") || starts(head, "PK\x07\x08")) {
-    std::string ext = lower_ext(name);
     if (ext == "xlsx" || ext == "xlsm") return Container::kXlsx;
     if (ext == "ods" || ext == "ots" || is_ods_head(head)) return Container::kOds;
     if (is_office_text(name, head)) return Container::kOfficeText;
@@ -52,13 +41,12 @@ Container container_of(std::string_view name, std::string_view head) {
 }
 
 // Encrypted containers recognised by their signature.
-std::string protection_of(std::string_view name, std::string_view head) {
+std::string protection_of(const std::string& ext, std::string_view head) {
   if (starts(head, "Salted__")) return "OpenSSL encrypted (Salted__)";
   if (starts(head, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")) {
     // A password-protected .docx, .xlsx or .pptx is an OLE file holding the encrypted
     // package (its streams EncryptionInfo and EncryptedPackage, named in UTF-16).
     static constexpr char kInfo[] = "E\0n\0c\0r\0y\0p\0t\0i\0o\0n\0I\0n\0f\0o\0";
-    const std::string ext = lower_ext(name);
     const bool ooxml_name = ext == "docx" || ext == "xlsx" || ext == "pptx";
     if (ooxml_name || head.find(std::string_view(kInfo, sizeof kInfo - 1)) != std::string_view::npos)
       return "encrypted Office document (password-protected)";
@@ -93,14 +81,14 @@ bool known_binary_magic(std::string_view head) {
 }
 
 // Why a binary member is not read (Sniff::unread).
-std::string unread_reason(std::string_view name, std::string_view head) {
+std::string unread_reason(const std::string& ext, std::string_view head) {
   using namespace std::string_view_literals;
   // The table of contents of a tar or directory format dump holds no rows (its data
   // files beside it do); any other "PGDMP" stream is of a format not known here.
   if (is_pg_archive_toc(head)) return {};
   if (starts(head, "PGDMP")) return "pg_dump archive of an unknown format: not read";
   if (starts(head, "\xD0\xCF\x11\xE0")) {
-    if (lower_ext(name) == "msg") return "Outlook message (.msg): not read; save it as .eml and scan that";
+    if (ext == "msg") return "Outlook message (.msg): not read; save it as .eml and scan that";
     return "Office 97-2003 file (.xls, .doc, .msg): not read; save it as .xlsx or .csv and scan that";
   }
   if (starts(head, "%PDF")) return "PDF: its text is not extracted";
@@ -185,6 +173,16 @@ Format format_by_extension(const std::string& ext, bool* known) {
 
 }  // namespace
 
+std::string lower_extension(std::string_view name) {
+  auto slash = name.find_last_of("/!");
+  if (slash != std::string_view::npos) name.remove_prefix(slash + 1);
+  auto dot = name.rfind('.');
+  if (dot == std::string_view::npos) return {};
+  std::string ext(name.substr(dot + 1));
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return ext;
+}
+
 double entropy_bits(std::string_view bytes) {
   if (bytes.empty()) return 0.0;
   std::array<std::size_t, 256> freq{};
@@ -199,7 +197,7 @@ double entropy_bits(std::string_view bytes) {
 }
 
 std::string strip_compression_suffix(std::string_view name) {
-  std::string ext = lower_ext(name);
+  std::string ext = lower_extension(name);
   std::string base(name);
   if (ext == "tgz" || ext == "tzst") return base.substr(0, base.size() - ext.size()) + "tar";
   if (ext == "gz" || ext == "zst" || ext == "gzip" || ext == "zstd") return base.substr(0, base.size() - ext.size() - 1);
@@ -208,9 +206,10 @@ std::string strip_compression_suffix(std::string_view name) {
 
 Sniff sniff(std::string_view name, std::string_view head) {
   Sniff s;
-  s.container = container_of(name, head);
+  const std::string ext = lower_extension(name);
+  s.container = container_of(name, ext, head);
   if (s.container != Container::kNone) return s;
-  s.protection = protection_of(name, head);
+  s.protection = protection_of(ext, head);
   if (!s.protection.empty()) return s;
   if (starts(head, "\xFF\xFE")) s.encoding = Encoding::kUtf16Le;
   else if (starts(head, "\xFE\xFF")) s.encoding = Encoding::kUtf16Be;
@@ -225,7 +224,7 @@ Sniff sniff(std::string_view name, std::string_view head) {
       if (head.size() >= 4096 && !known_binary_magic(head) && entropy_bits(head) > 7.5) {
         s.protection = "high entropy, likely encrypted";
       } else {
-        s.unread = unread_reason(name, head);
+        s.unread = unread_reason(ext, head);
       }
       return s;
     }
@@ -239,7 +238,7 @@ Sniff sniff(std::string_view name, std::string_view head) {
     text = ascii;
   }
   bool known = false;
-  s.format = format_by_extension(lower_ext(name), &known);
+  s.format = format_by_extension(ext, &known);
   // The content decides when the name does not, and over two names that say less than
   // it: "export.json" holding one object per line is NDJSON, a contact list saved as
   // .txt is a vCard. The head is read for it once.

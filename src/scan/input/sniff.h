@@ -42,6 +42,10 @@ inline constexpr std::size_t kSniffBytes = 64u << 10;
 // `name` is the member's own name (used for its extension), `head` its first bytes.
 Sniff sniff(std::string_view name, std::string_view head);
 
+// The extension of a member's name (after its last '/' or '!'), lower-cased; empty
+// when it has none.
+std::string lower_extension(std::string_view name);
+
 // The name of what a compressed stream holds: "a.csv.gz" -> "a.csv", "x.tgz" -> "x.tar".
 std::string strip_compression_suffix(std::string_view name);
 
